@@ -1,0 +1,175 @@
+"""``initlint verify`` and ``initlint inspect``: argparse registration without importing torch.
+
+Wire into the main CLI with ``initlint.runtime.cli.register(subparsers)``; each subcommand sets
+``func(args) -> int`` (0: all pass, 1: any mismatch, 2: error). ``python -m initlint.runtime.cli`` also works.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+__all__ = ["register", "main", "run_verify", "run_inspect"]
+
+EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", help="path/to/file.py:ClassOrFactory or package.module:ClassOrFactory")
+    p.add_argument("--args", default="[]", metavar="JSON", help="positional constructor arguments as a JSON list")
+    p.add_argument("--kwargs", default="{}", metavar="JSON", help="keyword constructor arguments as a JSON object")
+    p.add_argument("--device", default=None, help="cpu or cuda (default: cuda when available)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="seed torch's global RNG before building the model (also seeds the subsample)")
+    p.add_argument("--output-format", choices=("text", "json"), default="text")
+    p.add_argument("--alpha", type=float, default=1e-3,
+                   help="family-wise false-alarm rate across the model (default 1e-3)")
+    p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
+    p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+
+
+def register(subparsers) -> None:
+    """Add the ``verify`` and ``inspect`` subcommands to an argparse subparsers object."""
+    pv = subparsers.add_parser(
+        "verify", help="build a model and check its parameters against the declared init scheme",
+        description="Build TARGET and check every parameter against the declared scheme: --scheme FILE, "
+                    "else the init code of the target's own file (self.modules() loops, apply(fn)), "
+                    "else PyTorch's defaults.")
+    _add_common(pv)
+    pv.add_argument("--scheme", default=None, metavar="FILE",
+                    help="TOML scheme: a [scheme] table, or pyproject.toml with [tool.initlint.verify.scheme]")
+    pv.add_argument("--checkpoint", default=None, metavar="FILE",
+                    help="state dict (loaded with weights_only=True): report per parameter whether it still "
+                         "equals the pretrained value")
+    pv.add_argument("--defaults", action="store_true",
+                    help="ignore the declared init code and check against PyTorch's defaults")
+    pv.set_defaults(func=run_verify)
+    pi = subparsers.add_parser("inspect", help="name the most likely init scheme of every parameter",
+                               description="Build TARGET and fingerprint every parameter.")
+    _add_common(pi)
+    pi.set_defaults(func=run_inspect)
+
+
+def _err(msg: str) -> int:
+    print(f"initlint: error: {msg}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _parse_json(text: str, what: str, kind: type) -> Any:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"--{what} is not valid JSON: {e}") from None
+    if not isinstance(value, kind):
+        raise ValueError(f"--{what} must be a JSON {'list' if kind is list else 'object'}")
+    return value
+
+
+def _setup(args) -> tuple[Any, Any]:
+    try:
+        import torch
+    except ImportError:
+        raise RuntimeError("the runtime verifier needs torch: pip install 'initlint[runtime]'") from None
+    from .target import build_model, resolve_target
+
+    cargs = _parse_json(args.args, "args", list)
+    ckwargs = _parse_json(args.kwargs, "kwargs", dict)
+    device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError("--device cuda requested but CUDA is not available")
+    target = resolve_target(args.target)
+    model = build_model(target, cargs, ckwargs, device=device, seed=args.seed)
+    return target, model
+
+
+def _emit(report, args) -> None:
+    if args.output_format == "json":
+        print(json.dumps(report.to_json(), indent=2, default=str))
+    else:
+        print(report.to_text())
+
+
+def _guard(fn, args) -> int:
+    from .dists import RuntimeSchemeError
+    from .target import TargetError
+
+    try:
+        return fn(args)
+    except (TargetError, RuntimeSchemeError, ValueError, RuntimeError, OSError) as e:
+        if getattr(args, "verbose", False):
+            import traceback
+
+            traceback.print_exc()
+        return _err(str(e))
+
+
+def run_verify(args) -> int:
+    return _guard(_verify, args)
+
+
+def run_inspect(args) -> int:
+    return _guard(_inspect, args)
+
+
+def _kw(args) -> dict[str, Any]:
+    kw: dict[str, Any] = {"seed": args.seed if args.seed is not None else 0, "alpha": args.alpha}
+    if args.max_samples:
+        kw["max_samples"] = args.max_samples
+    return kw
+
+
+def _verify(args) -> int:
+    from .scheme import load_scheme
+    from .verify import verify_model
+
+    scheme = load_scheme(args.scheme) if args.scheme else None  # validate before building
+    checkpoint = _load_checkpoint(args.checkpoint) if args.checkpoint else None
+    target, model = _setup(args)
+    resolver = None
+    notes: list[str] = []
+    if scheme is None and not args.defaults:
+        from .declared import declared_resolver
+
+        resolver, notes = declared_resolver(target)
+    report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target, **_kw(args))
+    report.notes[:0] = notes
+    _emit(report, args)
+    return report.exit_code
+
+
+def _inspect(args) -> int:
+    from .verify import inspect_model
+
+    _, model = _setup(args)
+    report = inspect_model(model, target=args.target, **_kw(args))
+    _emit(report, args)
+    return EXIT_OK
+
+
+def _load_checkpoint(path: str) -> dict:
+    import torch
+
+    try:
+        obj = torch.load(path, map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise ValueError(f"checkpoint not found: {path}") from None
+    except Exception as e:  # noqa: BLE001
+        raise ValueError(f"cannot load checkpoint {path} with weights_only=True: {e}") from None
+    if isinstance(obj, dict) and "state_dict" in obj and isinstance(obj["state_dict"], dict):
+        obj = obj["state_dict"]
+    if not isinstance(obj, dict) or not all(hasattr(v, "shape") for v in obj.values()):
+        raise ValueError(f"checkpoint {path} is not a state dict of tensors")
+    return obj
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="initlint", description="initlint runtime verifier")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Load and build a verification target: ``path/to/file.py:Name`` or ``package.module:Name``."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["TargetError", "Target", "resolve_target", "build_model"]
+
+
+class TargetError(Exception):
+    """The target cannot be found, imported or built (message is meant for the user)."""
+
+
+@dataclass
+class Target:
+    spec: str
+    module: Any
+    obj: Any
+    attr: str
+    path: str | None  # source file of the module (for the declared scheme)
+
+
+def _split(spec: str) -> tuple[str, str]:
+    if ":" not in spec:
+        raise TargetError(f"target {spec!r} must look like path/to/file.py:ClassOrFactory or package.module:Name")
+    left, _, attr = spec.rpartition(":")
+    if not left or not attr:
+        raise TargetError(f"target {spec!r} must look like path/to/file.py:ClassOrFactory or package.module:Name")
+    return left, attr
+
+
+def resolve_target(spec: str) -> Target:
+    left, attr = _split(spec)
+    if left.endswith(".py") or os.sep in left or "/" in left:
+        path = os.path.abspath(left)
+        if not os.path.isfile(path):
+            raise TargetError(f"file not found: {left}")
+        name = "_initlint_target_" + os.path.splitext(os.path.basename(path))[0].replace("-", "_")
+        directory = os.path.dirname(path)
+        if directory not in sys.path:
+            sys.path.insert(0, directory)
+        spec_ = importlib.util.spec_from_file_location(name, path)
+        if spec_ is None or spec_.loader is None:
+            raise TargetError(f"cannot import {left}")
+        module = importlib.util.module_from_spec(spec_)
+        sys.modules[name] = module
+        try:
+            spec_.loader.exec_module(module)
+        except Exception as e:  # noqa: BLE001 - reported to the user
+            raise TargetError(f"importing {left} raised {type(e).__name__}: {e}") from e
+    else:
+        try:
+            module = importlib.import_module(left)
+        except ModuleNotFoundError as e:
+            raise TargetError(f"cannot import module {left!r}: {e}") from e
+        except Exception as e:  # noqa: BLE001
+            raise TargetError(f"importing {left} raised {type(e).__name__}: {e}") from e
+        path = getattr(module, "__file__", None)
+    obj: Any = module
+    for part in attr.split("."):
+        if not hasattr(obj, part):
+            raise TargetError(f"{left} has no attribute {attr!r}")
+        obj = getattr(obj, part)
+    return Target(spec, module, obj, attr, path)
+
+
+def build_model(target: Target, args: list | None = None, kwargs: dict | None = None, *,
+                device: str | None = None, seed: int | None = None):
+    """Construct the class or call the factory exactly as the user would (never re-initialized)."""
+    import torch
+    import torch.nn as nn
+
+    obj = target.obj
+    if not callable(obj):
+        raise TargetError(f"{target.attr} is not a class or a factory function")
+    if seed is not None:
+        torch.manual_seed(seed)
+    try:
+        if device and device != "cpu":
+            with torch.device(device):
+                model = obj(*(args or []), **(kwargs or {}))
+        else:
+            model = obj(*(args or []), **(kwargs or {}))
+    except Exception as e:  # noqa: BLE001
+        raise TargetError(f"building {target.attr} raised {type(e).__name__}: {e}") from e
+    if not isinstance(model, nn.Module):
+        raise TargetError(f"{target.attr}(...) returned {type(model).__name__}, not a torch.nn.Module")
+    params = list(model.parameters())
+    needs_move = device and any(p.device.type != torch.device(device).type for p in params) \
+        and not any(p.device.type == "meta" for p in params)
+    if needs_move:
+        try:
+            model = model.to(device)
+        except Exception as e:  # noqa: BLE001
+            raise TargetError(f"moving the model to {device} raised {type(e).__name__}: {e}") from e
+    return model

@@ -1,0 +1,438 @@
+"""Verify every parameter of a built model against its declared scheme, or fingerprint it.
+
+Family-wise error: every statistical test unit (one tensor with enough elements, or one pool of small tensors
+that share a declared rule) gets a p-value; Holm's step-down procedure at ``alpha`` (default 1e-3) decides
+which are rejected, so a correctly initialized model raises a false alarm with probability at most ``alpha``.
+Exact checks (constants, eye, dirac, orthogonality, support bounds, zero rows) cannot false-alarm.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from .checks import (DEFAULT_MAX_SAMPLES, MIN_POWER_N, CheckResult, check_tensor, combine, sample_tensor,
+                     standard_tests)
+from .defaults import default_expected
+from .dists import Expected, RuntimeSchemeError
+from .scheme import Rule, Scheme, as_scheme
+
+__all__ = ["Entry", "Report", "verify_model", "inspect_model", "DefaultResolver", "SchemeResolver",
+           "FAILING_VERDICTS"]
+
+FAILING_VERDICTS = ("fail", "overwritten")
+
+
+@dataclass
+class Entry:
+    """One (possibly shared) parameter in a report."""
+
+    names: list[str]
+    layer: str
+    shape: tuple[int, ...]
+    dtype: str
+    expected: str | None
+    verdict: str
+    p_value: float | None = None
+    best_match: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    rule: str = ""
+    components: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "names": list(self.names),
+            "layer": self.layer,
+            "shape": list(self.shape),
+            "dtype": self.dtype,
+            "expected": self.expected,
+            "rule": self.rule,
+            "verdict": self.verdict,
+            "best_match": self.best_match,
+            "p_value": self.p_value,
+            "reason": self.reason,
+            "stats": dict(self.stats, tests=self.components),
+        }
+
+
+@dataclass
+class Report:
+    command: str
+    target: str
+    entries: list[Entry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    alpha: float = 1e-3
+
+    @property
+    def failed(self) -> list[Entry]:
+        return [e for e in self.entries if e.verdict in FAILING_VERDICTS]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failed
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.passed else 1
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.entries:
+            out[e.verdict] = out.get(e.verdict, 0) + 1
+        return out
+
+    def entry(self, name: str) -> Entry:
+        for e in self.entries:
+            if name in e.names:
+                return e
+        raise KeyError(name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"command": self.command, "target": self.target, "passed": self.passed, "alpha": self.alpha,
+                "counts": self.counts(), "notes": list(self.notes),
+                "parameters": [e.to_json() for e in self.entries]}
+
+    def to_text(self) -> str:
+        from .report import format_text
+
+        return format_text(self)
+
+
+# --------------------------------------------------------------------------- resolvers
+class DefaultResolver:
+    """Every parameter is expected at its layer's PyTorch default."""
+
+    description = "PyTorch defaults"
+
+    def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
+        return Rule("default", source="PyTorch default"), "PyTorch default"
+
+    def finish(self) -> tuple[list[str], list[str]]:
+        return [], []
+
+
+class SchemeResolver:
+    """Rules from a TOML scheme; parameters no key covers are checked against the PyTorch default."""
+
+    def __init__(self, scheme: Scheme):
+        self.scheme = scheme
+        self.scheme.reset_counts()
+        self.description = f"scheme {scheme.source}"
+        self.uncovered: list[str] = []
+
+    def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
+        rule = self.scheme.resolve(qualname, module, pname)
+        if rule is None:
+            self.uncovered.append(qualname)
+            return Rule("default"), "no scheme key: PyTorch default"
+        return rule, rule.source
+
+    def finish(self) -> tuple[list[str], list[str]]:
+        errors = [f"scheme key {k!r} matches no parameter" for k in self.scheme.unmatched()]
+        notes = []
+        if self.uncovered:
+            notes.append(f"{len(self.uncovered)} parameter(s) matched no scheme key and were checked against "
+                         f"PyTorch's default: {_short_list(self.uncovered)}")
+        return notes, errors
+
+
+def _short_list(items: list[str], n: int = 8) -> str:
+    return ", ".join(items[:n]) + (f", ... ({len(items) - n} more)" if len(items) > n else "")
+
+
+# --------------------------------------------------------------------------- model walk
+@dataclass
+class _Param:
+    tensor: Any
+    names: list[str]
+    module: Any
+    pname: str
+    ancestors: list[Any]
+
+
+def collect_parameters(model) -> list[_Param]:
+    """Unique parameters in registration order; shared/tied ones (same object or same storage) once."""
+    import torch
+
+    modules = dict(model.named_modules(remove_duplicate=False))
+    seen: dict[Any, _Param] = {}
+    order: list[_Param] = []
+    for mname, mod in model.named_modules(remove_duplicate=False):
+        ancestors = []
+        parts = mname.split(".") if mname else []
+        for i in range(len(parts) - 1, -1, -1):
+            ancestors.append(modules.get(".".join(parts[:i]), None))
+        ancestors = [a for a in ancestors if a is not None]
+        for pname, p in mod._parameters.items():
+            if p is None:
+                continue
+            qual = f"{mname}.{pname}" if mname else pname
+            key: Any = ("id", id(p))
+            try:
+                if not _is_lazy(p) and p.device.type != "meta" and p.numel() > 0:
+                    key = ("storage", str(p.device), p.untyped_storage().data_ptr(), p.storage_offset(),
+                           tuple(p.shape), tuple(p.stride()), str(p.dtype))
+            except (RuntimeError, NotImplementedError):
+                pass
+            if ("id", id(p)) in seen:
+                key = ("id", id(p))
+            if key in seen:
+                if qual not in seen[key].names:
+                    seen[key].names.append(qual)
+                continue
+            entry = _Param(p, [qual], mod, pname, ancestors)
+            seen[key] = entry
+            seen[("id", id(p))] = entry
+            order.append(entry)
+    _ = torch
+    return order
+
+
+def _is_lazy(p) -> bool:
+    from torch.nn.parameter import UninitializedParameter
+
+    return isinstance(p, UninitializedParameter)
+
+
+def _skip_reason(p) -> tuple[str, str] | None:
+    import torch
+
+    if _is_lazy(p):
+        return "not materialized", "lazy parameter not initialized yet (run a forward pass first)"
+    if p.device.type == "meta":
+        return "not materialized", "parameter is on the meta device (no values)"
+    if p.is_complex():
+        return "skipped", f"complex dtype {p.dtype} is not checked"
+    if not p.is_floating_point():
+        return "skipped", f"integer/bool dtype {p.dtype} is not checked"
+    if p.numel() == 0:
+        return "skipped", "empty tensor"
+    _ = torch
+    return None
+
+
+def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
+                 max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
+                 target: str = "<model>", fingerprint_failures: bool = True) -> Report:
+    """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
+
+    ``checkpoint`` (a state dict): a parameter present there is reported ``pretrained`` when it still equals
+    the checkpoint value and ``overwritten`` (a failure) otherwise; the others are checked statistically.
+    Raises :class:`RuntimeSchemeError` when the scheme is invalid or a key matches no parameter.
+    """
+    import torch
+
+    if resolver is None:
+        sch = as_scheme(scheme)
+        resolver = DefaultResolver() if sch is None else SchemeResolver(sch)
+    report = Report("verify", target, alpha=alpha)
+    params = collect_parameters(model)
+    if not params:
+        report.notes.append("the model has no parameters")
+    results: list[tuple[Entry, CheckResult | None, _Param, Expected | None]] = []
+    ckpt = checkpoint or {}
+    with torch.no_grad():
+        for prm in params:
+            p = prm.tensor
+            entry = Entry(list(prm.names), type(prm.module).__name__, tuple(p.shape), str(p.dtype).replace("torch.", ""),
+                          None, "pass")
+            skip = _skip_reason(p)
+            rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
+            entry.rule = origin
+            if skip:
+                entry.verdict, entry.reason = skip
+                results.append((entry, None, prm, None))
+                continue
+            ck_name = next((n for n in prm.names if n in ckpt), None)
+            if ck_name is not None:
+                ref = ckpt[ck_name]
+                same = (tuple(ref.shape) == tuple(p.shape)
+                        and torch.equal(ref.to(device=p.device, dtype=p.dtype), p.detach()))
+                entry.expected = f"pretrained value from checkpoint ({ck_name})"
+                entry.verdict = "pretrained" if same else "overwritten"
+                entry.reason = ("still equals the checkpoint" if same else
+                                "differs from the checkpoint: overwritten after loading (init after load?)")
+                entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+                if not same and fingerprint_failures:
+                    entry.best_match = _best_match(prm, p, seed, max_samples)
+                results.append((entry, None, prm, None))
+                continue
+            try:
+                expected = rule.expected(prm.module, prm.pname, tuple(p.shape), prm.ancestors) if rule else None
+            except RuntimeSchemeError as e:
+                raise RuntimeSchemeError(f"{prm.names[0]}: {origin}: {e}") from None
+            if expected is None:
+                entry.verdict = "unchecked"
+                if rule is not None and rule.init == "skip":
+                    entry.reason = "skipped by the scheme"
+                elif rule is not None and rule.unknown_args:
+                    entry.reason = f"declared {rule.describe()} has non-literal arguments"
+                else:
+                    entry.reason = f"no known default for {entry.layer}.{prm.pname}"
+                entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+                entry.best_match = _best_match(prm, p, seed, max_samples)
+                results.append((entry, None, prm, None))
+                continue
+            entry.expected = expected.label
+            excl: tuple[float, ...] = ()
+            if expected.family == "trunc_normal" and expected.effective_family == "normal":
+                excl = (expected.p["a"], expected.p["b"])  # old torch clamped to the absolute bounds
+            smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=expected.zero_rows,
+                                exclude_values_at=excl)
+            res = check_tensor(p, expected, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
+            entry.stats = smp.stats()
+            results.append((entry, res, prm, expected))
+
+    _decide(report, results, alpha)
+    if fingerprint_failures:
+        for entry, res, prm, expected in results:
+            if res is not None and entry.verdict in ("fail", "inconclusive"):
+                entry.best_match = _best_match(prm, prm.tensor, seed, max_samples)
+            elif res is not None and entry.verdict == "pass":
+                entry.best_match = entry.expected
+    notes, errors = resolver.finish()
+    if errors:
+        raise RuntimeSchemeError("; ".join(errors))
+    report.notes.extend(notes)
+    _duplicate_notes(report, results, max_samples, seed)
+    return report
+
+
+def _best_match(prm: _Param, t, seed: int, max_samples: int) -> str:
+    from .fingerprint import fingerprint
+
+    try:
+        d = default_expected(prm.module, prm.pname, tuple(t.shape), prm.ancestors)
+    except Exception:  # noqa: BLE001 - a best guess must never break verification
+        d = None
+    try:
+        return fingerprint(t, d, seed=seed, max_samples=max_samples).best
+    except Exception as e:  # noqa: BLE001
+        return f"(fingerprint failed: {e})"
+
+
+def _decide(report: Report, results, alpha: float) -> None:
+    """Pool small tensors per declared rule, then apply Holm across all statistical units."""
+    from .stats import holm
+
+    units: list[tuple[float, list[tuple[Entry, CheckResult]]]] = []
+    pools: dict[tuple, list[tuple[Entry, CheckResult]]] = {}
+    for entry, res, prm, expected in results:
+        if res is None:
+            report.entries.append(entry)
+            continue
+        entry.p_value = res.p_value
+        entry.components = res.components
+        entry.reason = res.reason
+        entry.verdict = res.verdict
+        report.entries.append(entry)
+        if not res.statistical:
+            continue
+        if res.components.get("support", 1.0) == 0.0 or res.p_value == 0.0:
+            entry.verdict = "fail"
+            continue
+        if res.n_tested < MIN_POWER_N and res.pool_key is not None:
+            key = (entry.rule, entry.layer, prm.pname, res.pool_key)
+            pools.setdefault(key, []).append((entry, res))
+            entry.verdict = "inconclusive"
+            continue
+        units.append((float(res.p_value if res.p_value is not None else 1.0), [(entry, res)]))
+    for key, members in pools.items():
+        z = np.concatenate([r.pool_values for _, r in members])
+        if z.size < MIN_POWER_N:
+            for entry, res in members:
+                entry.verdict = "inconclusive"
+                entry.reason = (f"only {res.n_tested} elements"
+                                + (f" (pooled with {len(members) - 1} alike: {z.size})" if len(members) > 1 else "")
+                                + ": too few to test")
+            continue
+        comps = standard_tests(key[-1], z)
+        p = combine(comps)
+        for entry, _ in members:
+            entry.components = dict(comps, pooled_elements=float(z.size))
+            entry.p_value = p
+        units.append((p, members))
+    rejected = holm([u[0] for u in units], alpha)
+    for (p, members), rej in zip(units, rejected):
+        for entry, res in members:
+            pooled = len(members) > 1 or res.n_tested < MIN_POWER_N
+            if rej:
+                entry.verdict = "fail"
+                from .checks import _why
+
+                entry.reason = _why(entry.components) + (" (pooled test of tensors sharing this rule)" if pooled else "")
+            else:
+                entry.verdict = "pass"
+                entry.reason = f"pooled with {len(members)} tensor(s) sharing this rule" if pooled else ""
+    n_units = len(units)
+    if n_units:
+        report.notes.append(f"{n_units} statistical test unit(s); Holm family-wise error control at alpha={alpha:g}")
+
+
+def _duplicate_notes(report: Report, results, max_samples: int, seed: int) -> None:
+    import torch
+
+    groups: dict[tuple, list] = {}
+    for entry, res, prm, _ in results:
+        t = prm.tensor
+        if _skip_reason(t) or t.numel() < 2:
+            continue
+        groups.setdefault((tuple(t.shape), str(t.dtype), str(t.device)), []).append((entry, t))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        by_sig: dict[bytes, list] = {}
+        for entry, t in members:
+            s = sample_tensor(t, max_samples=256, seed=seed)
+            if s.minimum == s.maximum:
+                continue  # constants are identical by design
+            by_sig.setdefault(s.values.tobytes(), []).append((entry, t))
+        for same in by_sig.values():
+            if len(same) > 1 and all(torch.equal(same[0][1], t) for _, t in same[1:]):
+                report.notes.append("identical values (deep copies, e.g. TransformerEncoder clones?): "
+                                    + ", ".join(e.name for e, _ in same))
+
+
+def inspect_model(model, *, seed: int = 0, max_samples: int = DEFAULT_MAX_SAMPLES, alpha: float = 1e-3,
+                  target: str = "<model>") -> Report:
+    """Fingerprint every parameter: the most likely scheme in the catalogue (``best_match``)."""
+    from .fingerprint import fingerprint
+
+    report = Report("inspect", target, alpha=alpha)
+    params = collect_parameters(model)
+    if not params:
+        report.notes.append("the model has no parameters")
+    a_t = alpha / max(1, len(params))
+    for prm in params:
+        p = prm.tensor
+        entry = Entry(list(prm.names), type(prm.module).__name__, tuple(p.shape), str(p.dtype).replace("torch.", ""),
+                      None, "identified")
+        skip = _skip_reason(p)
+        if skip:
+            entry.verdict, entry.reason = skip
+            report.entries.append(entry)
+            continue
+        d = default_expected(prm.module, prm.pname, tuple(p.shape), prm.ancestors)
+        entry.expected = d.label if d is not None else None
+        s = sample_tensor(p, max_samples=max_samples, seed=seed)
+        fp = fingerprint(p, d, sample=s, seed=seed, alpha=a_t)
+        entry.best_match = fp.best
+        entry.p_value = fp.p_value
+        entry.stats = dict(s.stats(), consistent=fp.consistent)
+        if fp.best.startswith("other"):
+            entry.verdict = "other"
+        elif s.values.size < MIN_POWER_N and fp.p_value is not None:
+            entry.verdict = "inconclusive"
+            entry.reason = f"only {s.values.size} elements"
+        elif d is not None and fp.group and d.label in fp.group:
+            entry.verdict = "default"
+        report.entries.append(entry)
+    return report
