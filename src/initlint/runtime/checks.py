@@ -263,18 +263,30 @@ def _reference(expected: Expected, m: int, like_dtype, device, seed: int) -> np.
     return r.to(torch.float64).cpu().numpy()
 
 
+def two_sample_tests(values: np.ndarray, ref: np.ndarray, center: float) -> dict[str, float]:
+    """Shape (two-sample KS) and, for m >= 1000, scale (Welch z-test on mean squared deviation) against a
+    reference drawn by torch's own sampler on the same dtype and device."""
+    out = {"ks2": ks_2samp(values, ref)[1]}
+    if values.size >= 1000:
+        a, b = (values - center) ** 2, (ref - center) ** 2
+        se = math.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+        if se > 0:
+            out["scale2"] = normal_sf_two_sided((a.mean() - b.mean()) / se)
+    return out
+
+
 def _random_tests(expected: Expected, s: TensorSample, values: np.ndarray, seed: int) -> dict[str, float]:
     if s.low_precision:
         import torch
 
         dtype = getattr(torch, s.dtype.split(".")[-1])
         ref = _reference(expected, max(values.size, 2000), dtype, s.device, _seed_for(seed, "ref", s.shape))
-        return {"ks2": ks_2samp(values, ref)[1]}
+        return two_sample_tests(values, ref, expected.mean_std()[0])
     key, z = standardize(expected, values)
     return standard_tests(key, z)
 
 
-STATISTICAL_COMPONENTS = ("scale", "ks", "ks2")
+STATISTICAL_COMPONENTS = ("scale", "ks", "ks2", "scale2")
 
 
 def combine(components: dict[str, float]) -> float:
@@ -350,7 +362,8 @@ def check_tensor(t, expected: Expected, *, max_samples: int = DEFAULT_MAX_SAMPLE
 def _why(comps: dict[str, float]) -> str:
     worst = min((k for k in comps if k in STATISTICAL_COMPONENTS), key=lambda k: comps[k])
     return {"scale": "scale differs from the declared one", "ks": "shape differs from the declared distribution",
-            "ks2": "differs from a reference drawn by the declared init on the same dtype"}.get(worst, worst)
+            "ks2": "shape differs from a reference drawn by the declared init on the same dtype",
+            "scale2": "scale differs from a reference drawn by the declared init on the same dtype"}.get(worst, worst)
 
 
 def _check_structured(t, expected: Expected) -> CheckResult:
@@ -425,7 +438,7 @@ def _check_sparse(t, expected: Expected, s: TensorSample, seed: int) -> CheckRes
 
         dtype = getattr(_t, s.dtype.split(".")[-1])
         ref = _reference(normal, max(nz.size, 2000), dtype, s.device, _seed_for(seed, "ref", s.shape))
-        comps["ks2"] = ks_2samp(nz, ref)[1]
+        comps.update(two_sample_tests(nz, ref, 0.0))
     else:
         comps.update(standard_tests(("normal",), nz / expected.p["std"]))
     p = combine(comps)

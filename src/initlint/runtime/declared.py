@@ -8,3 +8,7 @@ from .verify import DefaultResolver
 
 def declared_resolver(target: Any) -> tuple[Any, list[str]]:
     return DefaultResolver(), ["no declared init code found: checked against PyTorch's defaults"]
+
+
+def declared_resolver_for_class(cls: type) -> tuple[Any, list[str]]:
+    return DefaultResolver(), []
