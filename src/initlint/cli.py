@@ -1,0 +1,155 @@
+"""``initlint``: check (static), rule (pages), verify and inspect (runtime, needs initlint[runtime])."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="initlint", description="Find weight-initialization bugs in PyTorch code.")
+    parser.add_argument("--version", action="version", version=f"initlint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check Python files statically (never imports torch)")
+    check.add_argument("paths", nargs="*", default=None, help="files or directories (default: .)")
+    check.add_argument("--select", type=_codes, default=None, help="codes or prefixes to enable (ALL: every rule)")
+    check.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to disable")
+    check.add_argument("--extend-select", type=_codes, default=None, help="codes to enable on top of the selection")
+    check.add_argument("--output-format", default=None, help="concise (default), full, json, json-lines, grouped,"
+                       " github, sarif, junit")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: CPU count)")
+    check.add_argument("--exclude", type=_codes, default=None, help="globs replacing the default excludes")
+    check.add_argument("--extend-exclude", type=_codes, default=None, help="globs added to the excludes")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None)
+    check.add_argument("--force-exclude", action="store_true", help="apply excludes to files named explicitly")
+    check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a diff, write nothing")
+    check.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to every finding's line")
+    check.set_defaults(func=run_check)
+
+    rule = sub.add_parser("rule", help="explain a rule (its page), or list all rules")
+    rule.add_argument("code", nargs="?")
+    rule.add_argument("--all", action="store_true", help="list every rule: code, name, default, summary")
+    rule.set_defaults(func=run_rule)
+
+    try:
+        from .runtime.cli import register
+    except ImportError:  # the runtime package is optional
+        register = None
+    if register is not None:
+        register(sub)
+    return parser
+
+
+def run_rule(args) -> int:
+    from .pages import page
+    from .rules import RULES
+
+    if args.all or not args.code:
+        width = max(len(r.name) for r in RULES.values())
+        for code, rule in RULES.items():
+            state = "on " if rule.default else "off"
+            fix = "fix" if rule.fixable else "   "
+            print(f"{code}  {rule.name:<{width}}  {state}  {fix}  {rule.summary}")
+        return EXIT_CLEAN
+    code = args.code.upper()
+    if code not in RULES:
+        print(f"initlint: unknown rule {args.code!r}; `initlint rule --all` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    text = page(code)
+    if text is None:
+        print(f"initlint: no page found for {code}", file=sys.stderr)
+        return EXIT_ERROR
+    print(text.rstrip("\n"))
+    return EXIT_CLEAN
+
+
+def run_check(args) -> int:
+    from .config import ConfigError, resolve_settings
+    from .engine import check_paths
+    from .output import FORMATS, render, statistics
+    from .rules import select_rules
+
+    try:
+        settings = resolve_settings(args)
+    except ConfigError as exc:
+        print(f"initlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if settings.output_format not in FORMATS:
+        print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    rules = select_rules(settings.select, settings.ignore, settings.extend_select)
+    result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
+                         respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude)
+    findings = settings.apply_per_file_ignores(result.findings)
+    for path, reason in result.skipped:
+        print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
+    for error in result.errors:
+        print(f"initlint: {error}", file=sys.stderr)
+
+    if args.fix or args.diff or args.add_noqa:
+        from .fixer import apply_fixes
+
+        findings, message = apply_fixes(findings, diff=args.diff, unsafe=args.unsafe_fixes,
+                                        add_noqa=args.add_noqa)
+        if message and not args.quiet:
+            print(message, file=sys.stderr)
+    fmt = settings.output_format
+    text = render(findings, fmt)
+    if text:
+        print(text)
+    if args.statistics and findings:
+        print(statistics(findings))
+    if fmt in ("concise", "full", "grouped") and not args.quiet:
+        if findings:
+            fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+            tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
+            print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.")
+        else:
+            print(f"All checks passed! ({result.files} file{'s' if result.files != 1 else ''} checked)")
+    if result.errors:
+        return EXIT_ERROR
+    if findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except Exception as exc:  # noqa: BLE001 - an internal error is exit 2 with a message, not a traceback
+        if os.environ.get("INITLINT_DEBUG"):
+            raise
+        print(f"initlint: internal error: {type(exc).__name__}: {exc} (set INITLINT_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""The pipeline: discover -> read -> parse once -> summarize -> index -> rules -> positions -> noqa.
+
+Files are summarized in worker processes (summaries are plain data); rules run in the main process
+over the summaries and the project index; positions are computed only for files with findings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from . import positions as _positions
+from .discovery import DEFAULT_EXCLUDES, discover
+from .index import ProjectIndex
+from .rules import Finding, Rule
+from .source import Problem, module_name_for, parse, read_source
+from .summary import FileSummary, summarize_module
+
+NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
+FILE_NOQA = re.compile(r"#\s*initlint:\s*noqa\b", re.IGNORECASE)
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    errors: list[str] = field(default_factory=list)  # internal errors (exit 2)
+    files: int = 0
+    suppressed: int = 0
+
+
+def summarize_path(path: str) -> tuple[str, FileSummary | Problem]:
+    """Read, parse and summarize one file; every failure comes back as a Problem."""
+    source = read_source(path)
+    if isinstance(source, Problem):
+        return path, source
+    module = parse(source)
+    if isinstance(module, Problem):
+        return path, module
+    try:
+        return path, summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"),
+                                      source.text)
+    except RecursionError:
+        return path, Problem("parse", "code nested too deeply to analyse")
+
+
+def _summarize_all(files: list[str], jobs: int) -> list[tuple[str, FileSummary | Problem]]:
+    if jobs <= 1 or len(files) < 16:
+        return [summarize_path(f) for f in files]
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        context = None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(summarize_path, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))))
+
+
+def noqa_codes(line: str) -> list[str] | None:
+    """None: no noqa; []: bare noqa (everything); else the codes or prefixes listed."""
+    match = NOQA.search(line)
+    if match is None:
+        return None
+    codes = match.group("codes")
+    return [] if not codes else [c.upper() for c in re.split(r"[,\s]+", codes) if c]
+
+
+def suppressed(finding: Finding, lines: list[str]) -> bool:
+    if not 1 <= finding.line <= len(lines):
+        return False
+    codes = noqa_codes(lines[finding.line - 1])
+    if codes is None:
+        return False
+    return not codes or any(finding.code.startswith(c) for c in codes)
+
+
+def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
+    """transformers' ``modular_*.py`` templates whose generated ``modeling_*.py`` twin is checked too.
+
+    The generated file is what runs, so it is checked; the template would report every finding twice.
+    """
+    out = set()
+    for summary in summaries:
+        if summary.generated_from:
+            template = os.path.join(os.path.dirname(summary.path), os.path.basename(summary.generated_from))
+            out.add(os.path.normpath(template))
+    return out
+
+
+def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, excludes=DEFAULT_EXCLUDES,
+                respect_gitignore: bool = True, force_exclude: bool = False) -> Result:
+    files, problems = discover(paths, excludes, respect_gitignore, force=not force_exclude)
+    result = Result(skipped=list(problems), files=len(files))
+    jobs = jobs or os.cpu_count() or 1
+    summaries: list[FileSummary] = []
+    for path, item in _summarize_all(files, jobs):
+        if isinstance(item, FileSummary):
+            summaries.append(item)
+        elif item.kind == "read":
+            result.skipped.append((path, item.message))
+        elif any(r.code == "INI900" for r in rules):
+            result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
+                                           item.line, item.column))
+    return run_rules(summaries, rules, result)
+
+
+def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result) -> Result:
+    index = ProjectIndex(summaries)
+    templates = templates_with_twins(summaries)
+    for summary in summaries:
+        if os.path.normpath(summary.path) in templates:
+            continue
+        for rule in rules:
+            try:
+                result.findings.extend(rule.check(summary, index))
+            except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
+                result.errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}: {exc}")
+    _place(result)
+    return result
+
+
+def _place(result: Result) -> None:
+    """Give positions to findings that carry locators, apply noqa, sort."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    kept: list[Finding] = []
+    for path, findings in by_path.items():
+        source = read_source(path)
+        text = source.text if not isinstance(source, Problem) else ""
+        lines = text.splitlines()
+        if FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))):
+            result.suppressed += len(findings)
+            continue
+        needs = [f for f in findings if f.loc is not None]
+        if needs:
+            module = parse(source) if not isinstance(source, Problem) else source
+            if isinstance(module, Problem):
+                for f in needs:
+                    f.line = f.column = f.end_line = f.end_column = 1
+            else:
+                table = _positions.compute_positions(module)
+                for f in needs:
+                    f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)
+                    if f.fix is not None:
+                        f.fix.edits = [(_positions.locate(module, table, loc), where, content)
+                                       for loc, where, content in f.fix.edits]
+        for f in findings:
+            if suppressed(f, lines):
+                result.suppressed += 1
+            else:
+                kept.append(f)
+    unique = {(f.path, f.line, f.column, f.code, f.message): f for f in kept}
+    result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+
+
+def check_source(text: str, path: str = "snippet.py", rules: list[Rule] | None = None) -> list[Finding]:
+    """Check one piece of source text (used by the rule-page tests and the flake8 plugin)."""
+    import tempfile
+
+    from .rules import select_rules
+
+    rules = rules if rules is not None else select_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        full = os.path.join(tmp, os.path.basename(path))
+        with open(full, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        result = check_paths([full], rules, jobs=1, respect_gitignore=False)
+        for f in result.findings:
+            f.path = path
+        if result.errors:
+            print("\n".join(result.errors), file=sys.stderr)
+        return result.findings

@@ -1,0 +1,353 @@
+"""The project index: classes and functions of every checked file, and the queries rules share.
+
+Everything here is computed from the per-file summaries, never from the syntax tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .summary import Call, ClassInfo, FileSummary, FunctionInfo
+from .torchnames import MODULE_ATTRS, NN, canonical, torch_layer
+
+#: bases that add no attributes and never make a class unknowable
+NEUTRAL_BASES = frozenset({"object", "abc.ABC", "ABC", "typing.Generic", "Generic", "typing.Protocol"})
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    info: ClassInfo
+    file: FileSummary
+
+    @property
+    def qual(self) -> str:
+        return f"{self.file.module}.{self.info.qualname}"
+
+
+@dataclass
+class Reach:
+    """What a model builds: torch layer constructions (with their calls), project classes, completeness."""
+
+    layers: list = field(default_factory=list)  # (layer name, Call)
+    classes: list = field(default_factory=list)  # ClassRef
+    complete: bool = True
+
+    def types(self) -> set[str]:
+        return {name for name, _ in self.layers}
+
+
+class ProjectIndex:
+    def __init__(self, summaries: list[FileSummary]):
+        self.files = summaries
+        self.modules: dict[str, FileSummary] = {}
+        self.classes: dict[str, ClassRef] = {}
+        self.by_name: dict[str, list[ClassRef]] = {}
+        self.functions: dict[str, tuple[FunctionInfo, FileSummary]] = {}
+        self.function_names: dict[str, int] = {}
+        for summary in summaries:
+            self.modules.setdefault(summary.module, summary)
+            for info in summary.classes:
+                ref = ClassRef(info, summary)
+                self.classes[ref.qual] = ref
+                self.by_name.setdefault(info.name, []).append(ref)
+            for fn in summary.functions:
+                self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
+        self._subclasses: dict[str, list[ClassRef]] | None = None
+        self._module_memo: dict[str, bool | None] = {}
+        self._attrs_memo: dict[str, set | None] = {}
+        self._reach_memo: dict[str, Reach] = {}
+
+    # ---- resolution -------------------------------------------------------------------------------
+    def resolve_class(self, name: str | None, file: FileSummary, depth: int = 0) -> ClassRef | None:
+        """A class named as written (already qualified through imports) in ``file``."""
+        if not name or depth > 8:
+            return None
+        if "." not in name:
+            for info in file.classes:
+                if info.name == name and "." not in info.qualname:
+                    return ClassRef(info, file)
+            for star in file.star_imports:
+                ref = self.resolve_qual(f"{star}.{name}", depth + 1)
+                if ref is not None:
+                    return ref
+            return None
+        return self.resolve_qual(name, depth + 1)
+
+    def resolve_qual(self, qual: str, depth: int = 0) -> ClassRef | None:
+        if depth > 8:
+            return None
+        ref = self.classes.get(qual)
+        if ref is not None:
+            return ref
+        module, _, name = qual.rpartition(".")
+        summary = self.modules.get(module)
+        if summary is None:
+            return None
+        target = summary.imports.get(name)
+        if target is not None and target != qual:
+            return self.resolve_qual(target, depth + 1)
+        for star in summary.star_imports:
+            ref = self.resolve_qual(f"{star}.{name}", depth + 1)
+            if ref is not None:
+                return ref
+        return None
+
+    def resolve_function(self, key: str | None, file: FileSummary,
+                         cls: ClassInfo | None = None) -> tuple[FunctionInfo, FileSummary] | None:
+        """``f`` / ``self.f`` / ``mod.f`` / nested ``f`` as written in ``file``."""
+        if not key:
+            return None
+        if key.startswith("self.") and key.count(".") == 1 and cls is not None:
+            ref = ClassRef(cls, file)
+            for c in self.mro(ref):
+                fn = c.info.methods.get(key[5:])
+                if fn is not None:
+                    return fn, c.file
+            return None
+        if "." not in key:
+            for fn in file.functions:
+                if fn.name == key and fn.cls is None:
+                    return fn, file
+            qual = file.imports.get(key)
+            if qual is not None:
+                return self.functions.get(qual)
+            return None
+        head, _, rest = key.partition(".")
+        qual = file.imports.get(head)
+        return self.functions.get(f"{qual}.{rest}") if qual else None
+
+    # ---- classes ----------------------------------------------------------------------------------
+    def bases(self, ref: ClassRef) -> list[ClassRef | str]:
+        out: list[ClassRef | str] = []
+        for base in ref.info.bases:
+            resolved = self.resolve_class(base, ref.file)
+            out.append(resolved if resolved is not None else base)
+        return out
+
+    def mro(self, ref: ClassRef) -> list[ClassRef]:
+        """The class and its resolvable project bases, depth first, each once."""
+        seen: set[str] = set()
+        out: list[ClassRef] = []
+        stack = [ref]
+        while stack:
+            cur = stack.pop(0)
+            if cur.qual in seen:
+                continue
+            seen.add(cur.qual)
+            out.append(cur)
+            stack.extend(b for b in self.bases(cur) if isinstance(b, ClassRef))
+        return out
+
+    def is_module(self, ref: ClassRef, _stack: frozenset = frozenset()) -> bool | None:
+        """True when the class derives from torch.nn.Module; None when that cannot be known."""
+        if ref.qual in self._module_memo:
+            return self._module_memo[ref.qual]
+        if ref.qual in _stack:
+            return None
+        verdict: bool | None = False
+        for base in self.bases(ref):
+            if isinstance(base, ClassRef):
+                sub = self.is_module(base, _stack | {ref.qual})
+            elif base.startswith(NN) or base.startswith("torch."):
+                sub = True if base.startswith(NN) else None
+            elif base in NEUTRAL_BASES:
+                sub = False
+            else:
+                sub = None
+            if sub:
+                verdict = True
+                break
+            if sub is None:
+                verdict = None
+        self._module_memo[ref.qual] = verdict
+        return verdict
+
+    def subclasses(self, ref: ClassRef) -> list[ClassRef]:
+        """Project classes deriving from ``ref``, transitively."""
+        if self._subclasses is None:
+            direct: dict[str, list[ClassRef]] = {}
+            for cls in self.classes.values():
+                for base in self.bases(cls):
+                    if isinstance(base, ClassRef):
+                        direct.setdefault(base.qual, []).append(cls)
+            self._subclasses = direct
+        out, seen, stack = [], {ref.qual}, list(self._subclasses.get(ref.qual, ()))
+        while stack:
+            cur = stack.pop()
+            if cur.qual in seen:
+                continue
+            seen.add(cur.qual)
+            out.append(cur)
+            stack.extend(self._subclasses.get(cur.qual, ()))
+        return out
+
+    def own_attrs(self, ref: ClassRef) -> tuple[set, bool]:
+        """Attributes a class defines itself, and whether it adds attributes with computed names."""
+        info = ref.info
+        names = set(info.attrs) | set(info.methods)
+        dynamic = info.has_getattr
+        for method in info.methods.values():
+            for fn in _with_nested(method):
+                names.update(s.attr for s in fn.stores)
+                names.update(fn.setattr_names)
+                names.update(fn.registered)
+                dynamic = dynamic or fn.computed_setattr or fn.uses_dict
+        return names, dynamic
+
+    def defined_attrs(self, ref: ClassRef, _stack: frozenset = frozenset()) -> set | None:
+        """Every attribute the class and its bases define; None when that cannot be known."""
+        if ref.qual in self._attrs_memo:
+            return self._attrs_memo[ref.qual]
+        if ref.qual in _stack:
+            return None
+        names, dynamic = self.own_attrs(ref)
+        result: set | None = None if dynamic else set(names)
+        if result is not None:
+            for base in self.bases(ref):
+                if isinstance(base, ClassRef):
+                    sub = self.defined_attrs(base, _stack | {ref.qual})
+                elif base == NN + "Module":
+                    sub = MODULE_ATTRS
+                elif base in NEUTRAL_BASES:
+                    sub = set()
+                else:
+                    sub = None
+                if sub is None:
+                    result = None
+                    break
+                result |= sub
+        self._attrs_memo[ref.qual] = result
+        return result
+
+    # ---- what a model builds ----------------------------------------------------------------------
+    def reach(self, ref: ClassRef, _stack: frozenset = frozenset()) -> Reach:
+        """Torch layers and project modules built by the class's ``__init__`` (and what it calls)."""
+        memo = self._reach_memo.get(ref.qual)
+        if memo is not None:
+            return memo
+        out = Reach()
+        if ref.qual in _stack:
+            out.complete = False
+            return out
+        stack = _stack | {ref.qual}
+        for cls in self.mro(ref):
+            for call in _builder_calls(cls):
+                self._reach_call(call, cls, out, stack)
+        for base in self.bases(ref):
+            if isinstance(base, str) and base not in NEUTRAL_BASES and base != NN + "Module":
+                out.complete = False
+        self._reach_memo[ref.qual] = out
+        return out
+
+    def _reach_call(self, call: Call, cls: ClassRef, out: Reach, stack: frozenset) -> None:
+        qual = canonical(call.qual)
+        layer = torch_layer(qual)
+        if layer is not None:
+            if layer[:1].isupper():
+                out.layers.append((layer, call))
+            return
+        if qual is None or call.func.startswith("self.") or call.func == "super":
+            return
+        last = qual.rsplit(".", 1)[-1]
+        ref = self.resolve_class(qual, cls.file)
+        if ref is not None:
+            if self.is_module(ref) is not False:
+                out.classes.append(ref)
+                sub = self.reach(ref, stack)
+                out.layers.extend(sub.layers)
+                out.classes.extend(sub.classes)
+                out.complete = out.complete and sub.complete
+            return
+        if qual.startswith("torch.") or last in _NOT_BUILDERS:
+            return
+        out.complete = False  # a factory, a class from elsewhere, or a parameter such as `block`
+
+    def applied_reach(self, fn: FunctionInfo, file: FileSummary) -> list[ClassRef]:
+        """The model classes an init function is applied to (``X.apply(f)``, ``self.apply(f)``, loops)."""
+        targets: list[ClassRef] = []
+        for summary in self.files:
+            for apply in summary.applies:
+                resolved = self._resolve_applied(apply.func, summary, apply.scope)
+                if resolved is None or resolved[0] is not fn:
+                    continue
+                targets.extend(self.receiver_classes(apply.receiver, apply.scope, summary, apply.call.order))
+        # a loop that calls the function on every module: for m in self.modules(): f(m)
+        for summary in self.files:
+            for scope in summary.scopes:
+                for call in scope.calls:
+                    loop = next((lp for lp in reversed(call.loops) if lp.source in ("modules", "named_modules")),
+                                None)
+                    if loop is None or not call.args or call.args[0].key not in loop.targets:
+                        continue
+                    resolved = self._resolve_applied(call.func, summary, scope.qualname)
+                    if resolved is not None and resolved[0] is fn:
+                        targets.extend(self.receiver_classes(loop.owner, scope.qualname, summary, call.order))
+        return _unique(targets)
+
+    def _resolve_applied(self, key: str, summary: FileSummary, scope: str):
+        scope_fn = summary.function(scope)
+        cls = summary.cls(scope_fn.cls) if scope_fn is not None and scope_fn.cls else None
+        if scope_fn is not None and "." not in key:
+            for nested in scope_fn.nested:
+                if nested.name == key:
+                    return nested, summary
+        return self.resolve_function(key, summary, cls)
+
+    def receiver_classes(self, receiver: str | None, scope: str, summary: FileSummary,
+                         before: int) -> list[ClassRef]:
+        """Classes a receiver (``self``, ``model``) is an instance of, as far as the scope shows."""
+        fn = summary.function(scope)
+        if fn is None or receiver is None:
+            return []
+        if receiver == "self" and fn.cls is not None:
+            info = summary.cls(fn.cls)
+            if info is None:
+                return []
+            ref = ClassRef(info, summary)
+            return [ref, *self.subclasses(ref)]
+        found: list[ClassRef] = []
+        for call in fn.calls:
+            if call.target == receiver and call.order < before:
+                ref = self.resolve_class(call.qual, summary)
+                if ref is not None:
+                    found = [ref]
+        return found
+
+
+_NOT_BUILDERS = frozenset({"super", "print", "len", "range", "int", "float", "str", "list", "dict", "tuple",
+                           "set", "isinstance", "getattr", "setattr", "hasattr", "partial", "deepcopy",
+                           "copy", "round", "max", "min", "sum", "sorted", "zip", "enumerate", "bool",
+                           "Parameter", "ValueError", "TypeError", "NotImplementedError", "RuntimeError",
+                           "AssertionError", "KeyError", "warn", "format", "join"})
+
+
+def _with_nested(fn: FunctionInfo):
+    yield fn
+    for inner in fn.nested:
+        yield from _with_nested(inner)
+
+
+def _builder_calls(cls: ClassRef):
+    """Calls made while building: ``__init__`` and the methods it calls on ``self``, transitively."""
+    methods = cls.info.methods
+    todo, seen = ["__init__"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in methods:
+            continue
+        seen.add(name)
+        for fn in _with_nested(methods[name]):
+            for call in fn.calls:
+                if call.func.startswith("self.") and call.func.count(".") == 1:
+                    todo.append(call.func[5:])
+                else:
+                    yield call
+
+
+def _unique(refs: list[ClassRef]) -> list[ClassRef]:
+    seen, out = set(), []
+    for ref in refs:
+        if ref.qual not in seen:
+            seen.add(ref.qual)
+            out.append(ref)
+    return out

@@ -1,0 +1,178 @@
+"""Report formats: concise, full, json (ruff's field names), json-lines, grouped, github, sarif, junit."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from xml.sax.saxutils import escape as xml_escape
+
+from .rules import RULES, Finding
+
+FORMATS = ("concise", "full", "json", "json-lines", "grouped", "github", "sarif", "junit")
+
+
+def display_path(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def url_for(code: str) -> str:
+    return f"rules/{code}.md"
+
+
+def as_json(f: Finding) -> dict:
+    fix = None
+    if f.fix is not None:
+        edits = []
+        for pos, where, content in f.fix.edits:
+            if where == "end":
+                line, col, end_line, end_col = pos
+                edits.append({"content": content, "location": {"row": end_line, "column": end_col},
+                              "end_location": {"row": end_line, "column": end_col}})
+        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": edits}
+    return {
+        "code": f.code,
+        "message": f.message,
+        "filename": display_path(f.path),
+        "location": {"row": f.line, "column": f.column},
+        "end_location": {"row": f.end_line or f.line, "column": f.end_column or f.column},
+        "fix": fix,
+        "url": url_for(f.code),
+        "noqa_row": f.line,
+    }
+
+
+def _source_line(path: str, line: int) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, 1):
+                if number == line:
+                    return text.rstrip("\r\n")
+    except OSError:
+        return None
+    return None
+
+
+def github_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render(findings: list[Finding], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([as_json(f) for f in findings], indent=2)
+    if fmt == "json-lines":
+        return "".join(json.dumps(as_json(f)) + "\n" for f in findings).rstrip("\n")
+    if fmt == "github":
+        out = []
+        for f in findings:
+            title = f"initlint ({f.code})"
+            out.append(
+                f"::error title={github_escape(title, True)},file={github_escape(display_path(f.path), True)},"
+                f"line={f.line},col={f.column},endLine={f.end_line or f.line},endColumn={f.end_column or f.column}"
+                f"::{github_escape(f'{f.code} {f.message}')}")
+        return "\n".join(out)
+    if fmt == "grouped":
+        out = []
+        current = None
+        for f in findings:
+            if f.path != current:
+                if current is not None:
+                    out.append("")
+                current = f.path
+                out.append(f"{display_path(f.path)}:")
+            out.append(f"  {f.line}:{f.column} {f.code} {f.message}")
+        return "\n".join(out)
+    if fmt == "sarif":
+        return json.dumps(sarif(findings), indent=2)
+    if fmt == "junit":
+        return junit(findings)
+    out = []
+    for f in findings:
+        out.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.code} {f.message}")
+        if fmt == "full":
+            line = _source_line(f.path, f.line)
+            if line is not None:
+                out.append(f"  {f.line:>4} | {line}")
+                width = max(1, (f.end_column - f.column) if f.end_line == f.line and f.end_column > f.column else 1)
+                out.append(f"       | {' ' * (f.column - 1)}{'^' * width}")
+            if f.fix is not None:
+                out.append(f"  help: {f.fix.message}")
+            out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def statistics(findings: list[Finding]) -> str:
+    counts = Counter(f.code for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = RULES.get(code)
+        mark = "[*]" if fixable[code] else "[ ]"
+        lines.append(f"{count:>5}\t{code}\t{mark} {rule.name if rule else ''}")
+    return "\n".join(lines)
+
+
+def sarif(findings: list[Finding]) -> dict:
+    from .pages import page
+
+    rules = []
+    for code, rule in RULES.items():
+        help_text = page(code) or rule.summary
+        rules.append({
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": help_text, "markdown": help_text},
+            "helpUri": url_for(code),
+            "defaultConfiguration": {"level": "error" if rule.default else "warning",
+                                     "enabled": rule.default},
+        })
+    results = []
+    for f in findings:
+        results.append({
+            "ruleId": f.code,
+            "level": "error",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": display_path(f.path).replace(os.sep, "/")},
+                "region": {"startLine": f.line, "startColumn": f.column,
+                           "endLine": f.end_line or f.line, "endColumn": f.end_column or f.column},
+            }}],
+        })
+    from . import __version__
+
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "initlint", "version": __version__, "informationUri": "rules/",
+                                      "rules": rules}},
+                  "results": results}],
+    }
+
+
+def junit(findings: list[Finding]) -> str:
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(display_path(f.path), []).append(f)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="initlint" tests="{len(findings)}" failures="{len(findings)}" errors="0">']
+    for path, items in by_file.items():
+        out.append(f'  <testsuite name="{xml_escape(path, {chr(34): "&quot;"})}" tests="{len(items)}"'
+                   f' failures="{len(items)}" errors="0">')
+        for f in items:
+            name = xml_escape(f"{f.code} at {path}:{f.line}:{f.column}", {'"': "&quot;"})
+            out.append(f'    <testcase name="{name}" classname="{xml_escape(path, {chr(34): "&quot;"})}">')
+            out.append(f'      <failure message="{xml_escape(f.message, {chr(34): "&quot;"})}">'
+                       f"{xml_escape(f'{path}:{f.line}:{f.column}: {f.code} {f.message}')}</failure>")
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out)

@@ -1,0 +1,109 @@
+"""The rule registry: one module per rule, each defining one ``Rule`` subclass.
+
+Rules are queries over a file's summary and the project index; none of them walks the syntax tree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..index import ProjectIndex
+from ..summary import FileSummary
+
+
+@dataclass
+class Fix:
+    """A fix: a message, its applicability (``safe``/``unsafe``) and edits expressed on locators.
+
+    Each edit is ``(locator, where, content)``: ``where`` is ``"end"`` (insert after the node),
+    ``"replace"`` (replace the node's text) or ``"wrap_if"`` (wrap the statement in an if).
+    """
+
+    message: str
+    applicability: str
+    edits: list = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    path: str
+    loc: tuple | None = None  # locator, resolved to a position only for files with findings
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fix: Fix | None = None
+
+
+class Rule:
+    code = ""
+    name = ""
+    summary = ""
+    default = True  # off-by-default rules run only when selected by their full code or ALL
+    fixable = False
+
+    def check(self, file: FileSummary, index: ProjectIndex) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, file: FileSummary, loc, message: str, fix: Fix | None = None) -> Finding:
+        return Finding(self.code, message, file.path, loc, fix=fix)
+
+
+def _load() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("ini"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Rule) and value is not Rule and value.code:
+                rules[value.code] = value()
+    return dict(sorted(rules.items()))
+
+
+
+def matches(code: str, selector: str) -> bool:
+    selector = selector.strip().upper()
+    return selector == "ALL" or code.startswith(selector)
+
+
+def select_rules(select: list[str] | None = None, ignore: list[str] | None = None,
+                 extend_select: list[str] | None = None) -> list[Rule]:
+    """ruff-style selection by code prefix; opt-in rules need their full code (or ALL)."""
+
+    def chosen(rule: Rule, selectors: list[str]) -> bool:
+        for sel in selectors:
+            sel = sel.strip().upper()
+            if sel == "ALL" or sel == rule.code or (rule.default and rule.code.startswith(sel)):
+                return True
+        return False
+
+    if select is None:
+        enabled = [r for r in RULES.values() if r.default]
+    else:
+        enabled = [r for r in RULES.values() if chosen(r, select)]
+    for rule in RULES.values():
+        if extend_select and rule not in enabled and chosen(rule, extend_select):
+            enabled.append(rule)
+    if ignore:
+        enabled = [r for r in enabled if not any(matches(r.code, sel) for sel in ignore)]
+    return sorted(enabled, key=lambda r: r.code)
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """Selectors that match no rule (a usage error)."""
+    return [s for s in selectors if s.strip() and not any(matches(c, s) for c in RULES) and s.strip()]
+
+
+def iter_with_nested(fn) -> Iterator:
+    yield fn
+    for inner in fn.nested:
+        yield from iter_with_nested(inner)
+
+
+RULES: dict[str, Rule] = _load()

@@ -1,0 +1,134 @@
+"""Init units: the places where init code meets a model, shared by INI102/INI201/INI202/INI209.
+
+A unit is either an init function (its first parameter is the module it initializes) together with the
+model classes it is applied to, or an init loop (``for m in X.modules()``) together with X's classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..index import ClassRef, ProjectIndex, Reach
+from ..summary import FileSummary, FunctionInfo, Loop
+from ..torchnames import NN, PARAMETERIZED, covered_members
+
+#: positional index of the keyword that removes an optional parameter, per layer
+POSITIONAL = {
+    "Linear": {"bias": 2}, "Bilinear": {"bias": 3}, "LazyLinear": {"bias": 1},
+    **{c: {"bias": 7} for c in ("Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d",
+                                "ConvTranspose3d")},
+    **{c: {"affine": 3} for c in ("BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm",
+                                  "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "GroupNorm")},
+    "LayerNorm": {"elementwise_affine": 2, "bias": 3},
+    "RMSNorm": {"elementwise_affine": 2},
+}
+
+
+@dataclass
+class Unit:
+    fn: FunctionInfo  # the function holding the init code
+    subject: str  # the variable naming the module (``m``)
+    loop: Loop | None  # the init loop, or None for an applied function
+    models: list  # ClassRef of the models reached
+    loc: tuple  # where to report unit-level findings
+
+    def inits(self):
+        for init in self.fn.inits:
+            if init.subject and init.subject.split(".", 1)[0] == self.subject and (
+                    self.loop is None or self.loop in init.loops):
+                yield init
+
+    def dispatch_types(self) -> set[str]:
+        """Every type an isinstance on the subject names in this unit (with or without init calls)."""
+        out: set[str] = set()
+        events = list(self.fn.calls) + list(self.fn.inits)
+        for event in events:
+            if self.loop is not None and self.loop not in event.loops:
+                continue
+            for cond in event.conds:
+                if cond.kind == "isinstance" and not cond.negated and cond.subject == self.subject:
+                    out.update(cond.types)
+        return out
+
+
+def units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
+    out: list[Unit] = []
+    for fn in file.scopes:
+        for loop in fn.loops:
+            if loop.source in ("modules", "named_modules") and loop.targets:
+                subject = loop.targets[-1]
+                owner_classes = index.receiver_classes(loop.owner, fn.qualname, file, 10**9)
+                if any(i.subject and i.subject.split(".", 1)[0] == subject and loop in i.loops for i in fn.inits):
+                    out.append(Unit(fn, subject, loop, owner_classes, loop.loc))
+        if fn.qualname == "<module>" or not fn.params:
+            continue
+        first = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
+        if fn.is_instance_method and len(fn.params) < 2:
+            continue
+        if any(i.subject and i.subject.split(".", 1)[0] == first and not i.loops for i in fn.inits):
+            out.append(Unit(fn, first, None, index.applied_reach(fn, file), fn.loc))
+    return out
+
+
+def reach_of(models: list, index: ProjectIndex) -> Reach:
+    total = Reach()
+    for ref in models:
+        sub = index.reach(ref)
+        total.layers.extend(sub.layers)
+        total.classes.extend(sub.classes)
+        total.complete = total.complete and sub.complete
+    total.classes.extend(models)
+    return total
+
+
+def members(types) -> set[str]:
+    """Concrete torch layer names covered by a set of isinstance types."""
+    out: set[str] = set()
+    for t in types:
+        if t == NN + "Module":
+            out.update(PARAMETERIZED)
+        cov = covered_members(t) if t else None
+        if cov:
+            out.update(cov)
+    return out
+
+
+def lacks(layer: str, call, param: str) -> str | None:
+    """Why a construction of ``layer`` has no ``param`` (``bias=False``), or None when it has it."""
+    spec = PARAMETERIZED.get(layer, {}).get(param)
+    switches = []
+    if spec is not None:
+        switches.append(spec)
+    if layer == "LayerNorm" and param == "bias":
+        switches.append(("bias", True))
+    for keyword, default in switches:
+        arg = call.kwarg(keyword)
+        if arg is None:
+            pos = POSITIONAL.get(layer, {}).get(keyword)
+            positional = call.positional()
+            if pos is not None and pos < len(positional) and not any(a.keyword == "*" for a in positional):
+                arg = positional[pos]
+        if arg is None:
+            if not default:
+                return f"`{layer}` has no `{param}` unless `{keyword}=True`"
+            continue
+        if arg.value is False:
+            return f"`{layer}({keyword}=False)` has no `{param}`"
+        if arg.value is not True and arg.keyword is not None:
+            text = arg.key or "..."
+            return f"`{layer}({keyword}={text})` may have no `{param}`"
+    return None
+
+
+def is_guarded(init, param_key: str) -> bool:
+    """An ``is not None`` (or truthiness / affine) guard on the initialized tensor dominates the call."""
+    subject = param_key.rsplit(".", 1)[0]
+    for cond in init.conds:
+        if cond.subject == param_key and (
+                (cond.kind == "isnone" and cond.negated) or (cond.kind == "truthy" and not cond.negated)
+                or (cond.kind == "isinstance" and not cond.negated)):
+            return True
+        if cond.kind == "truthy" and not cond.negated and cond.subject in (
+                f"{subject}.affine", f"{subject}.elementwise_affine"):
+            return True
+    return False

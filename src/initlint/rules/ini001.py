@@ -1,0 +1,49 @@
+"""INI001 undefined-layer: a method reads ``self.X`` that nothing in the class or its bases defines."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..index import ClassRef
+from . import Rule, iter_with_nested
+
+
+class UndefinedLayer(Rule):
+    code = "INI001"
+    name = "undefined-layer"
+    summary = "A method reads `self.X` that the module never defines"
+
+    def check(self, file, index):
+        for info in file.classes:
+            ref = ClassRef(info, file)
+            if index.is_module(ref) is not True:
+                continue
+            defined = index.defined_attrs(ref)
+            if defined is None:
+                continue
+            subclass_attrs: set = set()
+            dynamic = False
+            for sub in index.subclasses(ref):
+                names, dyn = index.own_attrs(sub)
+                subclass_attrs |= names
+                dynamic = dynamic or dyn
+            if dynamic:
+                continue
+            own, _ = index.own_attrs(ref)
+            for method in info.methods.values():
+                if not method.is_instance_method:
+                    continue
+                for fn in iter_with_nested(method):
+                    for load in fn.loads:
+                        attr = load.attr
+                        if load.guarded or attr in defined or attr in subclass_attrs or (
+                                attr.startswith("__") and attr.endswith("__")):
+                            continue
+                        close = difflib.get_close_matches(attr, sorted(n for n in own if not n.startswith("__")),
+                                                          n=1)
+                        hint = f"; did you mean `self.{close[0]}`?" if close else ""
+                        yield self.finding(
+                            file, load.loc,
+                            f"`self.{attr}` is read in `{method.name}` but `{info.name}` never defines it"
+                            f" (AttributeError at run time){hint}",
+                        )

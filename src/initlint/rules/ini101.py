@@ -1,0 +1,34 @@
+"""INI101 deprecated-init-function: ``nn.init.xavier_normal`` (FutureWarning) or ``nn.init.zeros``
+(AttributeError) instead of the in-place name with the trailing underscore."""
+
+from __future__ import annotations
+
+from ..torchnames import DEPRECATED_INIT, INIT, MISSING_INIT
+from . import Fix, Rule
+
+
+class DeprecatedInitFunction(Rule):
+    code = "INI101"
+    name = "deprecated-init-function"
+    summary = "Deprecated or non-existent `nn.init` name without the trailing underscore"
+    fixable = True
+
+    def check(self, file, index):
+        for scope in file.scopes:
+            for call in scope.calls:
+                qual = call.qual or ""
+                if not qual.startswith(INIT):
+                    continue
+                name = qual[len(INIT):]
+                if name in DEPRECATED_INIT:
+                    what = f"`nn.init.{name}` is deprecated (FutureWarning)"
+                elif name in MISSING_INIT:
+                    what = f"`nn.init.{name}` does not exist (AttributeError)"
+                else:
+                    continue
+                new = DEPRECATED_INIT.get(name) or MISSING_INIT[name]
+                fix = Fix(f"Use `{new}`", "safe", [(call.loc + ("func",), "end", "_")])
+                imported = "." not in call.func
+                if imported:  # from torch.nn.init import xavier_normal: the import must change too
+                    fix = Fix(f"Use `{new}` (and import it)", "unsafe", fix.edits)
+                yield self.finding(file, call.loc, f"{what}; use the in-place `{new}`", fix)

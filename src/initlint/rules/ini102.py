@@ -1,0 +1,85 @@
+"""INI102 fan-init-on-vector: a fan-based or matrix initializer applied to a 1-D tensor."""
+
+from __future__ import annotations
+
+import re
+
+from ..summary import dispatch_types
+from ..torchnames import FAN_INITS, INIT, NORM_TYPES, torch_layer
+from . import Rule
+from ._units import reach_of
+
+_BIAS = re.compile(r"^bias(_[ih]h_l\d+(_reverse)?)?$|^bias_[ih]h")
+
+
+class FanInitOnVector(Rule):
+    code = "INI102"
+    name = "fan-init-on-vector"
+    summary = "Fan-based or matrix initializer applied to a 1-D tensor (bias, norm weight)"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            for init in fn.inits:
+                name = init.name
+                if not init.func.startswith(INIT) or name not in FAN_INITS:
+                    continue
+                if name == "dirac_" and init.target == "weight":
+                    layers = [torch_layer(t) for t in dispatch_types(init.conds, init.subject)]
+                    if layers and all(layer in ("Linear", "Bilinear", "LazyLinear") for layer in layers):
+                        yield self.finding(
+                            file, init.loc,
+                            f"`dirac_` needs a 3-, 4- or 5-D convolution weight, but `{init.target_key}` is the"
+                            " 2-D weight of a Linear layer (ValueError at run time); use `eye_` for matrices",
+                        )
+                        continue
+                reason = self.reason(init, name, fn, file, index)
+                if reason:
+                    yield self.finding(
+                        file, init.loc,
+                        f"`{name}` needs a tensor with at least 2 dimensions, but {reason}"
+                        " (ValueError at run time); use `zeros_`/`constant_`/`normal_` for 1-D tensors",
+                    )
+
+    def reason(self, init, name, fn, file, index):
+        attr = init.target
+        subject = init.subject
+        types = dispatch_types(init.conds, subject)
+        layers = [torch_layer(t) for t in types]
+        torch_dispatch = bool(types) and all(layers)
+        if attr and _BIAS.match(attr):
+            store = None
+            if subject and subject.startswith("self.") and subject.count(".") == 1 and fn.cls:
+                info = file.cls(fn.cls)
+                store = next((s for m in (info.methods.values() if info else ()) for s in m.stores
+                              if s.attr == subject[5:] and s.value == "call"), None)
+            from_loop = any(subject == lp.targets[-1] and lp.source in ("modules", "named_modules")
+                            for lp in init.loops if lp.targets)
+            if torch_dispatch or from_loop or (store is not None and torch_layer(store.call)):
+                return f"`{init.target_key}` is a 1-D bias"
+            return None
+        if attr == "weight" and torch_dispatch and all(layer in NORM_TYPES for layer in layers):
+            return f"`{init.target_key}` is the 1-D weight of a normalization layer"
+        if attr is None and subject:
+            loop = next((lp for lp in reversed(init.loops)
+                         if lp.source in ("parameters", "named_parameters") and lp.targets
+                         and lp.targets[-1] == subject), None)
+            if loop is None:
+                return None
+            if any(c.kind == "dim" and c.subject == subject and not c.negated for c in init.conds):
+                return None
+            name_var = loop.targets[0] if len(loop.targets) > 1 else None
+            name_guard = any(c.subject == name_var and c.kind in ("namehas", "other") for c in init.conds) \
+                if name_var else False
+            if name_guard:
+                models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)
+                if not models:
+                    return None
+                reach = reach_of(models, index)
+                norms = sorted({layer for layer, _ in reach.layers if layer in NORM_TYPES})
+                if not norms:
+                    return None
+                return (f"the name filter still lets through the 1-D weights of {', '.join(norms)}"
+                        f" in `{loop.iter}`")
+            return f"the loop over `{loop.iter}` also yields 1-D biases and norm weights (no `p.dim() > 1` guard)"
+        return None
+

@@ -1,0 +1,68 @@
+"""INI103 invalid-init-argument: a literal argument that makes an ``nn.init`` call raise."""
+
+from __future__ import annotations
+
+from ..torchnames import FAN_MODES, GAIN_NONLINEARITIES, INIT, INIT_FUNCTIONS
+from . import Rule
+
+
+def bound_args(name: str, args: tuple, kwargs: dict) -> dict:
+    """Map positional literals onto the initializer's parameter names (tensor already removed)."""
+    names = INIT_FUNCTIONS.get(name, ())
+    out = dict(zip(names, args))
+    out.update(kwargs)
+    return out
+
+
+def _num(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class InvalidInitArgument(Rule):
+    code = "INI103"
+    name = "invalid-init-argument"
+    summary = "Literal `nn.init` argument that raises at run time (nonlinearity, mode, bounds, std, sparsity)"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            for init in fn.inits:
+                if init.func.startswith(INIT):
+                    for problem in self.problems(init.name, bound_args(init.name, init.args, init.kwargs)):
+                        yield self.finding(file, init.loc, problem)
+            for call in fn.calls:
+                if call.qual == INIT + "calculate_gain" and call.args:
+                    value = (call.kwarg("nonlinearity") or call.args[0]).value
+                    if isinstance(value, str) and value not in GAIN_NONLINEARITIES:
+                        yield self.finding(file, call.loc, _nonlinearity_message(value))
+
+    def problems(self, name: str, args: dict):
+        nonlinearity = args.get("nonlinearity")
+        if name.startswith("kaiming") and isinstance(nonlinearity, str) \
+                and nonlinearity not in GAIN_NONLINEARITIES:
+            yield _nonlinearity_message(nonlinearity)
+        mode = args.get("mode")
+        if name.startswith("kaiming") and isinstance(mode, str) and mode not in FAN_MODES:
+            yield f"`mode='{mode}'` is not supported (ValueError at run time); use 'fan_in' or 'fan_out'"
+        a, b = args.get("a"), args.get("b")
+        if name == "uniform_" and _num(a) and _num(b) and a > b:
+            yield (f"`uniform_` bounds are `a={a}` > `b={b}` (RuntimeError at run time);"
+                   " `uniform_(t, a, b)` takes the lower bound first - was `normal_(t, mean, std)` meant?")
+        if name == "trunc_normal_" and _num(a) and _num(b) and a > b:
+            yield f"`trunc_normal_` bounds are `a={a}` > `b={b}`; the lower bound comes first"
+        std = args.get("std")
+        if name in ("normal_", "trunc_normal_", "sparse_") and _num(std) and std < 0:
+            yield f"`std={std}` is negative (RuntimeError at run time); a standard deviation is >= 0"
+        sparsity = args.get("sparsity")
+        if name == "sparse_" and _num(sparsity) and not 0 <= sparsity <= 1:
+            yield f"`sparsity={sparsity}` is outside [0, 1]; it is the fraction of zeros per column"
+
+
+def _nonlinearity_message(value: str) -> str:
+    hint = ""
+    lower = value.lower()
+    if lower in GAIN_NONLINEARITIES:
+        hint = f"; names are lower case: '{lower}'"
+    elif lower in ("gelu", "silu", "swish", "mish", "elu", "prelu", "softplus"):
+        hint = "; use 'relu' (the usual stand-in for smooth ReLU-like activations) or 'linear'"
+    return (f"`nonlinearity='{value}'` is not supported by `calculate_gain` (ValueError at run time){hint};"
+            f" supported: {', '.join(sorted(GAIN_NONLINEARITIES))}")

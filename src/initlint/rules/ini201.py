@@ -1,0 +1,79 @@
+"""INI201 unguarded-optional-parameter / INI209 its latent twin.
+
+Init code initializes ``m.bias`` (or a norm layer's weight/bias) with no ``is not None`` guard, in a
+branch for a layer type. INI201: a model the code reaches builds that type without the parameter
+(a provable crash). INI209 (opt-in): no reached layer lacks it today (a latent crash).
+"""
+
+from __future__ import annotations
+
+from ..summary import dispatch_types
+from ..torchnames import NORM_TYPES
+from . import Fix, Rule
+from ._units import is_guarded, lacks, members, reach_of, units
+
+
+def unguarded_sites(file, index):
+    """(init, param, reasons) for every unguarded optional-parameter init in an init unit."""
+    seen = set()
+    for unit in units(file, index):
+        reach = None
+        for init in unit.inits():
+            key = init.target_key or ""
+            if init.subject != unit.subject or init.target not in ("bias", "weight"):
+                continue
+            types = dispatch_types(init.conds, unit.subject)
+            handled = members(types)
+            if not handled:
+                continue
+            if init.target == "weight" and not (handled & NORM_TYPES):
+                continue
+            if is_guarded(init, key) or id(init) in seen:
+                continue
+            seen.add(id(init))
+            if reach is None:
+                reach = reach_of(unit.models, index)
+            reasons = sorted({why for layer, call in reach.layers if layer in handled
+                              for why in [lacks(layer, call, init.target)] if why})
+            yield init, unit, reasons
+
+
+def guard_fix(init) -> Fix:
+    return Fix(f"Guard with `if {init.target_key} is not None:`", "safe",
+               [(init.loc, "wrap_if", f"{init.target_key} is not None")])
+
+
+class UnguardedOptionalParameter(Rule):
+    code = "INI201"
+    name = "unguarded-optional-parameter"
+    summary = "Init of `m.bias` / a norm weight without a `None` guard, where the model builds the layer without it"
+    fixable = True
+
+    def check(self, file, index):
+        for init, unit, reasons in unguarded_sites(file, index):
+            if reasons:
+                yield self.finding(
+                    file, init.loc,
+                    f"`{init.target_key}` is initialized without an `is not None` guard, but {reasons[0]}"
+                    f" (AttributeError on None at run time); wrap it in `if {init.target_key} is not None:`",
+                    guard_fix(init),
+                )
+
+
+class UnguardedOptionalParameterLatent(Rule):
+    code = "INI209"
+    name = "unguarded-optional-parameter-latent"
+    summary = "Init of `m.bias` / a norm weight without a `None` guard (latent crash on `bias=False` layers)"
+    default = False
+    fixable = True
+
+    def check(self, file, index):
+        for init, unit, reasons in unguarded_sites(file, index):
+            if not reasons:
+                yield self.finding(
+                    file, init.loc,
+                    f"`{init.target_key}` is initialized without an `is not None` guard; it crashes the day this"
+                    f" code meets a layer built with `bias=False`/`affine=False`; wrap it in"
+                    f" `if {init.target_key} is not None:`",
+                    guard_fix(init),
+                )

@@ -1,0 +1,52 @@
+"""INI202 init-dispatch-misses-layers: an init dispatch covers none of the model's layer types, or one
+member of a layer family while the model builds another member."""
+
+from __future__ import annotations
+
+from ..torchnames import FAMILIES, NN, PARAMETERIZED, family_of
+from . import Rule
+from ._units import members, reach_of, units
+
+
+class InitDispatchMissesLayers(Rule):
+    code = "INI202"
+    name = "init-dispatch-misses-layers"
+    summary = "Init dispatch covers none of the model's layer types, or misses a sibling in a layer family"
+
+    def check(self, file, index):
+        for unit in units(file, index):
+            if not unit.models:
+                continue
+            types = unit.dispatch_types()
+            torch_types = {t for t in types if t and t.startswith(NN)}
+            if not torch_types:
+                continue
+            covered = members(types)
+            reach = reach_of(unit.models, index)
+            built = {layer for layer, _ in reach.layers if layer in PARAMETERIZED}
+            project_types = types - torch_types
+            project_hit = any(
+                (r := index.resolve_class(t, file)) is not None and any(c.qual == r.qual for c in reach.classes)
+                for t in project_types)
+            names = ", ".join(sorted({m.info.name for m in unit.models}))
+            where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
+            if built and not (built & covered) and reach.complete and not project_hit:
+                dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))
+                yield self.finding(
+                    file, unit.loc,
+                    f"the init {where} dispatches on {dispatched} but {names} builds only"
+                    f" {', '.join(sorted(built))}: it initializes nothing and every layer keeps PyTorch's default",
+                )
+                continue
+            for family, family_members in FAMILIES.items():
+                if not covered & set(family_members):
+                    continue
+                missed = sorted(layer for layer in built if family_of(layer) == family and layer not in covered)
+                if missed:
+                    got = ", ".join(sorted(covered & set(family_members)))
+                    yield self.finding(
+                        file, unit.loc,
+                        f"the init {where} handles {got} but {names} also builds {', '.join(missed)},"
+                        f" which no branch covers (left at PyTorch's default); add {', '.join(missed)} to the"
+                        " isinstance tuple",
+                    )

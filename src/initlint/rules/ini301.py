@@ -1,0 +1,91 @@
+"""INI301 init-after-pretrained-load: weights are loaded, then re-initialized in the same scope."""
+
+from __future__ import annotations
+
+from ..torchnames import INIT
+from . import Rule
+
+REINIT_METHODS = frozenset({"apply", "init_weights", "_init_weights", "reset_parameters", "_reset_parameters",
+                            "initialize_weights", "_initialize_weights", "weights_init", "init_params"})
+
+
+def _contradicts(a, b) -> bool:
+    """Two condition stacks that cannot hold together (``if pretrained: load`` / ``else: init``)."""
+    for x in a:
+        for y in b:
+            if x.kind == y.kind and x.subject == y.subject and x.kind != "other" and x.types == y.types \
+                    and x.attr == y.attr and x.negated != y.negated:
+                return True
+    return False
+
+
+def _under(key: str | None, obj: str) -> bool:
+    return bool(key) and (key == obj or key.startswith(obj + "."))
+
+
+class InitAfterPretrainedLoad(Rule):
+    code = "INI301"
+    name = "init-after-pretrained-load"
+    summary = "Weights loaded, then re-initialized later in the same scope (pretrained weights overwritten)"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            loads = []
+            for call in fn.calls:
+                obj = self.loaded_object(call)
+                if obj:
+                    loads.append((obj, call))
+            if not loads:
+                continue
+            events = [(c.order, "call", c) for c in fn.calls] + [(i.order, "init", i) for i in fn.inits]
+            events.sort(key=lambda e: e[0])
+            for obj, load in loads:
+                fresh: set[str] = set()
+                for order, kind, event in events:
+                    if order <= load.order or _contradicts(load.conds, event.conds):
+                        continue
+                    if kind == "call":
+                        if self.loaded_object(event) == obj:
+                            break  # reloaded
+                        if event.target and event.target.startswith(obj + "."):
+                            fresh.add(event.target)  # a new submodule replaces the pretrained one
+                            continue
+                        receiver = event.receiver
+                        if event.method in REINIT_METHODS and _under(receiver, obj) and not any(
+                                _under(receiver, f) for f in fresh):
+                            yield self.report(file, event, obj, load, f"`{event.func}(...)`")
+                            break
+                        continue
+                    target = event.target_key or ""
+                    owner_loop = next((lp for lp in event.loops if lp.owner and _under(lp.owner, obj)), None)
+                    if not event.func.startswith(INIT) and not event.is_torch and owner_loop is None:
+                        continue
+                    if owner_loop is not None or (target.startswith(obj + ".") and not any(
+                            _under(target, f) for f in fresh)):
+                        what = f"`{event.name}` over `{owner_loop.iter}`" if owner_loop else f"`{event.name}({target})`"
+                        yield self.report(file, event, obj, load, what)
+                        break
+
+    @staticmethod
+    def loaded_object(call) -> str | None:
+        if call.method == "load_state_dict" and call.receiver:
+            return call.receiver
+        if call.target and call.method == "from_pretrained":
+            return call.target
+        if call.target:
+            pretrained = call.kwarg("pretrained")
+            if pretrained is not None and pretrained.value is True:
+                return call.target
+            weights = call.kwarg("weights")
+            if weights is not None and weights.value is not None and (
+                    weights.key is not None or isinstance(weights.value, str)):
+                return call.target
+        return None
+
+    def report(self, file, event, obj, load, what):
+        how = "loads weights into" if load.method == "load_state_dict" else "builds with pretrained weights"
+        return self.finding(
+            file, event.loc,
+            f"{what} re-initializes `{obj}` after `{load.func}(...)` {how} it: the pretrained weights are"
+            " overwritten; initialize before loading, or only the new layers",
+        )

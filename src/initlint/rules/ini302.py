@@ -1,0 +1,60 @@
+"""INI302 init-loop-before-layers: an init loop in ``__init__`` runs before submodules exist."""
+
+from __future__ import annotations
+
+from ..index import ClassRef
+from ..torchnames import NN, PARAMETERIZED, torch_layer
+from . import Rule
+
+CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"})
+
+
+class InitLoopBeforeLayers(Rule):
+    code = "INI302"
+    name = "init-loop-before-layers"
+    summary = "Init loop over `self.modules()` or `self.apply(f)` in `__init__` runs before the layers exist"
+
+    def check(self, file, index):
+        for info in file.classes:
+            init_fn = info.methods.get("__init__")
+            if init_fn is None:
+                continue
+            ref = ClassRef(info, file)
+            for stmt, loc, what in self.init_points(init_fn):
+                later = []
+                for store in init_fn.stores:
+                    if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index):
+                        later.append(store.attr)
+                if later:
+                    names = ", ".join(f"self.{a}" for a in dict.fromkeys(later))
+                    yield self.finding(
+                        file, loc,
+                        f"{what} runs in `{info.name}.__init__` before {names} are assigned, so it cannot"
+                        " reach them; move it to the end of `__init__`",
+                    )
+            del ref
+
+    @staticmethod
+    def init_points(fn):
+        seen = set()
+        for loop in fn.loops:
+            if loop.owner == "self" and loop.source and loop.targets:
+                var = loop.targets[-1]
+                if any(loop in i.loops and (i.subject or "").split(".")[0] == var for i in fn.inits) and \
+                        loop.stmt not in seen:
+                    seen.add(loop.stmt)
+                    yield loop.stmt, loop.loc, f"the init loop over `{loop.iter}`"
+        for call in fn.calls:
+            if call.func == "self.apply" and call.stmt not in seen:
+                seen.add(call.stmt)
+                yield call.stmt, call.loc, "`self.apply(...)`"
+
+    @staticmethod
+    def builds_module(qual, file, index) -> bool:
+        layer = torch_layer(qual)
+        if layer is not None:
+            return layer in PARAMETERIZED or layer in CONTAINERS
+        if qual is None or qual.startswith(NN):
+            return False
+        ref = index.resolve_class(qual, file)
+        return ref is not None and index.is_module(ref) is True

@@ -1,0 +1,88 @@
+"""Reading a file into text and a libcst module, with every failure turned into data."""
+
+from __future__ import annotations
+
+import io
+import os
+import tokenize
+from dataclasses import dataclass
+
+import libcst as cst
+
+
+@dataclass
+class Problem:
+    """A file that could not be read or parsed: reported as INI900 (parse) or skipped (read)."""
+
+    kind: str  # "read" (skipped with a reason) or "parse" (INI900)
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    encoding: str
+    newline: str
+
+
+def read_source(path: str) -> Source | Problem:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        return Problem("read", "is a directory")
+    except PermissionError:
+        return Problem("read", "permission denied")
+    except OSError as exc:  # symlink loops, vanished files, devices
+        return Problem("read", exc.strerror or str(exc))
+    return decode_source(path, data)
+
+
+def decode_source(path: str, data: bytes) -> Source | Problem:
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return Problem("parse", "source contains a NUL byte", line, 1)
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, LookupError) as exc:
+        return Problem("parse", f"cannot decode: {exc}")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Problem(
+            "parse",
+            f"cannot decode as {exc.encoding}: byte {data[exc.start]:#04x} at offset {exc.start};"
+            " add a PEP 263 coding cookie or save the file as UTF-8",
+            line,
+        )
+    newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    return Source(path, text, encoding, newline)
+
+
+def parse(source: Source) -> cst.Module | Problem:
+    """Parse with libcst's native parser; syntax errors come back as a Problem."""
+    try:
+        return cst.parse_module(source.text)
+    except cst.ParserSyntaxError as exc:
+        return Problem("parse", f"syntax error: {exc.message}", exc.editor_line, exc.editor_column)
+    except RecursionError:
+        return Problem("parse", "syntax error: expression nested too deeply to parse")
+    except Exception as exc:  # noqa: BLE001 - the parser's other failures are still bad input
+        return Problem("parse", f"cannot parse: {type(exc).__name__}: {exc}")
+
+
+def module_name_for(path: str) -> str:
+    """Dotted module name from the package layout (walks up while ``__init__.py`` exists)."""
+    path = os.path.abspath(path)
+    directory, filename = os.path.split(path)
+    stem = os.path.splitext(filename)[0]
+    parts = [] if stem == "__init__" else [stem]
+    while os.path.exists(os.path.join(directory, "__init__.py")):
+        directory, pkg = os.path.split(directory)
+        parts.insert(0, pkg)
+        if not pkg:
+            break
+    return ".".join(parts) or stem

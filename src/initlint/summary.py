@@ -1,0 +1,1109 @@
+"""One traversal of a libcst module into a compact, rule-agnostic summary of the file.
+
+The summary is plain data (picklable, no CST nodes) so files can be summarized in worker processes.
+Everything a rule or the runtime verifier needs about a file is here:
+
+* ``FileSummary.imports``: local name -> qualified name (``nn`` -> ``torch.nn``).
+* ``FileSummary.classes``: ``ClassInfo`` with resolved bases, class attributes and methods.
+* ``FileSummary.scopes``: every function, method and nested function (``FunctionInfo``), and the module
+  body (qualname ``<module>``). A scope holds, in statement order, the calls that matter (``Call``),
+  the initializer calls (``InitCall``), ``self.X`` stores and loads, and the loops it runs.
+* Each event carries the conditions that dominate it (``Cond``: isinstance dispatch, ``is not None``
+  guards, ``hasattr`` guards, dimension guards) and the loops around it (``Loop``).
+
+Positions are not computed here (libcst positions cost more than parsing): every event carries a
+locator, a path of field names and indexes from the module to its node, which ``positions.py``
+resolves only for the files that have findings.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import libcst as cst
+
+from .torchnames import (
+    DEPRECATED_INIT, INIT, INIT_FUNCTIONS, INPLACE_INIT_METHODS, MISSING_INIT, canonical,
+)
+
+Loc = tuple  # path of str (field) and int (index) steps from the module
+
+
+class _Unknown:
+    """A value that is not a literal."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __reduce__(self):
+        return (_Unknown, ())
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNKNOWN: Any = _Unknown()
+
+#: method names whose calls the summary keeps, whatever the receiver
+INTERESTING = frozenset(
+    """apply load_state_dict from_pretrained init_weights _init_weights reset_parameters _reset_parameters
+    register_buffer register_parameter add_module register_module setattr hasattr getattr weight_norm
+    spectral_norm register_parametrization load modules parameters named_parameters named_modules children
+    named_children partial post_init requires_grad_ to_empty empty zeros ones randn rand Tensor FloatTensor
+    append extend insert deepcopy copy _initialize_weights initialize_weights init_weight _init_weight
+    initialize weights_init weight_init init_params _init_params""".split()
+)
+_BUILTINS = frozenset(dir(__import__("builtins"))) - {"setattr", "hasattr", "getattr", "super"}
+_LOOP_SOURCES = frozenset(
+    {"modules", "named_modules", "children", "named_children", "parameters", "named_parameters"}
+)
+
+
+@dataclass(slots=True)
+class Cond:
+    """A condition dominating an event.
+
+    kind: ``isinstance`` (types), ``isnone`` (subject is None; negated: is not None), ``truthy``,
+    ``hasattr`` (attr), ``dim`` (a tensor-dimension guard on subject), ``namehas`` (``'attr' in subject``),
+    ``typeeq`` (``type(subject) == types``), ``classname`` (string match on ``subject``'s class name,
+    attr holds the literal), ``other``.
+    """
+
+    kind: str
+    subject: str | None = None
+    types: tuple[str, ...] = ()
+    attr: str | None = None
+    negated: bool = False
+
+    def negate(self) -> "Cond":
+        return Cond(self.kind, self.subject, self.types, self.attr, not self.negated)
+
+
+@dataclass(slots=True)
+class Loop:
+    """A ``for`` loop: its target names and the key of what it iterates (``self.modules()``)."""
+
+    targets: tuple[str, ...]
+    iter: str | None
+    loc: Loc
+    stmt: int
+
+    @property
+    def source(self) -> str | None:
+        """``modules`` / ``named_parameters`` / ... when iterating a module's own traversal, else None."""
+        if self.iter and self.iter.endswith("()"):
+            last = self.iter[:-2].rsplit(".", 1)[-1]
+            if last in _LOOP_SOURCES:
+                return last
+        return None
+
+    @property
+    def owner(self) -> str | None:
+        """The receiver of the traversal: ``self`` in ``self.modules()``."""
+        if self.source and "." in self.iter:
+            return self.iter[:-2].rsplit(".", 1)[0]
+        return None
+
+
+@dataclass(slots=True)
+class Arg:
+    keyword: str | None
+    key: str | None  # dotted key of the expression (``m.weight``, ``self.modules()``)
+    value: Any  # literal value or UNKNOWN
+    call: str | None = None  # when the argument is itself a call: the callee's qualified name or key
+    call_nargs: int = 0
+    text: str | None = None  # short source text, kept for initializer arguments only
+
+
+@dataclass(slots=True)
+class Call:
+    func: str  # key of the callee (``nn.init.xavier_normal_``, ``model.apply``, ``Net``)
+    qual: str | None  # qualified name when the callee is a name (``torch.nn.init.xavier_normal_``)
+    args: tuple[Arg, ...]
+    conds: tuple[Cond, ...]
+    loops: tuple[Loop, ...]
+    stmt: int
+    order: int
+    target: str | None  # ``X`` in ``X = call(...)``
+    loc: Loc
+
+    @property
+    def method(self) -> str:
+        return self.func.rsplit(".", 1)[-1]
+
+    @property
+    def receiver(self) -> str | None:
+        return self.func.rsplit(".", 1)[0] if "." in self.func else None
+
+    def kwarg(self, name: str) -> Arg | None:
+        for arg in self.args:
+            if arg.keyword == name:
+                return arg
+        return None
+
+    def positional(self) -> list[Arg]:
+        return [a for a in self.args if a.keyword is None]
+
+
+@dataclass(slots=True)
+class InitCall:
+    """One initialization of a tensor: ``nn.init.X(t, ...)``, ``t.normal_(...)``, ``t.data.zero_()``."""
+
+    func: str  # ``torch.nn.init.xavier_normal_``, another initializer's qualified name, or a method (``normal_``)
+    target_key: str | None  # ``m.bias``, ``self.fc.weight``, ``p`` (``.data`` stripped)
+    args: tuple  # literal values (UNKNOWN where not literal), tensor excluded
+    kwargs: dict
+    arg_texts: tuple  # source text of every argument, tensor excluded
+    conds: tuple[Cond, ...]
+    loops: tuple[Loop, ...]
+    stmt: int
+    order: int
+    loc: Loc
+    via_data: bool = False
+    no_grad: bool = False
+    is_torch: bool = True  # a torch.nn.init function or a tensor method (False: a third-party initializer)
+
+    @property
+    def target(self) -> str | None:
+        """The attribute initialized: ``bias`` for ``m.bias``."""
+        if self.target_key and "." in self.target_key:
+            return self.target_key.rsplit(".", 1)[-1]
+        return None
+
+    @property
+    def subject(self) -> str | None:
+        """What the attribute belongs to: ``m`` for ``m.bias``, ``p`` for a bare ``p``."""
+        if not self.target_key:
+            return None
+        return self.target_key.rsplit(".", 1)[0] if "." in self.target_key else self.target_key
+
+    @property
+    def name(self) -> str:
+        return self.func.rsplit(".", 1)[-1]
+
+
+@dataclass(slots=True)
+class SelfStore:
+    attr: str
+    value: str  # "call", "list", "tuple", "dict", "set", "comp", "other"
+    call: str | None  # the qualified callee when value == "call"
+    elements: tuple[str | None, ...]  # callees of the elements of a literal container
+    call_args: tuple[Arg, ...]
+    stmt: int
+    order: int
+    loc: Loc
+    conds: tuple[Cond, ...] = ()
+
+
+@dataclass(slots=True)
+class SelfLoad:
+    attr: str
+    guarded: bool
+    loc: Loc
+    order: int
+
+
+@dataclass(slots=True)
+class InitBranch:
+    """Init code grouped by the isinstance dispatch that dominates it (types empty: unconditional)."""
+
+    types: tuple[str, ...]
+    inits: list[InitCall]
+
+
+@dataclass
+class FunctionInfo:
+    name: str
+    qualname: str
+    cls: str | None
+    params: tuple[str, ...]
+    decorators: tuple[str, ...]
+    loc: Loc
+    calls: list[Call] = field(default_factory=list)
+    inits: list[InitCall] = field(default_factory=list)
+    stores: list[SelfStore] = field(default_factory=list)
+    loads: list[SelfLoad] = field(default_factory=list)
+    loops: list[Loop] = field(default_factory=list)
+    nested: list["FunctionInfo"] = field(default_factory=list)
+    returns_callable: bool = False
+    computed_setattr: bool = False  # setattr(self, <non-literal>, ...) not under hasattr
+    uses_dict: bool = False  # self.__dict__
+    setattr_names: set = field(default_factory=set)  # literal names of setattr(self, 'X', ...)
+    registered: set = field(default_factory=set)  # register_buffer/parameter/add_module literal names
+    parent: str | None = None  # qualname of the enclosing function for nested ones
+
+    @property
+    def is_instance_method(self) -> bool:
+        return (
+            self.cls is not None
+            and self.parent is None
+            and bool(self.params)
+            and self.params[0] == "self"
+            and "staticmethod" not in self.decorators
+            and "classmethod" not in self.decorators
+        )
+
+    @property
+    def first_param(self) -> str | None:
+        return self.params[0] if self.params else None
+
+    @property
+    def branches(self) -> list[InitBranch]:
+        """The init calls grouped by isinstance types on the subject they initialize."""
+        groups: dict[tuple[str, ...], list[InitCall]] = {}
+        for init in self.inits:
+            types = dispatch_types(init.conds, root(init.subject))
+            groups.setdefault(types, []).append(init)
+        return [InitBranch(t, calls) for t, calls in groups.items()]
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    qualname: str
+    bases: tuple[str, ...]  # qualified where resolvable, else the key as written
+    loc: Loc
+    attrs: set = field(default_factory=set)  # class-level assignments and annotations, nested classes
+    methods: dict = field(default_factory=dict)  # name -> FunctionInfo (properties included)
+    has_getattr: bool = False
+
+
+@dataclass
+class FileSummary:
+    path: str
+    module: str
+    imports: dict = field(default_factory=dict)
+    star_imports: list = field(default_factory=list)
+    classes: list = field(default_factory=list)
+    scopes: list = field(default_factory=list)  # FunctionInfo, module body first
+    generated_from: str | None = None  # transformers: "modular_x.py" a generated file was made from
+
+    @property
+    def functions(self) -> list[FunctionInfo]:
+        """Functions and methods, nested ones included (not the module body)."""
+        return [s for s in self.scopes if s.qualname != "<module>"]
+
+    @property
+    def module_scope(self) -> FunctionInfo:
+        return self.scopes[0]
+
+    def function(self, qualname: str) -> FunctionInfo | None:
+        for scope in self.scopes:
+            if scope.qualname == qualname:
+                return scope
+        return None
+
+    def cls(self, name: str) -> ClassInfo | None:
+        for info in self.classes:
+            if info.name == name or info.qualname == name:
+                return info
+        return None
+
+    @property
+    def applies(self) -> list["ApplyCall"]:
+        out = []
+        for scope in self.scopes:
+            for call in scope.calls:
+                if call.method == "apply" and call.receiver and len(call.args) == 1:
+                    arg = call.args[0]
+                    out.append(ApplyCall(call.receiver, arg.key or arg.call or "", scope.qualname,
+                                         arg.call is not None, call))
+        return out
+
+
+@dataclass
+class ApplyCall:
+    receiver: str
+    func: str
+    scope: str
+    called: bool  # apply(f()) rather than apply(f)
+    call: Call
+
+
+def root(key: str | None) -> str | None:
+    if key is None:
+        return None
+    return key.split(".", 1)[0]
+
+
+def dispatch_types(conds: tuple[Cond, ...], subject: str | None) -> tuple[str, ...]:
+    """The isinstance types (positive, innermost last wins) dominating an event on ``subject``."""
+    types: tuple[str, ...] = ()
+    for cond in conds:
+        if cond.kind == "isinstance" and not cond.negated and cond.subject == subject:
+            types = cond.types
+    return types
+
+
+# --------------------------------------------------------------------------------------------------------
+# extraction
+
+
+class _Ctx:
+    __slots__ = ("conds", "loops", "guard_attr", "no_grad", "stmt")
+
+    def __init__(self, conds=(), loops=(), guard_attr=False, no_grad=False, stmt=0):
+        self.conds = conds
+        self.loops = loops
+        self.guard_attr = guard_attr  # inside try/except AttributeError
+        self.no_grad = no_grad
+        self.stmt = stmt
+
+    def add(self, conds=(), loop=None, guard_attr=None, no_grad=None):
+        return _Ctx(
+            self.conds + tuple(conds),
+            self.loops + ((loop,) if loop is not None else ()),
+            self.guard_attr if guard_attr is None else guard_attr,
+            self.no_grad if no_grad is None else no_grad,
+            self.stmt,
+        )
+
+    def at(self, stmt: int) -> "_Ctx":
+        return _Ctx(self.conds, self.loops, self.guard_attr, self.no_grad, stmt)
+
+
+_EMPTY_MODULE = cst.Module(body=[])
+_EXITS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
+def key_of(node: cst.BaseExpression) -> str | None:
+    """Dotted key: ``a.b.c`` for names and attributes, ``f()`` for calls, ``x[]`` for subscripts."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = key_of(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    if isinstance(node, cst.Call):
+        base = key_of(node.func)
+        return None if base is None else f"{base}()"
+    if isinstance(node, cst.Subscript):
+        base = key_of(node.value)
+        return None if base is None else f"{base}[]"
+    return None
+
+
+def literal(node: cst.BaseExpression) -> Any:
+    if isinstance(node, (cst.Integer, cst.Float)):
+        try:
+            return ast.literal_eval(node.value)
+        except (ValueError, SyntaxError):
+            return UNKNOWN
+    if isinstance(node, cst.SimpleString):
+        try:
+            return ast.literal_eval(node.value)
+        except (ValueError, SyntaxError):
+            return UNKNOWN
+    if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[node.value]
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = literal(node.expression)
+        if isinstance(inner, (int, float)) and not isinstance(inner, bool):
+            return -inner
+    return UNKNOWN
+
+
+def _text(node: cst.CSTNode) -> str:
+    return _EMPTY_MODULE.code_for_node(node)
+
+
+class _Extractor:
+    def __init__(self, path: str, module: str, is_package: bool):
+        self.summary = FileSummary(path=path, module=module)
+        self.package = module if is_package else module.rpartition(".")[0]
+        self.order = 0
+        self.scope: FunctionInfo | None = None
+        self.cls: ClassInfo | None = None
+        self.aliases: dict[str, str] = {}
+
+    # ---- names ------------------------------------------------------------------------------------
+    def qualify(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        head, dot, rest = key.partition(".")
+        if self.scope is not None and head in self.aliases:
+            base = self.aliases[head]
+        else:
+            base = self.summary.imports.get(head)
+        if base is None:
+            return key
+        return canonical(base + dot + rest)
+
+    def _relative(self, level: int, module: str | None) -> str:
+        parts = self.package.split(".") if self.package else []
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+        base = ".".join(parts)
+        if module:
+            return f"{base}.{module}" if base else module
+        return base
+
+    def do_import(self, node: cst.Import | cst.ImportFrom) -> None:
+        imports = self.summary.imports
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                name = _dotted(alias.name)
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    imports[alias.asname.name.value] = name
+                else:
+                    head = name.split(".")[0]
+                    imports.setdefault(head, head)
+            return
+        module = _dotted(node.module) if node.module is not None else None
+        level = len(node.relative)
+        base = self._relative(level, module) if level else (module or "")
+        if isinstance(node.names, cst.ImportStar):
+            self.summary.star_imports.append(base)
+            return
+        for alias in node.names:
+            name = _dotted(alias.name)
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            imports[local] = f"{base}.{name}" if base else name
+
+    # ---- events -----------------------------------------------------------------------------------
+    def next_order(self) -> int:
+        self.order += 1
+        return self.order
+
+    def make_arg(self, node: cst.Arg, keep_text: bool) -> Arg:
+        value = node.value
+        keyword = node.keyword.value if node.keyword is not None else None
+        if node.star:
+            keyword = node.star
+        call = nargs = None
+        if isinstance(value, cst.Call):
+            call = self.qualify(key_of(value.func))
+            nargs = len(value.args)
+        return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
+                   _text(value) if keep_text else None)
+
+    def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
+        scope = self.scope
+        fkey = key_of(node.func)
+        if fkey is None:
+            return
+        head = fkey.split(".", 1)[0]
+        last = fkey.rsplit(".", 1)[-1]
+        qual = self.qualify(fkey)
+        # initializers
+        init_name = None
+        is_torch = True
+        if qual and qual.startswith(INIT):
+            init_name = qual
+        elif last in INPLACE_INIT_METHODS and "." in fkey:
+            init_name = last
+        elif last.endswith("_") and last[:-1] in ("trunc_normal", "lecun_normal", "variance_scaling",
+                                                   "xavier_uniform", "xavier_normal", "kaiming_uniform",
+                                                   "kaiming_normal", "orthogonal", "normal", "uniform",
+                                                   "constant", "zeros", "ones") and "." not in fkey:
+            init_name = qual or fkey  # a third-party initializer imported by name (timm's trunc_normal_)
+            is_torch = False
+        if init_name is not None:
+            self.on_init(node, init_name, fkey, path, ctx, is_torch)
+        if qual and qual.startswith(INIT) and last not in INIT_FUNCTIONS and (
+                last in DEPRECATED_INIT or last in MISSING_INIT or last == "calculate_gain"):
+            pass  # kept as a Call below (deprecated names, calculate_gain)
+        keep = (
+            last in INTEREST_OR_INIT
+            or last[:1].isupper()
+            or (qual is not None and qual.startswith(INIT))
+            or (head == "self" and fkey.count(".") == 1)
+            or ("." not in fkey and head not in _BUILTINS)
+            or any(a.keyword is not None and a.keyword.value in ("pretrained", "weights") for a in node.args)
+            or head in self.aliases
+        )
+        if head == "self" and last == "setattr":
+            keep = True
+        if last in ("setattr", "register_buffer", "register_parameter", "add_module", "register_module") and scope is not None:
+            self.on_register(node, fkey, ctx)
+        if not keep or scope is None:
+            return
+        keep_text = qual is not None and qual.startswith(INIT)
+        args = tuple(self.make_arg(a, keep_text) for a in node.args)
+        scope.calls.append(
+            Call(fkey, qual, args, ctx.conds, ctx.loops, ctx.stmt, self.next_order(), target, path)
+        )
+
+    def on_register(self, node: cst.Call, fkey: str, ctx: _Ctx) -> None:
+        scope = self.scope
+        args = node.args
+        if fkey == "setattr":
+            if len(args) >= 2 and key_of(args[0].value) == "self":
+                name = literal(args[1].value)
+                if isinstance(name, str):
+                    scope.setattr_names.add(name)
+                elif not any(c.kind == "hasattr" and not c.negated for c in ctx.conds):
+                    scope.computed_setattr = True
+            return
+        if fkey.startswith("self.") and fkey.count(".") == 1 and args:
+            name = literal(args[0].value)
+            if isinstance(name, str):
+                scope.registered.add(name)
+            else:
+                scope.computed_setattr = True
+
+    def on_init(self, node: cst.Call, func: str, fkey: str, path: Loc, ctx: _Ctx, is_torch: bool) -> None:
+        if self.scope is None:
+            return
+        args = list(node.args)
+        via_data = False
+        if func.startswith(INIT) or not is_torch:
+            tensor = None
+            for i, a in enumerate(args):
+                if a.keyword is None or a.keyword.value == "tensor":
+                    tensor = args.pop(i)
+                    break
+            target = key_of(tensor.value) if tensor is not None else None
+        else:  # tensor method: the receiver is the target
+            target = fkey.rsplit(".", 1)[0]
+        if target and target.endswith(".data"):
+            target, via_data = target[: -len(".data")], True
+        positional = tuple(literal(a.value) for a in args if a.keyword is None)
+        kwargs = {a.keyword.value: literal(a.value) for a in args if a.keyword is not None}
+        texts = tuple(_text(a.value) for a in args)
+        self.scope.inits.append(
+            InitCall(func, target, positional, kwargs, texts, ctx.conds, ctx.loops, ctx.stmt,
+                     self.next_order(), path, via_data, ctx.no_grad, is_torch)
+        )
+
+    def on_self_load(self, attr: str, path: Loc, ctx: _Ctx) -> None:
+        if self.scope is None:
+            return
+        guarded = ctx.guard_attr or any(
+            c.kind == "hasattr" and not c.negated and c.subject == "self" and c.attr == attr for c in ctx.conds
+        )
+        self.scope.loads.append(SelfLoad(attr, guarded, path, self.next_order()))
+
+    # ---- conditions -------------------------------------------------------------------------------
+    def conds_of(self, test: cst.BaseExpression) -> list[Cond]:
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+            return self.conds_of(test.left) + self.conds_of(test.right)
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            inner = self.conds_of(test.expression)
+            return [inner[0].negate()] if len(inner) == 1 else [Cond("other")]
+        if isinstance(test, cst.Call):
+            fkey = key_of(test.func)
+            args = test.args
+            if fkey == "isinstance" and len(args) == 2:
+                return [Cond("isinstance", key_of(args[0].value), self.type_tuple(args[1].value))]
+            if fkey == "hasattr" and len(args) == 2:
+                name = literal(args[1].value)
+                return [Cond("hasattr", key_of(args[0].value), attr=name if isinstance(name, str) else None)]
+            return [Cond("other")]
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            comp = test.comparisons[0]
+            op = comp.operator
+            left, right = test.left, comp.comparator
+            if isinstance(op, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and literal(right) is None \
+                    and isinstance(right, cst.Name):
+                subject = self.guard_subject(left)
+                return [Cond("isnone", subject, negated=isinstance(op, (cst.IsNot, cst.NotEqual)))]
+            if isinstance(op, (cst.GreaterThan, cst.GreaterThanEqual, cst.Equal, cst.NotEqual, cst.LessThan,
+                               cst.LessThanEqual)):
+                dim = _dim_subject(left)
+                if dim is not None:
+                    return [Cond("dim", dim)]
+                if isinstance(op, (cst.Equal, cst.NotEqual)):
+                    t = _type_subject(left)
+                    if t is not None:
+                        return [Cond("typeeq", t, self.type_tuple(right),
+                                     negated=isinstance(op, cst.NotEqual))]
+                    found = _classname_find(left)
+                    if found is not None:
+                        return [Cond("classname", found[0], attr=found[1])]
+            if isinstance(op, (cst.Is, cst.IsNot)):
+                t = _type_subject(left)
+                if t is not None:
+                    return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.IsNot))]
+            if isinstance(op, (cst.In, cst.NotIn)):
+                lit = literal(left)
+                if isinstance(lit, str):
+                    rkey = key_of(right)
+                    cls_subject = _classname_subject(right)
+                    if cls_subject is not None:
+                        return [Cond("classname", cls_subject, attr=lit, negated=isinstance(op, cst.NotIn))]
+                    return [Cond("namehas", rkey, attr=lit, negated=isinstance(op, cst.NotIn))]
+            return [Cond("other")]
+        if isinstance(test, (cst.Name, cst.Attribute)):
+            return [Cond("truthy", key_of(test))]
+        return [Cond("other")]
+
+    def guard_subject(self, node: cst.BaseExpression) -> str | None:
+        # getattr(m, 'bias', None) is not None  ->  m.bias
+        if isinstance(node, cst.Call) and key_of(node.func) == "getattr" and len(node.args) >= 2:
+            base = key_of(node.args[0].value)
+            name = literal(node.args[1].value)
+            if base is not None and isinstance(name, str):
+                return f"{base}.{name}"
+        key = key_of(node)
+        if key and key.endswith(".data"):
+            key = key[:-5]
+        return key
+
+    def type_tuple(self, node: cst.BaseExpression) -> tuple[str, ...]:
+        if isinstance(node, (cst.Tuple, cst.List)):
+            out: tuple[str, ...] = ()
+            for el in node.elements:
+                out += self.type_tuple(el.value)
+            return out
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+            return self.type_tuple(node.left) + self.type_tuple(node.right)
+        key = key_of(node)
+        if key is None:
+            return ("?",)
+        return (self.qualify(key),)
+
+    # ---- statements -------------------------------------------------------------------------------
+    def block(self, body, path: Loc, ctx: _Ctx, top: bool = False) -> None:
+        conds_after: list[Cond] = []
+        for i, stmt in enumerate(body):
+            sctx = ctx.at(i) if top else ctx
+            if conds_after:
+                sctx = sctx.add(conds_after)
+            self.stmt(stmt, path + (i,), sctx)
+            # `if cond: return/continue` makes the rest of the block run under `not cond`
+            if isinstance(stmt, cst.If) and stmt.orelse is None and _ends_in_exit(stmt.body):
+                conds = self.conds_of(stmt.test)
+                conds_after.append(conds[0].negate() if len(conds) == 1 else Cond("other"))
+
+    def suite(self, suite, path: Loc, ctx: _Ctx, top: bool = False) -> None:
+        self.block(suite.body, path + ("body",), ctx, top)
+
+    def stmt(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:
+        if isinstance(node, cst.SimpleStatementLine):
+            for j, small in enumerate(node.body):
+                self.small(small, path + ("body", j), ctx)
+        elif isinstance(node, cst.If):
+            self.expr(node.test, path + ("test",), ctx)
+            conds = self.conds_of(node.test)
+            self.suite(node.body, path + ("body",), ctx.add(conds))
+            if node.orelse is not None:
+                neg = [conds[0].negate()] if len(conds) == 1 else [Cond("other")]
+                orelse = node.orelse
+                octx = ctx.add(neg)
+                if isinstance(orelse, cst.If):
+                    self.stmt(orelse, path + ("orelse",), octx)
+                else:
+                    self.suite(orelse.body, path + ("orelse", "body"), octx)
+        elif isinstance(node, cst.For):
+            self.expr(node.iter, path + ("iter",), ctx)
+            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt)
+            if self.scope is not None:
+                self.scope.loops.append(loop)
+            self.suite(node.body, path + ("body",), ctx.add(loop=loop))
+            if node.orelse is not None:
+                self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
+        elif isinstance(node, cst.While):
+            self.expr(node.test, path + ("test",), ctx)
+            self.suite(node.body, path + ("body",), ctx)
+            if node.orelse is not None:
+                self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
+        elif isinstance(node, (cst.Try, cst.TryStar)):
+            catches = any(_catches_attribute_error(h.type) for h in node.handlers)
+            self.suite(node.body, path + ("body",), ctx.add(guard_attr=True) if catches else ctx)
+            for k, handler in enumerate(node.handlers):
+                self.suite(handler.body, path + ("handlers", k, "body"), ctx)
+            if node.orelse is not None:
+                self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
+            if node.finalbody is not None:
+                self.suite(node.finalbody.body, path + ("finalbody", "body"), ctx)
+        elif isinstance(node, cst.With):
+            no_grad = False
+            for k, item in enumerate(node.items):
+                self.expr(item.item, path + ("items", k, "item"), ctx)
+                key = key_of(item.item) or ""
+                if key.endswith("no_grad()") or key.endswith("inference_mode()"):
+                    no_grad = True
+            self.suite(node.body, path + ("body",), ctx.add(no_grad=True) if no_grad else ctx)
+        elif isinstance(node, cst.FunctionDef):
+            self.function(node, path, ctx)
+        elif isinstance(node, cst.ClassDef):
+            self.klass(node, path, ctx)
+        elif isinstance(node, cst.Match):
+            self.expr(node.subject, path + ("subject",), ctx)
+            for k, case in enumerate(node.cases):
+                self.suite(case.body, path + ("cases", k, "body"), ctx)
+
+    def small(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:
+        if isinstance(node, cst.Expr):
+            self.expr(node.value, path + ("value",), ctx)
+        elif isinstance(node, cst.Assign):
+            target = key_of(node.targets[0].target) if len(node.targets) == 1 else None
+            self.assign_value(node.value, path + ("value",), ctx, target)
+            for k, t in enumerate(node.targets):
+                self.store(t.target, path + ("targets", k, "target"), ctx, node.value)
+        elif isinstance(node, cst.AnnAssign):
+            if node.value is not None:
+                self.assign_value(node.value, path + ("value",), ctx, key_of(node.target))
+            self.store(node.target, path + ("target",), ctx, node.value)
+        elif isinstance(node, cst.AugAssign):
+            self.expr(node.value, path + ("value",), ctx)
+            self.expr(node.target, path + ("target",), ctx)  # a read as well
+        elif isinstance(node, (cst.Return, cst.Raise, cst.Assert, cst.Del)):
+            for name in ("value", "exc", "cause", "test", "msg"):
+                child = getattr(node, name, None)
+                if child is not None and isinstance(child, cst.BaseExpression):
+                    self.expr(child, path + (name,), ctx)
+            if isinstance(node, cst.Return) and node.value is not None and self.scope is not None:
+                value = node.value
+                if isinstance(value, cst.Lambda) or (
+                        isinstance(value, cst.Call) and (key_of(value.func) or "").endswith("partial")) or (
+                        isinstance(value, cst.Name) and value.value in {n.name for n in self.scope.nested}):
+                    self.scope.returns_callable = True
+            if isinstance(node, cst.Del):
+                self.expr(node.target, path + ("target",), ctx)
+        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+            self.do_import(node)
+
+    def assign_value(self, value: cst.BaseExpression, path: Loc, ctx: _Ctx, target: str | None) -> None:
+        if isinstance(value, cst.Call):
+            self.expr_call(value, path, ctx, target)
+        else:
+            self.expr(value, path, ctx)
+        # local aliases of classes: norm_layer = nn.BatchNorm2d
+        if self.scope is not None and target is not None and "." not in target:
+            vkey = key_of(value)
+            if vkey is not None and isinstance(value, (cst.Name, cst.Attribute)):
+                qual = self.qualify(vkey)
+                if qual and qual.rsplit(".", 1)[-1][:1].isupper():
+                    self.aliases[target] = qual
+
+    def store(self, target: cst.BaseExpression, path: Loc, ctx: _Ctx, value) -> None:
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+                and target.value.value == "self":
+            if self.scope is not None:
+                self.scope.stores.append(self.self_store(target.attr.value, value, path, ctx))
+            return
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for k, el in enumerate(target.elements):
+                self.store(el.value, path + ("elements", k, "value"), ctx, None)
+            return
+        if isinstance(target, cst.StarredElement):
+            self.store(target.value, path + ("value",), ctx, None)
+            return
+        if isinstance(target, cst.Attribute):
+            self.expr(target.value, path + ("value",), ctx)
+        elif isinstance(target, cst.Subscript):
+            self.expr(target, path, ctx)
+        if isinstance(target, cst.Name) and self.cls is not None and self.scope is None:
+            self.cls.attrs.add(target.value)
+
+    def self_store(self, attr: str, value, path: Loc, ctx: _Ctx) -> SelfStore:
+        kind, call, elements, args = "other", None, (), ()
+        if isinstance(value, cst.Call):
+            kind, call = "call", self.qualify(key_of(value.func))
+            args = tuple(self.make_arg(a, False) for a in value.args)
+        elif isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            kind = {cst.List: "list", cst.Tuple: "tuple", cst.Set: "set"}[type(value)]
+            elements = tuple(
+                self.qualify(key_of(el.value.func)) if isinstance(el.value, cst.Call) else None
+                for el in value.elements
+            )
+        elif isinstance(value, cst.Dict):
+            kind = "dict"
+            elements = tuple(
+                self.qualify(key_of(el.value.func)) if isinstance(el, cst.DictElement)
+                and isinstance(el.value, cst.Call) else None
+                for el in value.elements
+            )
+        elif isinstance(value, (cst.ListComp, cst.DictComp, cst.SetComp, cst.GeneratorExp)):
+            kind = "comp"
+            elt = value.value if isinstance(value, cst.DictComp) else value.elt
+            if isinstance(elt, cst.Call):
+                elements = (self.qualify(key_of(elt.func)),)
+        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds)
+
+    # ---- expressions ------------------------------------------------------------------------------
+    def expr_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
+        self.on_call(node, path, ctx, target)
+        self.expr(node.func, path + ("func",), ctx)
+        for k, arg in enumerate(node.args):
+            self.expr(arg.value, path + ("args", k, "value"), ctx)
+
+    def expr(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:  # noqa: C901 - one dispatch table
+        t = type(node)
+        if t is cst.Name or t in _LEAVES:
+            return
+        if t is cst.Attribute:
+            value = node.value
+            if type(value) is cst.Name:
+                if value.value == "self":
+                    attr = node.attr.value
+                    if attr == "__dict__" and self.scope is not None:
+                        self.scope.uses_dict = True
+                    self.on_self_load(attr, path, ctx)
+                return
+            self.expr(value, path + ("value",), ctx)
+            return
+        if t is cst.Call:
+            self.expr_call(node, path, ctx, None)
+            return
+        if t is cst.BooleanOperation:
+            self.expr(node.left, path + ("left",), ctx)
+            rctx = ctx.add(self.conds_of(node.left)) if isinstance(node.operator, cst.And) else ctx
+            self.expr(node.right, path + ("right",), rctx)
+            return
+        if t is cst.IfExp:
+            self.expr(node.test, path + ("test",), ctx)
+            conds = self.conds_of(node.test)
+            self.expr(node.body, path + ("body",), ctx.add(conds))
+            neg = [conds[0].negate()] if len(conds) == 1 else [Cond("other")]
+            self.expr(node.orelse, path + ("orelse",), ctx.add(neg))
+            return
+        if t is cst.Lambda:
+            self.expr(node.body, path + ("body",), ctx)
+            return
+        fields = _FIELDS.get(t)
+        if fields is None:
+            fields = _FIELDS[t] = _expression_fields(node)
+        for name, kind in fields:
+            child = getattr(node, name)
+            if kind == 1:
+                for k, el in enumerate(child):
+                    if isinstance(el, cst.CSTNode):
+                        self.expr(el, path + (name, k), ctx)
+            elif isinstance(child, cst.CSTNode) and not isinstance(child, _SKIP):
+                self.expr(child, path + (name,), ctx)
+
+    # ---- definitions ------------------------------------------------------------------------------
+    def function(self, node: cst.FunctionDef, path: Loc, ctx: _Ctx) -> None:
+        decorators = tuple(
+            (key_of(d.decorator) or "").rstrip("()").rsplit(".", 1)[-1] for d in node.decorators
+        )
+        params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
+        name = node.name.value
+        outer, outer_aliases = self.scope, self.aliases
+        nested = outer is not None and outer.qualname != "<module>"
+        if nested:  # a function inside a function or method
+            info = FunctionInfo(name, f"{outer.qualname}.{name}", outer.cls, params, decorators, path,
+                                parent=outer.qualname)
+            outer.nested.append(info)
+        elif outer is None and self.cls is not None:  # a method
+            info = FunctionInfo(name, f"{self.cls.qualname}.{name}", self.cls.name, params, decorators, path)
+            self.cls.methods[name] = info
+            if name in ("__getattr__", "__getattribute__"):
+                self.cls.has_getattr = True
+        else:  # a module-level function
+            info = FunctionInfo(name, name, None, params, decorators, path)
+        for k, d in enumerate(node.decorators):
+            self.expr(d.decorator, path + ("decorators", k, "decorator"), ctx)
+        self.summary.scopes.append(info)
+        no_grad = any(d in ("no_grad", "inference_mode") for d in decorators) or (nested and ctx.no_grad)
+        self.scope = info
+        self.aliases = dict(outer_aliases) if nested else {}
+        inner = _Ctx(ctx.conds if nested else (), (), False, no_grad)
+        self.block(node.body.body, path + ("body", "body"), inner, top=True)
+        self.scope, self.aliases = outer, outer_aliases
+
+    def klass(self, node: cst.ClassDef, path: Loc, ctx: _Ctx) -> None:
+        name = node.name.value
+        if self.cls is not None:
+            self.cls.attrs.add(name)
+        qualname = f"{self.cls.qualname}.{name}" if self.cls is not None else name
+        bases = tuple(self.qualify(key_of(b.value)) or "?" for b in node.bases if b.keyword is None)
+        info = ClassInfo(name, qualname, bases, path)
+        self.summary.classes.append(info)
+        saved_cls, saved_scope = self.cls, self.scope
+        self.cls, self.scope = info, None
+        for i, stmt in enumerate(node.body.body):
+            self.class_stmt(stmt, path + ("body", "body", i), ctx)
+        self.cls, self.scope = saved_cls, saved_scope
+
+    def class_stmt(self, stmt, path: Loc, ctx: _Ctx) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for j, small in enumerate(stmt.body):
+                if isinstance(small, cst.Assign):
+                    for t in small.targets:
+                        for name in _target_names(t.target):
+                            self.cls.attrs.add(name)
+                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    self.cls.attrs.add(small.target.value)
+                elif isinstance(small, (cst.Import, cst.ImportFrom)):
+                    self.do_import(small)
+        elif isinstance(stmt, (cst.If, cst.Try)):
+            for part in _sub_blocks(stmt):
+                for i, inner in enumerate(part):
+                    self.class_stmt(inner, path, ctx)
+        else:
+            self.stmt(stmt, path, ctx)
+
+
+INTEREST_OR_INIT = INTERESTING | frozenset(INIT_FUNCTIONS) | frozenset(DEPRECATED_INIT) | frozenset(MISSING_INIT)
+
+_LEAVES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
+_SKIP = (cst.BaseParenthesizableWhitespace, cst.LeftParen, cst.RightParen, cst.BaseBinaryOp, cst.BaseBooleanOp,
+         cst.BaseUnaryOp, cst.BaseCompOp, cst.Comma, cst.AssignEqual, cst.Colon, cst.Dot, cst.Semicolon,
+         cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace)
+_FIELDS: dict[type, list[tuple[str, int]]] = {}
+
+
+def _expression_fields(node: cst.CSTNode) -> list[tuple[str, int]]:
+    """Fields of a node type that hold child nodes (1: a sequence of them)."""
+    out = []
+    for name in node.__dataclass_fields__:
+        if name in ("lpar", "rpar", "whitespace_before", "whitespace_after", "comma", "operator", "header",
+                    "footer", "lbracket", "rbracket", "lbrace", "rbrace", "semicolon", "equal", "star",
+                    "whitespace_after_star", "whitespace_after_param", "whitespace_before_colon",
+                    "whitespace_after_colon", "whitespace_after_arg", "whitespace_before_arg", "colon",
+                    "whitespace_before_in", "whitespace_after_in", "whitespace_before_if",
+                    "whitespace_after_if", "whitespace_before_else", "whitespace_after_else",
+                    "whitespace_after_await", "whitespace_after_lambda", "whitespace_before_indicator",
+                    "whitespace_after_indicator", "whitespace_before_from", "whitespace_after_from",
+                    "whitespace_after_for", "whitespace_before_for", "asynchronous", "prefix", "start", "end",
+                    "quote", "whitespace_after_yield"):
+            continue
+        value = getattr(node, name)
+        if isinstance(value, (list, tuple)):
+            out.append((name, 1))
+        elif isinstance(value, cst.CSTNode) or value is None:
+            out.append((name, 0))
+    return out
+
+
+def _dotted(node) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _target_names(node) -> tuple[str, ...]:
+    if isinstance(node, cst.Name):
+        return (node.value,)
+    if isinstance(node, (cst.Tuple, cst.List)):
+        out: tuple[str, ...] = ()
+        for el in node.elements:
+            out += _target_names(el.value)
+        return out
+    if isinstance(node, cst.StarredElement):
+        return _target_names(node.value)
+    return ()
+
+
+def _ends_in_exit(suite) -> bool:
+    body = suite.body
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        return isinstance(last.body[-1], _EXITS)
+    return isinstance(suite, cst.SimpleStatementSuite) and isinstance(body[-1], _EXITS)
+
+
+def _catches_attribute_error(node) -> bool:
+    if node is None:
+        return True  # bare except
+    if isinstance(node, cst.Tuple):
+        return any(_catches_attribute_error(el.value) for el in node.elements)
+    name = (key_of(node) or "").rsplit(".", 1)[-1]
+    return name in ("AttributeError", "Exception", "BaseException")
+
+
+def _sub_blocks(stmt) -> Iterator[list]:
+    if isinstance(stmt, cst.If):
+        yield stmt.body.body
+        if stmt.orelse is not None:
+            if isinstance(stmt.orelse, cst.If):
+                yield from _sub_blocks(stmt.orelse)
+            else:
+                yield stmt.orelse.body.body
+    elif isinstance(stmt, cst.Try):
+        yield stmt.body.body
+        for h in stmt.handlers:
+            yield h.body.body
+        if stmt.orelse is not None:
+            yield stmt.orelse.body.body
+        if stmt.finalbody is not None:
+            yield stmt.finalbody.body.body
+
+
+def _dim_subject(node) -> str | None:
+    """``p.dim()``, ``p.ndim``, ``p.ndimension()``, ``len(p.shape)``, ``len(p.size())`` -> ``p``."""
+    if isinstance(node, cst.Call):
+        fkey = key_of(node.func) or ""
+        if fkey == "len" and node.args:
+            inner = key_of(node.args[0].value) or ""
+            for suffix in (".shape", ".size()"):
+                if inner.endswith(suffix):
+                    return inner[: -len(suffix)]
+            return None
+        for suffix in (".dim", ".ndimension"):
+            if fkey.endswith(suffix):
+                return fkey[: -len(suffix)]
+        return None
+    key = key_of(node) or ""
+    if key.endswith(".ndim"):
+        return key[:-5]
+    return None
+
+
+def _type_subject(node) -> str | None:
+    """``type(m)`` / ``m.__class__`` -> ``m``."""
+    if isinstance(node, cst.Call) and key_of(node.func) == "type" and len(node.args) == 1:
+        return key_of(node.args[0].value)
+    key = key_of(node) or ""
+    if key.endswith(".__class__"):
+        return key[: -len(".__class__")]
+    return None
+
+
+def _classname_subject(node) -> str | None:
+    """``m.__class__.__name__`` / ``type(m).__name__`` / ``classname`` -> subject key."""
+    key = key_of(node) or ""
+    if key.endswith(".__class__.__name__"):
+        return key[: -len(".__class__.__name__")]
+    if isinstance(node, cst.Attribute) and node.attr.value == "__name__":
+        return _type_subject(node.value)
+    if isinstance(node, cst.Name) and "name" in node.value.lower():
+        return node.value
+    return None
+
+
+def _classname_find(node) -> tuple[str, str] | None:
+    """``classname.find('Conv')`` -> (``classname``, ``Conv``)."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in (
+            "find", "startswith", "endswith", "index") and node.args:
+        lit = literal(node.args[0].value)
+        subject = _classname_subject(node.func.value)
+        if isinstance(lit, str) and subject is not None:
+            return subject, lit
+    return None
+
+
+GENERATED_MARK = "This file was automatically generated from"
+
+
+def summarize_module(module: cst.Module, path: str, module_name: str, is_package: bool,
+                     text: str = "") -> FileSummary:
+    ex = _Extractor(path, module_name, is_package)
+    top = FunctionInfo("<module>", "<module>", None, (), (), ())
+    ex.summary.scopes.append(top)
+    ex.scope = top
+    ex.block(module.body, ("body",), _Ctx(), top=True)
+    head = text[:2000]
+    if GENERATED_MARK in head:
+        rest = head.split(GENERATED_MARK, 1)[1].strip().split()
+        if rest:
+            ex.summary.generated_from = rest[0].strip("`'\".")
+    return ex.summary
+
+
+def summarize_source(source: str, path: str = "<string>", module_name: str | None = None) -> FileSummary:
+    """Parse and summarize source text (raises libcst.ParserSyntaxError on bad syntax)."""
+    import os
+
+    from .source import module_name_for
+
+    name = module_name or (module_name_for(path) if os.path.exists(path) else "__main__")
+    return summarize_module(cst.parse_module(source), path, name, path.endswith("__init__.py"), source)
