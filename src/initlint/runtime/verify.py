@@ -202,6 +202,10 @@ def _is_lazy(p) -> bool:
     return isinstance(p, UninitializedParameter)
 
 
+def _shape(p) -> tuple[int, ...]:
+    return () if _is_lazy(p) else tuple(p.shape)
+
+
 def _skip_reason(p) -> tuple[str, str] | None:
     import torch
 
@@ -242,7 +246,7 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
     with torch.no_grad():
         for prm in params:
             p = prm.tensor
-            entry = Entry(list(prm.names), type(prm.module).__name__, tuple(p.shape), str(p.dtype).replace("torch.", ""),
+            entry = Entry(list(prm.names), type(prm.module).__name__, _shape(p), str(p.dtype).replace("torch.", ""),
                           None, "pass")
             skip = _skip_reason(p)
             rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
@@ -413,7 +417,7 @@ def inspect_model(model, *, seed: int = 0, max_samples: int = DEFAULT_MAX_SAMPLE
     a_t = alpha / max(1, len(params))
     for prm in params:
         p = prm.tensor
-        entry = Entry(list(prm.names), type(prm.module).__name__, tuple(p.shape), str(p.dtype).replace("torch.", ""),
+        entry = Entry(list(prm.names), type(prm.module).__name__, _shape(p), str(p.dtype).replace("torch.", ""),
                       None, "identified")
         skip = _skip_reason(p)
         if skip:
