@@ -34,6 +34,8 @@ class Result:
 
 def summarize_path(path: str) -> tuple[str, FileSummary | Problem]:
     """Read, parse and summarize one file; every failure comes back as a Problem."""
+    if sys.getrecursionlimit() < 20000:
+        sys.setrecursionlimit(20000)  # the summary walks expressions recursively
     source = read_source(path)
     if isinstance(source, Problem):
         return path, source

@@ -25,6 +25,18 @@ class ClassRef:
 
 
 @dataclass
+class InlineModel:
+    """A model built in place from torch containers: ``netG = nn.Sequential(nn.ConvTranspose2d(...), ...)``."""
+
+    name: str
+    reach: "Reach"
+
+    @property
+    def qual(self) -> str:
+        return f"<inline {self.name}>"
+
+
+@dataclass
 class Reach:
     """What a model builds: torch layer constructions (with their calls), project classes, completeness."""
 
@@ -52,6 +64,7 @@ class ProjectIndex:
                 self.by_name.setdefault(info.name, []).append(ref)
             for fn in summary.functions:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
+        self.external_attrs: set = set().union(*(s.external_attrs for s in summaries)) if summaries else set()
         self._subclasses: dict[str, list[ClassRef]] | None = None
         self._module_memo: dict[str, bool | None] = {}
         self._attrs_memo: dict[str, set | None] = {}
@@ -222,6 +235,8 @@ class ProjectIndex:
     # ---- what a model builds ----------------------------------------------------------------------
     def reach(self, ref: ClassRef, _stack: frozenset = frozenset()) -> Reach:
         """Torch layers and project modules built by the class's ``__init__`` (and what it calls)."""
+        if isinstance(ref, InlineModel):
+            return ref.reach
         memo = self._reach_memo.get(ref.qual)
         if memo is not None:
             return memo
@@ -305,13 +320,26 @@ class ProjectIndex:
                 return []
             ref = ClassRef(info, summary)
             return [ref, *self.subclasses(ref)]
-        found: list[ClassRef] = []
+        found: list = []
         for call in fn.calls:
             if call.target == receiver and call.order < before:
                 ref = self.resolve_class(call.qual, summary)
                 if ref is not None:
                     found = [ref]
+                elif torch_layer(call.qual) in ("Sequential", "ModuleList", "ModuleDict"):
+                    found = [self.inline_model(call, fn, summary)]
         return found
+
+    def inline_model(self, outer: Call, fn: FunctionInfo, summary: FileSummary) -> InlineModel:
+        """The layers built inside a container's constructor call (their locators extend the call's)."""
+        reach = Reach()
+        depth = len(outer.loc)
+        fake = ClassRef(ClassInfo("<inline>", "<inline>", (), ()), summary)
+        for call in fn.calls:
+            if call is not outer and call.loc[:depth] == outer.loc:
+                self._reach_call(call, fake, reach, frozenset())
+        name = torch_layer(outer.qual) or "Sequential"
+        return InlineModel(f"the {name} `{outer.target}`", reach)
 
 
 _NOT_BUILDERS = frozenset({"super", "print", "len", "range", "int", "float", "str", "list", "dict", "tuple",

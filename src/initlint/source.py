@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import os
+import re
 import tokenize
 from dataclasses import dataclass
 
@@ -62,8 +64,35 @@ def decode_source(path: str, data: bytes) -> Source | Problem:
     return Source(path, text, encoding, newline)
 
 
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_DEPTH_LIMIT = 150  # CPython refuses more than 200 nested brackets; libcst's native parser overflows its stack
+
+
+def _bracket_depth(text: str) -> int:
+    depth = best = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "([{":
+            depth += 1
+            best = max(best, depth)
+        else:
+            depth -= 1
+    return best
+
+
 def parse(source: Source) -> cst.Module | Problem:
-    """Parse with libcst's native parser; syntax errors come back as a Problem."""
+    """Parse with libcst's native parser; syntax errors come back as a Problem.
+
+    Deeply nested code is first vetted by CPython's own parser, which fails cleanly where libcst's
+    native parser would overflow its stack and take the whole process down.
+    """
+    if _bracket_depth(source.text) > _DEPTH_LIMIT:
+        try:
+            ast.parse(source.text)
+        except SyntaxError as exc:
+            return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
+        except (RecursionError, MemoryError, ValueError):
+            return Problem("parse", "syntax error: expression nested too deeply to parse")
+        return Problem("parse", "expression nested too deeply to analyse safely (over 150 brackets deep)")
     try:
         return cst.parse_module(source.text)
     except cst.ParserSyntaxError as exc:

@@ -286,6 +286,9 @@ class FileSummary:
     classes: list = field(default_factory=list)
     scopes: list = field(default_factory=list)  # FunctionInfo, module body first
     generated_from: str | None = None  # transformers: "modular_x.py" a generated file was made from
+    #: attribute names registered on other objects with literal names: ``layer.register_buffer("x", t)``,
+    #: ``setattr(block, "x", v)`` (not under ``hasattr``): an instance may get them from outside its class
+    external_attrs: set = field(default_factory=set)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -538,19 +541,27 @@ class _Extractor:
         scope = self.scope
         args = node.args
         if fkey == "setattr":
-            if len(args) >= 2 and key_of(args[0].value) == "self":
+            if len(args) >= 2:
                 name = literal(args[1].value)
-                if isinstance(name, str):
-                    scope.setattr_names.add(name)
-                elif not any(c.kind == "hasattr" and not c.negated for c in ctx.conds):
-                    scope.computed_setattr = True
+                guarded = any(c.kind == "hasattr" and not c.negated for c in ctx.conds)
+                if key_of(args[0].value) == "self":
+                    if isinstance(name, str):
+                        scope.setattr_names.add(name)
+                    elif not guarded:
+                        scope.computed_setattr = True
+                elif isinstance(name, str) and not guarded:
+                    self.summary.external_attrs.add(name)
             return
-        if fkey.startswith("self.") and fkey.count(".") == 1 and args:
-            name = literal(args[0].value)
+        if not args:
+            return
+        name = literal(args[0].value)
+        if fkey.startswith("self.") and fkey.count(".") == 1:
             if isinstance(name, str):
                 scope.registered.add(name)
             else:
                 scope.computed_setattr = True
+        elif isinstance(name, str):
+            self.summary.external_attrs.add(name)
 
     def on_init(self, node: cst.Call, func: str, fkey: str, path: Loc, ctx: _Ctx, is_torch: bool) -> None:
         if self.scope is None:
@@ -1065,8 +1076,8 @@ def _classname_subject(node) -> str | None:
         return key[: -len(".__class__.__name__")]
     if isinstance(node, cst.Attribute) and node.attr.value == "__name__":
         return _type_subject(node.value)
-    if isinstance(node, cst.Name) and "name" in node.value.lower():
-        return node.value
+    if isinstance(node, cst.Name) and "class" in node.value.lower():
+        return node.value  # classname = m.__class__.__name__
     return None
 
 

@@ -28,7 +28,7 @@ def assert_initialized(model: Any, scheme: Any = None, *, alpha: float = 1e-3, s
     if scheme is None and declared:
         from initlint.runtime.declared import declared_resolver_for_class
 
-        resolver, notes = declared_resolver_for_class(type(model))
+        resolver, notes = declared_resolver_for_class(type(model), model)
     report = verify_model(model, scheme, resolver=resolver, alpha=alpha, seed=seed, checkpoint=checkpoint,
                           target=type(model).__name__)
     report.notes[:0] = notes

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..index import ClassRef, ProjectIndex, Reach
+from ..index import ClassRef, InlineModel, ProjectIndex, Reach
 from ..summary import FileSummary, FunctionInfo, Loop
 from ..torchnames import NN, PARAMETERIZED, covered_members
 
@@ -70,6 +70,10 @@ def units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
     return out
 
 
+def model_name(model) -> str:
+    return model.name if isinstance(model, InlineModel) else model.info.name
+
+
 def reach_of(models: list, index: ProjectIndex) -> Reach:
     total = Reach()
     for ref in models:
@@ -77,7 +81,7 @@ def reach_of(models: list, index: ProjectIndex) -> Reach:
         total.layers.extend(sub.layers)
         total.classes.extend(sub.classes)
         total.complete = total.complete and sub.complete
-    total.classes.extend(models)
+    total.classes.extend(m for m in models if isinstance(m, ClassRef))
     return total
 
 

@@ -36,7 +36,7 @@ class UndefinedLayer(Rule):
                 for fn in iter_with_nested(method):
                     for load in fn.loads:
                         attr = load.attr
-                        if load.guarded or attr in defined or attr in subclass_attrs or (
+                        if load.guarded or attr in defined or attr in subclass_attrs or attr in index.external_attrs or (
                                 attr.startswith("__") and attr.endswith("__")):
                             continue
                         close = difflib.get_close_matches(attr, sorted(n for n in own if not n.startswith("__")),

@@ -68,7 +68,7 @@ class FanInitOnVector(Rule):
             if any(c.kind == "dim" and c.subject == subject and not c.negated for c in init.conds):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
-            name_guard = any(c.subject == name_var and c.kind in ("namehas", "other") for c in init.conds) \
+            name_guard = any(c.subject == name_var and c.kind in ("namehas", "classname", "other") for c in init.conds) \
                 if name_var else False
             if name_guard:
                 models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)

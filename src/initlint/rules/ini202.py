@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..torchnames import FAMILIES, NN, PARAMETERIZED, family_of
 from . import Rule
-from ._units import members, reach_of, units
+from ._units import members, model_name, reach_of, units
 
 
 class InitDispatchMissesLayers(Rule):
@@ -28,7 +28,7 @@ class InitDispatchMissesLayers(Rule):
             project_hit = any(
                 (r := index.resolve_class(t, file)) is not None and any(c.qual == r.qual for c in reach.classes)
                 for t in project_types)
-            names = ", ".join(sorted({m.info.name for m in unit.models}))
+            names = ", ".join(sorted({model_name(m) for m in unit.models}))
             where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
             if built and not (built & covered) and reach.complete and not project_hit:
                 dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))

@@ -131,7 +131,7 @@ def _verify(args) -> int:
     if scheme is None and not args.defaults:
         from .declared import declared_resolver
 
-        resolver, notes = declared_resolver(target)
+        resolver, notes = declared_resolver(target, model)
     report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target, **_kw(args))
     report.notes[:0] = notes
     _emit(report, args)

@@ -1,14 +1,388 @@
-"""The declared scheme read from the model's own init code (placeholder until the static summary exists)."""
+"""The declared scheme, read from the model's own init code through the static checker's per-file summary.
+
+Sources, replayed in the order they run when the model is built:
+
+1. for every module instance whose class (or a base class) is defined in a readable source file, children
+   first: the class's ``__init__`` init code: ``for m in self.modules()`` loops (each ``isinstance`` branch
+   covers its layer types), ``self.apply(f)`` and direct ``nn.init.X_(self.fc.weight)`` calls;
+2. the init functions the target's file applies to instances of the model's class:
+   ``model.apply(weight_init)`` anywhere in that file where ``model`` holds an instance of the class (or in
+   the factory that is the target).
+
+Each parameter is paired with the last declared initializer that covers it (last writer wins, as at run
+time). Parameters no declaration covers are checked against PyTorch's default and listed as such. initlint
+never re-initializes the model: it is built exactly as the user builds it.
+"""
 from __future__ import annotations
 
+import inspect
+import os
+from dataclasses import dataclass, field
 from typing import Any
 
+from .scheme import Rule
 from .verify import DefaultResolver
 
+__all__ = ["declared_resolver", "declared_resolver_for_class", "DeclaredResolver"]
 
-def declared_resolver(target: Any) -> tuple[Any, list[str]]:
-    return DefaultResolver(), ["no declared init code found: checked against PyTorch's defaults"]
+_METHOD_RULES = {"normal_": "normal", "uniform_": "uniform", "zero_": "zeros", "fill_": "constant"}
 
 
-def declared_resolver_for_class(cls: type) -> tuple[Any, list[str]]:
-    return DefaultResolver(), []
+@dataclass
+class _Decl:
+    rule: Rule
+    origin: str
+    alternatives: tuple = ()  # other rules that may hold instead (a condition initlint cannot evaluate)
+
+
+@dataclass
+class DeclaredResolver:
+    """Rules per qualified parameter name, computed from the summaries and the built model."""
+
+    by_name: dict[str, _Decl] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    empty_sources: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
+    description: str = "declared init code"
+
+    def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
+        d = self.by_name.get(qualname)
+        if d is None:
+            self.uncovered.append(qualname)
+            return Rule("default"), "not covered by the declared init code: PyTorch default"
+        if d.alternatives:
+            return (d.rule,) + tuple(d.alternatives), d.origin
+        return d.rule, d.origin
+
+    def finish(self) -> tuple[list[str], list[str]]:
+        notes = []
+        if self.sources:
+            notes.append("declared init code: " + "; ".join(self.sources))
+        for s in self.empty_sources:
+            notes.append(f"{s} covers none of the model's layers")
+        if self.uncovered:
+            notes.append(f"{len(self.uncovered)} parameter(s) not covered by the declared init code, checked "
+                         f"against PyTorch's default: {', '.join(self.uncovered[:12])}"
+                         + (f", ... ({len(self.uncovered) - 12} more)" if len(self.uncovered) > 12 else ""))
+        return notes, []
+
+
+# ------------------------------------------------------------------------------------------------ summaries
+_CACHE: dict[str, Any] = {}
+
+
+def _summary(path: str | None):
+    if not path or not os.path.isfile(path):
+        return None
+    if path in _CACHE:
+        return _CACHE[path]
+    try:
+        from initlint.summary import summarize_source
+
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        s = summarize_source(text, path)
+    except Exception:  # noqa: BLE001 - no summary, no declared scheme (falls back to defaults)
+        s = None
+    _CACHE[path] = s
+    return s
+
+
+def _source_file(obj: Any) -> str | None:
+    try:
+        return inspect.getsourcefile(obj)
+    except (TypeError, OSError):
+        return None
+
+
+# ------------------------------------------------------------------------------------------------ matching
+def _resolve_type(name: str, namespace: dict) -> Any:
+    """A qualified type name from the summary (``torch.nn.Linear``, ``mymod.Block``) -> the class, or None."""
+    import importlib
+
+    short = name.rsplit(".", 1)[-1]
+    if name.startswith("torch."):
+        mod, _, attr = name.rpartition(".")
+        try:
+            return getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError):
+            import torch.nn as nn
+
+            return getattr(nn, short, None)
+    obj = namespace.get(short)
+    if isinstance(obj, type):
+        return obj
+    mod, _, attr = name.rpartition(".")
+    if mod:
+        try:
+            return getattr(importlib.import_module(mod), attr, None)
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def _isinstance(module: Any, types: tuple[str, ...], namespace: dict) -> bool:
+    for t in types:
+        cls = _resolve_type(t, namespace)
+        if cls is not None and isinstance(module, cls):
+            return True
+        if cls is None and any(c.__name__ == t.rsplit(".", 1)[-1] for c in type(module).__mro__):
+            return True
+    return False
+
+
+_EVALUATED = ("isinstance", "hasattr", "isnone", "typeeq")
+
+
+def _conds_hold(init, module: Any, namespace: dict) -> bool | None:
+    """Evaluate the conditions dominating an init call for one module: True, False, or None when a
+    condition initlint cannot evaluate (``m.out_features == 10``) decides it."""
+    subject = init.subject
+    root = subject.split(".", 1)[0] if subject else None
+    unknown = False
+    for c in init.conds:
+        if c.kind == "typeeq" and c.subject == root:
+            cls = [_resolve_type(t, namespace) for t in c.types]
+            if (type(module) in cls) == c.negated:
+                return False
+            continue
+        if c.kind not in _EVALUATED or (c.subject is not None and root is not None
+                                         and not c.subject.startswith(root)):
+            if c.kind not in _EVALUATED:
+                unknown = True
+            continue
+        if c.kind == "isinstance" and c.subject == root:
+            if _isinstance(module, c.types, namespace) == c.negated:
+                return False
+        elif c.kind == "hasattr" and c.subject == root and c.attr:
+            if hasattr(module, c.attr) == c.negated:
+                return False
+        elif c.kind == "isnone" and c.subject and c.subject.startswith(root or "\0") and "." in c.subject:
+            attr = c.subject.split(".", 1)[1]
+            value = getattr(module, attr, None) if "." not in attr else None
+            if (value is None) != (not c.negated):
+                return False
+    return None if unknown else True
+
+
+def _rule_of(init) -> Rule | None:
+    from initlint.summary import UNKNOWN
+
+    name = init.name
+    if name in _METHOD_RULES:
+        rname = _METHOD_RULES[name]
+    else:
+        rname = name
+    values = list(init.args) + list(init.kwargs.values())
+    unknown = any(v is UNKNOWN for v in values)
+    src = _call_text(init)
+    try:
+        if unknown:
+            return Rule.make(rname, (), None, source=src, unknown_args=True)
+        kwargs = {k: v for k, v in init.kwargs.items() if k not in ("generator", "tensor")}
+        return Rule.make(rname, tuple(init.args), kwargs, source=src)
+    except Exception:  # noqa: BLE001 - an initializer initlint cannot model: not checkable
+        return None
+
+
+def _call_text(init) -> str:
+    args = ", ".join([init.target_key or "?"] + [str(t) for t in init.arg_texts])
+    return f"{init.func.replace('torch.nn.init.', 'nn.init.')}({args})"
+
+
+# ------------------------------------------------------------------------------------------------ replay
+class _Replay:
+    def __init__(self, model: Any):
+        self.model = model
+        self.names = {id(m): n for n, m in model.named_modules(remove_duplicate=False)}
+        self.by_name: dict[str, _Decl] = {}
+        self.sources: list[str] = []
+        self.empty: list[str] = []
+
+    def _qual(self, module: Any, pname: str) -> str:
+        n = self.names.get(id(module), "")
+        return f"{n}.{pname}" if n else pname
+
+    def apply_function(self, fn, root: Any, namespace: dict, label: str, loop: bool = True) -> int:
+        """Replay ``root.apply(fn)`` (or a ``self.modules()`` loop): every module, every init call."""
+        hits = 0
+        for module in root.modules():
+            hits += self.apply_inits(fn, module, namespace, label)
+        return hits
+
+    def apply_inits(self, inits, module: Any, namespace: dict, label: str) -> int:
+        hits = 0
+        for init in inits:
+            target = init.target
+            if not target or target not in getattr(module, "_parameters", {}):
+                continue
+            if module._parameters[target] is None:
+                continue
+            holds = _conds_hold(init, module, namespace)
+            if holds is False:
+                continue
+            rule = _rule_of(init)
+            if rule is None:
+                continue
+            types = [c.types for c in init.conds if c.kind == "isinstance" and not c.negated]
+            cover = f" (isinstance {', '.join(t.rsplit('.', 1)[-1] for t in types[-1])})" if types else ""
+            qual = self._qual(module, target)
+            alternatives: tuple = ()
+            if holds is None:  # maybe: the previous declaration (or the default) may still hold
+                prev = self.by_name.get(qual)
+                alternatives = ((prev.rule,) + tuple(prev.alternatives)) if prev else (Rule("default"),)
+                cover += " (under a condition initlint cannot evaluate: either)"
+            self.by_name[qual] = _Decl(rule, f"declared in {label}{cover}: {rule.source}", alternatives)
+            hits += 1
+        return hits
+
+    def record(self, label: str, hits: int) -> None:
+        if hits:
+            self.sources.append(f"{label} ({hits} parameter(s))")
+        else:
+            self.empty.append(f"the declared {label}")
+
+
+def _class_events(cls: type, summary) -> list[tuple[int, str, Any]]:
+    """Init events of ``cls.__init__``: ('loop', inits) / ('apply', fn-key) / ('direct', init), in order."""
+    fn = summary.function(f"{cls.__qualname__}.__init__")
+    if fn is None:
+        return []
+    events: list[tuple[int, str, Any]] = []
+    loops: dict[int, list] = {}
+    for init in fn.inits:
+        loop = next((lp for lp in init.loops if lp.source == "modules" and lp.owner == "self"), None)
+        if loop is not None:
+            loops.setdefault(id(loop), [loop, init.order, []])[2].append(init)
+        elif init.target_key and init.target_key.startswith("self.") and not init.loops:
+            events.append((init.order, "direct", init))
+    for loop, order, inits in loops.values():
+        events.append((order, "loop", inits))
+    for call in fn.calls:
+        if call.method == "apply" and call.receiver == "self" and len(call.args) == 1:
+            events.append((call.order, "apply", call.args[0].key or call.args[0].call or ""))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def _function_inits(summary, key: str, cls: type | None) -> tuple[list, str] | None:
+    """Init calls of the function ``key`` (``weight_init``, ``self._init``) as seen from ``cls``."""
+    if key.startswith("self.") and cls is not None:
+        name = key[5:]
+        for c in cls.__mro__:
+            s = _summary(_source_file(c))
+            f = s.function(f"{c.__qualname__}.{name}") if s else None
+            if f is not None:
+                return f.inits, f"{c.__qualname__}.{name}"
+        return None
+    f = summary.function(key) if summary else None
+    if f is None:
+        return None
+    return f.inits, key
+
+
+def _replay_class_code(rep: _Replay, model: Any) -> None:
+    """Children first, each instance's class hierarchy (base first) __init__ events."""
+    modules = list(model.modules())
+    for module in reversed(modules):  # children were built before their parents' init loops ran
+        cls_chain = [c for c in reversed(type(module).__mro__)
+                     if c.__module__ and not c.__module__.startswith(("torch", "builtins"))]
+        for cls in cls_chain:
+            path = _source_file(cls)
+            summary = _summary(path)
+            if summary is None:
+                continue
+            namespace = vars(inspect.getmodule(cls)) if inspect.getmodule(cls) else {}
+            for _, kind, payload in _class_events(cls, summary):
+                if kind == "loop":
+                    label = f"self.modules() loop in {cls.__qualname__}.__init__"
+                    hits = rep.apply_function(payload, module, namespace, label)
+                    rep.record(label, hits)
+                elif kind == "apply":
+                    found = _function_inits(summary, payload, type(module))
+                    if found is None:
+                        continue
+                    inits, fname = found
+                    label = f"{fname} applied by self.apply in {cls.__qualname__}.__init__"
+                    rep.record(label, rep.apply_function(inits, module, namespace, label))
+                else:
+                    init = payload
+                    attr_path = init.target_key[5:]
+                    owner_path, _, pname = attr_path.rpartition(".")
+                    try:
+                        owner = module.get_submodule(owner_path) if owner_path else module
+                    except AttributeError:
+                        continue
+                    rep.apply_inits([_Shifted(init)], owner, namespace, f"{cls.__qualname__}.__init__")
+
+
+class _Shifted:
+    """A direct ``self.fc.weight`` init seen as an init on the owning module (subject ``m``)."""
+
+    def __init__(self, init):
+        self._init = init
+        self.target = init.target
+        self.subject = "m"
+        self.conds = ()
+        self.name = init.name
+        self.args = init.args
+        self.kwargs = init.kwargs
+        self.func = init.func
+        self.arg_texts = init.arg_texts
+        self.target_key = init.target_key
+
+
+def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, str]]:
+    """(function key, scope) of the ``X.apply(f)`` calls of the file that apply to instances of ``cls``."""
+    out = []
+    for ap in summary.applies:
+        if ap.called or ap.receiver == "self":
+            continue
+        scope = summary.function(ap.scope)
+        holds_instance = False
+        if scope is not None:
+            for call in scope.calls:
+                if call.target == ap.receiver and call.func.rsplit(".", 1)[-1] in (cls.__name__,) + (
+                        (factory,) if factory else ()):
+                    holds_instance = True
+        if ap.scope == factory:
+            holds_instance = True
+        if holds_instance:
+            out.append((ap.func, ap.scope))
+    return out
+
+
+def _resolve(model: Any, target_path: str | None, factory: str | None, namespace: dict) -> tuple[Any, list[str]]:
+    rep = _Replay(model)
+    _replay_class_code(rep, model)
+    cls = type(model)
+    summary = _summary(target_path)
+    if summary is not None:
+        for fkey, scope in _file_applies(summary, cls, factory):
+            found = _function_inits(summary, fkey, None)
+            if found is None:
+                continue
+            inits, fname = found
+            where = "module level" if scope == "<module>" else scope
+            label = f"{fname} applied to {cls.__name__} by .apply in {where}"
+            rep.record(label, rep.apply_function(inits, model, namespace, label))
+    if not rep.sources and not rep.empty:
+        return DefaultResolver(), ["no declared init code found for this model: checked against PyTorch's defaults"]
+    res = DeclaredResolver(rep.by_name, rep.sources, rep.empty)
+    return res, []
+
+
+def declared_resolver(target: Any, model: Any) -> tuple[Any, list[str]]:
+    """Resolver for a CLI target (``Target``) and the model it built."""
+    obj = target.obj
+    factory = None if isinstance(obj, type) else target.attr.rsplit(".", 1)[-1]
+    namespace = vars(target.module) if target.module is not None else {}
+    return _resolve(model, target.path, factory, namespace)
+
+
+def declared_resolver_for_class(cls: type, model: Any = None) -> tuple[Any, list[str]]:
+    """Resolver from the class's own code (and its file's ``apply`` calls on its instances)."""
+    if model is None:
+        return DefaultResolver(), []
+    mod = inspect.getmodule(cls)
+    return _resolve(model, _source_file(cls), None, vars(mod) if mod else {})

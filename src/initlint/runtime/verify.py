@@ -269,10 +269,28 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
                     entry.best_match = _best_match(prm, p, seed, max_samples)
                 results.append((entry, None, prm, None))
                 continue
+            rules = tuple(rule) if isinstance(rule, (tuple, list)) else (rule,)
+            rule = rules[0]
             try:
-                expected = rule.expected(prm.module, prm.pname, tuple(p.shape), prm.ancestors) if rule else None
+                expecteds = [r.expected(prm.module, prm.pname, tuple(p.shape), prm.ancestors) if r else None
+                             for r in rules]
             except RuntimeSchemeError as e:
                 raise RuntimeSchemeError(f"{prm.names[0]}: {origin}: {e}") from None
+            expected = expecteds[0]
+            if len(expecteds) > 1 and all(x is not None for x in expecteds):
+                # any of several declarations may hold: reject only when every one is rejected (p = max)
+                entry.expected = " or ".join(x.label for x in expecteds)
+                best = None
+                for x in expecteds:
+                    smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=x.zero_rows)
+                    r_ = check_tensor(p, x, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
+                    key = (r_.verdict != "fail", r_.p_value if r_.p_value is not None else 1.0)
+                    if best is None or key > best[0]:
+                        best = (key, r_, smp)
+                _, res, smp = best
+                entry.stats = smp.stats()
+                results.append((entry, res, prm, None))
+                continue
             if expected is None:
                 entry.verdict = "unchecked"
                 if rule is not None and rule.init == "skip":
@@ -305,7 +323,7 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
     notes, errors = resolver.finish()
     if errors:
         raise RuntimeSchemeError("; ".join(errors))
-    report.notes.extend(notes)
+    report.notes[:0] = notes
     _duplicate_notes(report, results, max_samples, seed)
     return report
 
