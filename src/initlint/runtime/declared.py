@@ -198,6 +198,7 @@ class _Replay:
         self.by_name: dict[str, _Decl] = {}
         self.sources: list[str] = []
         self.empty: list[str] = []
+        self.direct: dict[str, int] = {}
 
     def _qual(self, module: Any, pname: str) -> str:
         n = self.names.get(id(module), "")
@@ -313,7 +314,9 @@ def _replay_class_code(rep: _Replay, model: Any) -> None:
                         owner = module.get_submodule(owner_path) if owner_path else module
                     except AttributeError:
                         continue
-                    rep.apply_inits([_Shifted(init)], owner, namespace, f"{cls.__qualname__}.__init__")
+                    label = f"{cls.__qualname__}.__init__"
+                    hits = rep.apply_inits([_Shifted(init)], owner, namespace, label)
+                    rep.direct[label] = rep.direct.get(label, 0) + hits
 
 
 class _Shifted:
@@ -355,6 +358,8 @@ def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, st
 def _resolve(model: Any, target_path: str | None, factory: str | None, namespace: dict) -> tuple[Any, list[str]]:
     rep = _Replay(model)
     _replay_class_code(rep, model)
+    for label, hits in rep.direct.items():
+        rep.sources.insert(0, f"direct init calls in {label} ({hits} parameter(s))")
     cls = type(model)
     summary = _summary(target_path)
     if summary is not None:
