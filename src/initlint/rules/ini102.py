@@ -65,7 +65,7 @@ class FanInitOnVector(Rule):
                          and lp.targets[-1] == subject), None)
             if loop is None:
                 return None
-            if any(c.kind == "dim" and c.subject == subject and not c.negated for c in init.conds):
+            if any(c.kind == "dim" and c.subject == subject for c in init.conds):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
             name_guard = any(c.subject == name_var and c.kind in ("namehas", "classname", "other") for c in init.conds) \
