@@ -27,7 +27,7 @@ import numpy as np
 from .dists import FAR_SIGMA, Expected, trunc_std_moments
 from .stats import chi2_two_sided, ks_1samp, ks_2samp, normal_sf_two_sided
 
-__all__ = ["TensorSample", "CheckResult", "sample_tensor", "check_tensor", "MIN_POWER_N",
+__all__ = ["cpu_threads", "TensorSample", "CheckResult", "sample_tensor", "check_tensor", "MIN_POWER_N",
            "DEFAULT_MAX_SAMPLES", "standardize"]
 
 #: A random tensor with fewer tested elements than this has too little power on its own: inconclusive
@@ -37,6 +37,28 @@ MIN_POWER_N = 30
 DEFAULT_MAX_SAMPLES = 32768
 
 LOW_PRECISION = ("torch.float16", "torch.bfloat16")
+
+
+class cpu_threads:
+    """Run torch's CPU ops single-threaded inside the block (then restore): verification issues many small
+    operations, for which a thread pool costs more than it gains (and much more on a loaded machine)."""
+
+    def __init__(self, n: int = 1):
+        self.n = n
+
+    def __enter__(self):
+        import torch
+
+        self.old = torch.get_num_threads()
+        if self.old != self.n:
+            torch.set_num_threads(self.n)
+        return self
+
+    def __exit__(self, *exc):
+        import torch
+
+        if torch.get_num_threads() != self.old:
+            torch.set_num_threads(self.old)
 
 
 @dataclass
@@ -112,21 +134,14 @@ def _generator(device, seed: int):
     return g
 
 
-def _positions(n: int, m: int, g, device):
-    """``m`` distinct positions in ``range(n)``, uniformly at random (without replacement)."""
+def _positions(n: int, m: int, seed: int, device):
+    """``m`` distinct positions in ``range(n)``, uniformly at random (without replacement), from a private
+    numpy generator (O(m) memory and time: Floyd's algorithm / tail shuffle; never the global RNG)."""
     import torch
 
-    gdev = g.device
-    if 4 * m >= n:
-        return torch.randperm(n, generator=g, device=gdev)[:m].to(device)
-    chosen = torch.unique(torch.randint(0, n, (m + m // 8 + 16,), generator=g, device=gdev))
-    while chosen.numel() < m:
-        extra = torch.randint(0, n, (m,), generator=g, device=gdev)
-        chosen = torch.unique(torch.cat([chosen, extra]))
-    if chosen.numel() > m:
-        keep = torch.randperm(chosen.numel(), generator=g, device=gdev)[:m]
-        chosen = chosen[keep]
-    return chosen.to(device)
+    rng = np.random.default_rng(seed)
+    idx = rng.choice(n, size=m, replace=False) if m < n else np.arange(n)
+    return torch.from_numpy(np.ascontiguousarray(idx, dtype=np.int64)).to(device)
 
 
 def sample_tensor(t, *, max_samples: int = DEFAULT_MAX_SAMPLES, seed: int = 0,
@@ -156,8 +171,7 @@ def sample_tensor(t, *, max_samples: int = DEFAULT_MAX_SAMPLES, seed: int = 0,
             vals = flat
             whole = True
         else:
-            g = _generator(t.device, _seed_for(seed, tuple(t.shape)))
-            pos = _positions(n, min(n, max_samples), g, t.device)
+            pos = _positions(n, min(n, max_samples), _seed_for(seed, tuple(t.shape)), t.device)
             if exclude_rows and row_size:
                 bad = torch.zeros(rows, dtype=torch.bool, device=t.device)
                 bad[list(exclude_rows)] = True
@@ -227,7 +241,7 @@ def standard_tests(key: tuple, z: np.ndarray) -> dict[str, float]:
         v = float(np.max(np.abs(z)))
         out["scale"] = float(min(1.0, v)) ** m if v < 1 else 1.0
     elif key[0] == "normal":
-        out["scale"] = chi2_two_sided(float(np.dot(z, z)), m)
+        out["scale"] = chi2_two_sided(float(np.sum(z * z)), m)
     elif key[0] == "trunc_normal" and m >= 100:
         _, m2, m4 = trunc_std_moments(key[1], key[2])
         var = max(m4 - m2 * m2, 1e-300)
@@ -394,8 +408,7 @@ def orthogonality_error(t, max_rows: int = 256, seed: int = 0) -> tuple[float, f
             w = w.t()
             r, c = c, r
         if r > max_rows:
-            g = _generator(w.device, _seed_for(seed, "orth", tuple(t.shape)))
-            idx = _positions(r, max_rows, g, w.device)
+            idx = _positions(r, max_rows, _seed_for(seed, "orth", tuple(t.shape)), w.device)
             w = w[idx]
         w = w.to(torch.float64 if w.device.type == "cpu" else torch.float32)
         gram = w @ w.t()

@@ -223,7 +223,22 @@ def _skip_reason(p) -> tuple[str, str] | None:
     return None
 
 
-def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
+def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
+    """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
+
+    Keyword arguments: ``resolver`` (a declared-scheme resolver), ``alpha`` (family-wise false-alarm rate,
+    1e-3), ``seed`` (subsample positions), ``max_samples`` (subsample cap per tensor), ``checkpoint`` (a state
+    dict: a parameter present there is reported ``pretrained`` when it still equals the checkpoint value and
+    ``overwritten`` -- a failure -- otherwise), ``target`` (a name for the report).
+    Raises :class:`RuntimeSchemeError` when the scheme is invalid or a key matches no parameter.
+    """
+    from .checks import cpu_threads
+
+    with cpu_threads():
+        return _verify_model(model, scheme, *args, **kwargs)
+
+
+def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
                  max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
                  target: str = "<model>", fingerprint_failures: bool = True) -> Report:
     """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
@@ -243,6 +258,7 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
         report.notes.append("the model has no parameters")
     results: list[tuple[Entry, CheckResult | None, _Param, Expected | None]] = []
     ckpt = checkpoint or {}
+    sigs: dict[int, tuple | None] = {}
     with torch.no_grad():
         for prm in params:
             p = prm.tensor
@@ -311,6 +327,8 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
                                 exclude_values_at=excl)
             res = check_tensor(p, expected, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
             entry.stats = smp.stats()
+            if not expected.zero_rows and not excl:
+                sigs[id(prm)] = _signature(p, smp)
             results.append((entry, res, prm, expected))
 
     _decide(report, results, alpha)
@@ -324,7 +342,7 @@ def verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-
     if errors:
         raise RuntimeSchemeError("; ".join(errors))
     report.notes[:0] = notes
-    _duplicate_notes(report, results, max_samples, seed)
+    _duplicate_notes(report, results, sigs)
     return report
 
 
@@ -399,31 +417,37 @@ def _decide(report: Report, results, alpha: float) -> None:
         report.notes.append(f"{n_units} statistical test unit(s); Holm family-wise error control at alpha={alpha:g}")
 
 
-def _duplicate_notes(report: Report, results, max_samples: int, seed: int) -> None:
+def _duplicate_notes(report: Report, results, sigs: dict) -> None:
+    """Note distinct tensors with identical values (same shape: same subsample positions, then torch.equal)."""
     import torch
 
     groups: dict[tuple, list] = {}
     for entry, res, prm, _ in results:
-        t = prm.tensor
-        if _skip_reason(t) or t.numel() < 2:
+        sig = sigs.get(id(prm))
+        if sig is None:
             continue
-        groups.setdefault((tuple(t.shape), str(t.dtype), str(t.device)), []).append((entry, t))
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        by_sig: dict[bytes, list] = {}
-        for entry, t in members:
-            s = sample_tensor(t, max_samples=256, seed=seed)
-            if s.minimum == s.maximum:
-                continue  # constants are identical by design
-            by_sig.setdefault(s.values.tobytes(), []).append((entry, t))
-        for same in by_sig.values():
-            if len(same) > 1 and all(torch.equal(same[0][1], t) for _, t in same[1:]):
-                report.notes.append("identical values (deep copies, e.g. TransformerEncoder clones?): "
-                                    + ", ".join(e.name for e, _ in same))
+        groups.setdefault(sig, []).append((entry, prm.tensor))
+    for same in groups.values():
+        if len(same) > 1 and all(torch.equal(same[0][1], t) for _, t in same[1:]):
+            report.notes.append("identical values (deep copies, e.g. TransformerEncoder clones?): "
+                                + ", ".join(e.name for e, _ in same))
 
 
-def inspect_model(model, *, seed: int = 0, max_samples: int = DEFAULT_MAX_SAMPLES, alpha: float = 1e-3,
+def _signature(p, smp) -> tuple | None:
+    if smp.numel < 2 or smp.minimum == smp.maximum or not smp.whole and smp.values.size < 2:
+        return None
+    return (tuple(p.shape), str(p.dtype), str(p.device), smp.values[:64].tobytes())
+
+
+def inspect_model(model, **kwargs) -> Report:
+    """Fingerprint every parameter: the most likely scheme in the catalogue (``best_match``)."""
+    from .checks import cpu_threads
+
+    with cpu_threads():
+        return _inspect_model(model, **kwargs)
+
+
+def _inspect_model(model, *, seed: int = 0, max_samples: int = DEFAULT_MAX_SAMPLES, alpha: float = 1e-3,
                   target: str = "<model>") -> Report:
     """Fingerprint every parameter: the most likely scheme in the catalogue (``best_match``)."""
     from .fingerprint import fingerprint
