@@ -49,9 +49,12 @@ def ks_exact_sf(d: float, n: int) -> float:
     if j.size == 0:
         return 0.0
     # log C(n, j) + (n - j) log(1 - d - j/n) + (j - 1) log(d + j/n)
-    from math import lgamma
-    lg = np.vectorize(lgamma)
-    logc = lgamma(n + 1) - lg(j + 1) - lg(n - j + 1)
+    import torch
+
+    def lg(x: np.ndarray) -> np.ndarray:
+        return torch.lgamma(torch.from_numpy(x)).numpy()
+
+    logc = math.lgamma(n + 1) - lg(j + 1) - lg(n - j + 1)
     base1 = 1.0 - d - j / n
     with np.errstate(divide="ignore"):
         t1 = np.where(n - j > 0, (n - j) * np.log(np.maximum(base1, 1e-300)), 0.0)

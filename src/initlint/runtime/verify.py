@@ -70,6 +70,7 @@ class Report:
     entries: list[Entry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     alpha: float = 1e-3
+    unit_pvalues: list[float] = field(default_factory=list)  # one per statistical test unit (for calibration)
 
     @property
     def failed(self) -> list[Entry]:
@@ -400,6 +401,7 @@ def _decide(report: Report, results, alpha: float) -> None:
             entry.components = dict(comps, pooled_elements=float(z.size))
             entry.p_value = p
         units.append((p, members))
+    report.unit_pvalues = [u[0] for u in units]
     rejected = holm([u[0] for u in units], alpha)
     for (p, members), rej in zip(units, rejected):
         for entry, res in members:
