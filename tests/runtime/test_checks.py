@@ -87,3 +87,14 @@ def test_trunc_normal_two_sigma():
 
 def test_min_power_threshold_documented():
     assert MIN_POWER_N >= 20
+
+
+def test_orthogonal_is_not_iid_normal():
+    """A square orthogonal_ matrix has xavier_normal_-like entries: only the Gram check tells them apart."""
+    w = torch.empty(256, 256)
+    nn.init.orthogonal_(w)
+    res = check_tensor(w, expected_for("xavier_normal", w.shape))
+    assert res.verdict == "fail" and "orthogonal" in res.reason
+    x = torch.empty(256, 256)
+    nn.init.xavier_normal_(x)
+    assert check_tensor(x, expected_for("xavier_normal", x.shape)).verdict == "pass"

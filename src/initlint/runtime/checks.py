@@ -358,6 +358,10 @@ def check_tensor(t, expected: Expected, *, max_samples: int = DEFAULT_MAX_SAMPLE
         if not ok:
             return CheckResult("fail", 0.0, why, {"support": 0.0}, int(s.values.size), True)
         comps = {"support": 1.0}
+        if t.dim() >= 2 and not expected.zero_rows and _exactly_orthogonal(t, s.eps, seed):
+            return CheckResult("fail", 0.0, "rows are exactly orthogonal (orthogonal_), not iid draws from "
+                                            f"{expected.label}", {"support": 1.0, "not_orthogonal": 0.0},
+                               int(s.values.size), True)
         comps.update(_random_tests(expected, s, s.values, seed))
         p = combine(comps)
         key, z = standardize(expected, s.values)
@@ -416,6 +420,21 @@ def orthogonality_error(t, max_rows: int = 256, seed: int = 0) -> tuple[float, f
         g2 = float(d.mean())
         eye = torch.eye(gram.shape[0], dtype=gram.dtype, device=gram.device)
         return float((gram - g2 * eye).abs().max()), g2
+
+
+def _exactly_orthogonal(t, eps: float, seed: int) -> bool:
+    """Whether 16 random rows (or columns) are orthogonal with equal norms: an event of probability zero for
+    iid continuous entries, certain for ``orthogonal_``; the marginal tests cannot see it (an orthogonal
+    square matrix has N(0, 1/n)-like entries, exactly xavier_normal_'s)."""
+    r = t.shape[0]
+    c = t.numel() // max(r, 1)
+    if min(r, c) < 2:
+        return False
+    err, g2 = orthogonality_error(t, max_rows=16, seed=seed)
+    if g2 <= 0:
+        return False
+    tol = g2 * (4 * eps + 20 * 1.19e-7 * math.sqrt(max(r, c)))
+    return err <= tol
 
 
 def check_orthogonal(t, gain: float, eps: float) -> CheckResult:
