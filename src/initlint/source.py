@@ -50,7 +50,10 @@ def decode_source(path: str, data: bytes) -> Source | Problem:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
-    except (SyntaxError, LookupError) as exc:
+    except SyntaxError as exc:  # detect_encoding: undecodable bytes and no valid coding cookie
+        return Problem("parse", f"cannot decode as utf-8 ({exc.msg}); add a PEP 263 coding cookie or save the"
+                                " file as UTF-8", exc.lineno or 1)
+    except LookupError as exc:
         return Problem("parse", f"cannot decode: {exc}")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1

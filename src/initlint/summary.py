@@ -395,14 +395,24 @@ def key_of(node: cst.BaseExpression) -> str | None:
 
 
 def literal(node: cst.BaseExpression) -> Any:
-    if isinstance(node, (cst.Integer, cst.Float)):
+    t = type(node)
+    if t is cst.Integer:
         try:
-            return ast.literal_eval(node.value)
-        except (ValueError, SyntaxError):
+            return int(node.value, 0)
+        except ValueError:
             return UNKNOWN
-    if isinstance(node, cst.SimpleString):
+    if t is cst.Float:
         try:
-            return ast.literal_eval(node.value)
+            return float(node.value)
+        except ValueError:
+            return UNKNOWN
+    if t is cst.SimpleString:
+        value = node.value
+        quote = value[-1:]
+        if value[:1] == quote and "\\" not in value and len(value) >= 2 and not value.startswith(quote * 3):
+            return value[1:-1]  # the common case, without compiling anything
+        try:
+            return ast.literal_eval(value)
         except (ValueError, SyntaxError):
             return UNKNOWN
     if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):

@@ -1,0 +1,152 @@
+"""The CLI as users meet it: selection, formats, exit codes, noqa, discovery, no torch."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from initlint.cli import main
+
+SRC = textwrap.dedent('''\
+    import torch.nn as nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(2, 2)
+            nn.init.xavier_normal(self.fc.weight)
+
+        def forward(self, x):
+            return self.fc2(x)
+''')
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "model.py").write_text(SRC)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *args):
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exit_codes_and_concise_output(project, capsys):
+    code, out, _ = run(capsys, ".")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "model.py:7:9: INI101 `nn.init.xavier_normal` is deprecated (FutureWarning); use the in-place `xavier_normal_`",
+        "model.py:10:16: INI001 `self.fc2` is read in `forward` but `Net` never defines it (AttributeError at run time);"
+        " did you mean `self.fc`?",
+    ]
+    assert out.rstrip().endswith("Found 2 errors (1 fixable with `--fix`).")
+    assert run(capsys, ".", "--exit-zero")[0] == 0
+    (project / "model.py").write_text("x = 1\n")
+    code, out, _ = run(capsys, ".")
+    assert code == 0 and "All checks passed!" in out
+
+
+def test_select_ignore_prefixes(project, capsys):
+    assert "INI101" not in run(capsys, ".", "--select", "INI0")[1]
+    assert "INI001" not in run(capsys, ".", "--ignore", "INI0")[1]
+    assert "INI001" not in run(capsys, ".", "--select", "INI1")[1]
+    code, _, err = run(capsys, ".", "--select", "XYZ9")
+    assert code == 2 and "names no rule" in err
+
+
+def test_json_has_ruff_fields(project, capsys):
+    code, out, _ = run(capsys, ".", "--output-format", "json")
+    data = json.loads(out)
+    assert code == 1 and len(data) == 2
+    first = data[0]
+    assert set(first) == {"code", "message", "filename", "location", "end_location", "fix", "url", "noqa_row"}
+    assert first["location"] == {"row": 7, "column": 9} and first["filename"] == "model.py"
+    assert first["fix"]["applicability"] == "safe"
+    assert first["fix"]["edits"] == [{"content": "_", "location": {"row": 7, "column": 30},
+                                      "end_location": {"row": 7, "column": 30}}]
+    assert data[1]["fix"] is None and data[1]["noqa_row"] == 10
+
+
+def test_noqa_like_flake8(project, capsys):
+    text = SRC.replace("return self.fc2(x)", "return self.fc2(x)  # noqa: INI001")
+    text = text.replace("nn.init.xavier_normal(self.fc.weight)", "nn.init.xavier_normal(self.fc.weight)  # NOQA:INI1")
+    (project / "model.py").write_text(text)
+    assert run(capsys, ".")[0] == 0
+    (project / "model.py").write_text(SRC.replace("return self.fc2(x)", "return self.fc2(x)  # noqa: E501"))
+    assert "INI001" in run(capsys, ".")[1]
+    (project / "model.py").write_text(SRC.replace("return self.fc2(x)", "return self.fc2(x)  # noqa"))
+    assert "INI001" not in run(capsys, ".")[1]
+    (project / "model.py").write_text("# initlint: noqa\n" + SRC)
+    assert run(capsys, ".")[0] == 0
+
+
+def test_statistics_and_quiet(project, capsys):
+    _, out, _ = run(capsys, ".", "--statistics", "-q")
+    assert "    1\tINI001\t[ ] undefined-layer" in out and "    1\tINI101\t[*] deprecated-init-function" in out
+    assert "Found" not in out
+
+
+def test_default_excludes_and_gitignore(project, capsys):
+    for d in (".venv", "build", "site-packages", "node_modules", "generated"):
+        (project / d).mkdir()
+        (project / d / "m.py").write_text(SRC)
+    (project / ".gitignore").write_text("generated/\n")
+    _, out, _ = run(capsys, ".", "-q")
+    assert {line.split(":")[0] for line in out.splitlines()} == {"model.py"}
+    _, out, _ = run(capsys, ".", "-q", "--no-respect-gitignore")
+    assert "generated/m.py" in out
+
+
+def test_output_sorted_by_path_line_column(project, capsys):
+    (project / "a.py").write_text(SRC)
+    _, out, _ = run(capsys, ".", "-q")
+    keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in out.splitlines()]
+    assert keys == sorted(keys) and keys[0][0] == "a.py"
+
+
+def test_pyproject_config_and_errors(project, capsys):
+    (project / "pyproject.toml").write_text('[tool.initlint]\nignore = ["INI1"]\n')
+    assert "INI101" not in run(capsys, ".")[1]
+    assert "INI101" in run(capsys, ".", "--ignore", "INI9")[1]  # the flag overrides the file
+    (project / "pyproject.toml").write_text('[tool.initlint]\nselct = ["INI1"]\n')
+    code, _, err = run(capsys, ".")
+    assert code == 2 and "unknown key `selct`" in err
+    (project / "pyproject.toml").write_text('[tool.initlint]\nper-file-ignores = {"model.py" = ["INI001"]}\n')
+    out = run(capsys, ".")[1]
+    assert "INI001" not in out and "INI101" in out
+
+
+def test_rule_command(capsys):
+    assert main(["rule", "INI001"]) == 0
+    assert capsys.readouterr().out.startswith("# INI001 undefined-layer")
+    assert main(["rule", "NOPE"]) == 2
+
+
+def test_static_path_never_imports_torch(project):
+    script = textwrap.dedent('''\
+        import sys
+        import initlint
+        from initlint.cli import main
+        code = main(["check", ".", "--select", "ALL", "-q", "-j", "2"])
+        assert "torch" not in sys.modules, "torch was imported"
+        print("exit", code)
+    ''')
+    for i in range(20):  # enough files for the worker pool
+        (project / f"m{i}.py").write_text(SRC)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("exit 1")
+
+
+def test_parallel_and_serial_agree(project, capsys):
+    for i in range(20):
+        (project / f"m{i}.py").write_text(SRC.replace("fc2", f"fc{i + 10}"))
+    serial = run(capsys, ".", "-j", "1", "-q")[1]
+    parallel = run(capsys, ".", "-j", "2", "-q")[1]
+    assert serial == parallel and serial.count("INI001") == 21
