@@ -127,6 +127,18 @@ def test_register_does_not_import_torch():
             "a = p.parse_args(['verify', 'x.py:M'])\n"
             "import initlint.testing, initlint.pytest_plugin\n"
             "assert callable(a.func)\n"
-            "print('torch' in sys.modules)\n")
+            "print('torch' in sys.modules, 'numpy' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False"
+    assert out.strip() == "False False"
+
+
+def test_main_cli_entry_point(tmp_path):
+    """The lead's `initlint` CLI exposes verify/inspect (exit codes pass through)."""
+    import os
+
+    seed = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "runtime", "seed_net.py")
+    from initlint.cli import main as initlint_main
+
+    assert initlint_main(["verify", f"{seed}:build", "--device", "cpu"]) == 0
+    assert initlint_main(["verify", f"{seed}:build_no_apply", "--device", "cpu"]) == 1
+    assert initlint_main(["inspect", f"{seed}:build", "--device", "cpu"]) == 0

@@ -1,21 +1,37 @@
 """initlint's runtime verifier: build a model, check its parameters against the declared init scheme.
 
-Needs ``torch`` (``pip install 'initlint[runtime]'``). Public API::
+Needs ``torch`` and numpy (``pip install 'initlint[runtime]'``). Importing this package is cheap: the public
+names below are loaded on first use (so ``initlint check`` can register the ``verify``/``inspect``
+subcommands without importing numpy or torch)::
 
     from initlint.runtime import verify_model, inspect_model, expected_for, check_tensor, fingerprint
 """
 from __future__ import annotations
 
-from .checks import CheckResult, check_tensor, sample_tensor
-from .defaults import default_expected
-from .dists import Expected, RuntimeSchemeError
-from .fingerprint import fingerprint
-from .formulas import calculate_gain, expected_for, fan_in_and_fan_out
-from .scheme import Rule, Scheme, load_scheme, parse_scheme
-from .verify import Entry, Report, inspect_model, verify_model
+import importlib
+from typing import Any
 
-__all__ = [
-    "CheckResult", "Entry", "Expected", "Report", "Rule", "RuntimeSchemeError", "Scheme", "calculate_gain",
-    "check_tensor", "default_expected", "expected_for", "fan_in_and_fan_out", "fingerprint", "inspect_model",
-    "load_scheme", "parse_scheme", "sample_tensor", "verify_model",
-]
+_EXPORTS = {
+    "CheckResult": "checks", "check_tensor": "checks", "sample_tensor": "checks",
+    "default_expected": "defaults",
+    "Expected": "dists", "RuntimeSchemeError": "dists",
+    "fingerprint": "fingerprint",
+    "calculate_gain": "formulas", "expected_for": "formulas", "fan_in_and_fan_out": "formulas",
+    "Rule": "scheme", "Scheme": "scheme", "load_scheme": "scheme", "parse_scheme": "scheme",
+    "Entry": "verify", "Report": "verify", "inspect_model": "verify", "verify_model": "verify",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    mod = _EXPORTS.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'initlint.runtime' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_EXPORTS))

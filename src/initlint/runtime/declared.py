@@ -310,23 +310,45 @@ def _replay_class_code(rep: _Replay, model: Any) -> None:
                     init = payload
                     attr_path = init.target_key[5:]
                     owner_path, _, pname = attr_path.rpartition(".")
-                    try:
-                        owner = module.get_submodule(owner_path) if owner_path else module
-                    except AttributeError:
-                        continue
+                    owners = _owners(module, owner_path)
                     label = f"{cls.__qualname__}.__init__"
-                    hits = rep.apply_inits([_Shifted(init)], owner, namespace, label)
+                    shifted = _Shifted(init, exact=len(owners) == 1)
+                    hits = sum(rep.apply_inits([shifted], owner, namespace, label) for owner in owners)
                     rep.direct[label] = rep.direct.get(label, 0) + hits
 
 
-class _Shifted:
-    """A direct ``self.fc.weight`` init seen as an init on the owning module (subject ``m``)."""
+def _owners(module: Any, path: str) -> list:
+    """Modules a ``self.<path>`` expression can denote; ``head[]`` (an index the summary elides) is every
+    child of ``head`` -- exactly one when ``head`` has one child."""
+    owners = [module]
+    for part in path.split(".") if path else []:
+        indexed = part.endswith("[]")
+        name = part[:-2] if indexed else part
+        nxt = []
+        for o in owners:
+            sub = getattr(o, name, None) if name else o
+            if sub is None or not hasattr(sub, "children"):
+                continue
+            nxt.extend(list(sub.children()) if indexed else [sub])
+        owners = nxt
+    return owners
 
-    def __init__(self, init):
+
+class _Unevaluable:
+    kind = "other"
+    subject = None
+    negated = False
+
+
+class _Shifted:
+    """A direct ``self.fc.weight`` init seen as an init on the owning module (subject ``m``); when the owner
+    is one of several (an elided index), the declaration is conditional."""
+
+    def __init__(self, init, exact: bool = True):
         self._init = init
         self.target = init.target
         self.subject = "m"
-        self.conds = ()
+        self.conds = () if exact else (_Unevaluable(),)
         self.name = init.name
         self.args = init.args
         self.kwargs = init.kwargs
