@@ -25,6 +25,9 @@ MODEL = textwrap.dedent('''
     def boom():
         raise ValueError("width must be even")
 
+    def leaves():
+        raise SystemExit(3)
+
     NOT_A_MODEL = 3
 
     def not_a_module():
@@ -74,6 +77,7 @@ def test_scheme_file(model_file, tmp_path, capsys):
 
 @pytest.mark.parametrize("target,msg", [
     ("{f}:boom", "building boom raised ValueError: width must be even"),
+    ("{f}:leaves", "building leaves called sys.exit(3)"),
     ("{f}:Missing", "has no attribute 'Missing'"),
     ("{f}:NOT_A_MODEL", "not a class or a factory"),
     ("{f}:not_a_module", "returned int, not a torch.nn.Module"),
