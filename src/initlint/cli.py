@@ -105,12 +105,23 @@ def run_check(args) -> int:
         print(f"initlint: {error}", file=sys.stderr)
 
     if args.fix or args.diff or args.add_noqa:
-        from .fixer import apply_fixes
+        from . import fixer
 
-        findings, message = apply_fixes(findings, diff=args.diff, unsafe=args.unsafe_fixes,
-                                        add_noqa=args.add_noqa)
-        if message and not args.quiet:
-            print(message, file=sys.stderr)
+        outcome = fixer.run(findings, diff=args.diff, unsafe=args.unsafe_fixes, add_noqa=args.add_noqa,
+                            fix=args.fix or (args.diff and not args.add_noqa))
+        for problem in outcome.problems:
+            print(f"initlint: {problem}", file=sys.stderr)
+        if args.diff:  # like ruff: the diff alone on stdout, exit 1 when there is something to change
+            sys.stdout.write(outcome.diff)
+            if not args.quiet:
+                print(fixer.summary(outcome, True, len(outcome.remaining)), file=sys.stderr)
+            return EXIT_ERROR if result.errors else (EXIT_FINDINGS if outcome.diff else EXIT_CLEAN)
+        if outcome.changed:  # re-check: report what is really left
+            result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
+                                 respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude)
+            findings = settings.apply_per_file_ignores(result.findings)
+        if not args.quiet:
+            print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)
     fmt = settings.output_format
     text = render(findings, fmt)
     if text:

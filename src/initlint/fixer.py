@@ -1,1 +1,372 @@
-"""Placeholder replaced below."""
+"""``--fix`` / ``--unsafe-fixes`` / ``--diff`` / ``--add-noqa``: edit files with libcst.
+
+After ``engine._place`` every fix edit is ``((line, col, end_line, end_col), where, content)`` with the
+1-based position of the node it targets:
+
+* ``end``: insert ``content`` right after the node (INI101 appends ``_`` to the callee's name);
+* ``wrap_if``: wrap the statement that holds the node in ``if <content>:`` (INI201/INI209);
+* ``uncall``: replace the call ``f()`` by its callee ``f`` (INI303).
+
+Files are rewritten atomically (a temporary file in the same directory, then ``os.replace``), keeping
+their mode, encoding (and BOM) and line endings; a result that does not parse is not written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+import stat
+import tempfile
+import tokenize
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from .source import Problem, Source, parse, read_source
+
+_SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+@dataclass
+class Outcome:
+    fixed: int = 0  # findings whose fix was applied (or would be, with --diff)
+    noqa_added: int = 0  # findings suppressed by an added noqa comment
+    changed: list[str] = field(default_factory=list)  # files written (or that would be, with --diff)
+    remaining: list = field(default_factory=list)  # findings neither fixed nor suppressed
+    diff: str = ""
+    problems: list[str] = field(default_factory=list)  # fixes that could not be applied, and why
+
+
+# ---- fixes ---------------------------------------------------------------------------------------------
+def _span(pos) -> tuple[int, int, int, int]:
+    line, col, end_line, end_col = pos
+    return line, col, end_line, end_col
+
+
+def _contains(outer, inner) -> bool:
+    return (outer[0], outer[1]) <= (inner[0], inner[1]) and (inner[2], inner[3]) <= (outer[2], outer[3])
+
+
+class _Locate(cst.CSTVisitor):
+    """Finds, for each wanted span, the nodes with exactly that span and the small statement around it."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, spans):
+        super().__init__()
+        self.spans = set(spans)
+        self.exact: dict = {}  # span -> [nodes, outermost first]
+        self.statement: dict = {}  # span -> the small statement holding it
+        self.scoped: set = set()  # spans inside a lambda or comprehension (a guard there would be wrong)
+
+    def on_visit(self, node) -> bool:
+        rng = self.get_metadata(PositionProvider, node, None)
+        if rng is None:
+            return True
+        here = (rng.start.line, rng.start.column + 1, rng.end.line, rng.end.column + 1)
+        for span in self.spans:
+            if here == span:
+                self.exact.setdefault(span, []).append(node)
+            if _contains(here, span):
+                if isinstance(node, cst.BaseSmallStatement):
+                    self.statement[span] = node
+                elif isinstance(node, _SCOPES) and span in self.statement:
+                    self.scoped.add(span)
+        return True
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, ends: dict, uncalls: set, guards: dict):
+        super().__init__()
+        self.ends = ends  # id(node) -> content to append to the name
+        self.uncalls = uncalls  # id(call node)
+        self.guards = guards  # id(small statement) -> [condition, ...]
+
+    def leave_Name(self, original, updated):
+        content = self.ends.get(id(original))
+        return updated.with_changes(value=updated.value + content) if content else updated
+
+    def leave_Attribute(self, original, updated):
+        content = self.ends.get(id(original))
+        if content:
+            return updated.with_changes(attr=updated.attr.with_changes(value=updated.attr.value + content))
+        return updated
+
+    def leave_Call(self, original, updated):
+        if id(original) in self.uncalls:
+            return updated.func.with_changes(lpar=updated.lpar, rpar=updated.rpar) if updated.lpar else updated.func
+        return updated
+
+    def _split(self, original: cst.SimpleStatementLine | cst.SimpleStatementSuite, updated) -> list | None:
+        """One statement line per small statement, the guarded ones wrapped in ``if``; None: nothing to do."""
+        if not any(id(s) in self.guards for s in original.body):
+            return None
+        out = []
+        for index, (orig, small) in enumerate(zip(original.body, updated.body)):
+            small = small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+            last = index == len(original.body) - 1
+            trailing = updated.trailing_whitespace if last else cst.TrailingWhitespace()
+            stmt: cst.BaseStatement = cst.SimpleStatementLine(body=[small], trailing_whitespace=trailing)
+            for cond in self.guards.get(id(orig), ()):
+                stmt = cst.If(test=cst.parse_expression(cond), body=cst.IndentedBlock(body=[stmt]))
+            if index == 0 and isinstance(original, cst.SimpleStatementLine):
+                # blank lines and comments above the statement stay above the new `if`
+                stmt = stmt.with_changes(leading_lines=original.leading_lines)
+            out.append(stmt)
+        return out
+
+    def leave_SimpleStatementLine(self, original, updated):
+        out = self._split(original, updated)
+        if out is None:
+            return updated
+        return cst.FlattenSentinel(out)
+
+    def leave_SimpleStatementSuite(self, original, updated):
+        out = self._split(original, updated)
+        if out is None:
+            return updated
+        return cst.IndentedBlock(body=out, header=updated.trailing_whitespace)
+
+
+def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: str) -> tuple[str, list]:
+    """The text with the fixes of ``findings`` applied, and the findings that fixes."""
+    wanted = []
+    for f in findings:
+        if f.fix is None or (f.fix.applicability != "safe" and not unsafe):
+            continue
+        wanted.append(f)
+    if not wanted:
+        return text, []
+    try:
+        module = cst.parse_module(text)
+    except Exception as exc:  # noqa: BLE001 - a file that no longer parses is left alone
+        outcome.problems.append(f"{path}: not fixed: cannot parse ({type(exc).__name__})")
+        return text, []
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    spans = {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}
+    locate = _Locate(spans)
+    wrapper.visit(locate)
+    ends: dict = {}
+    uncalls: set = set()
+    guards: dict = {}
+    fixed = []
+    for f in wanted:
+        plan = []
+        for pos, where, content in f.fix.edits:
+            span = _span(pos)
+            nodes = locate.exact.get(span, [])
+            if where == "end":
+                node = next((n for n in nodes if isinstance(n, (cst.Attribute, cst.Name))), None)
+                ok = node is not None and (getattr(node, "attr", node).value + content).isidentifier()
+                plan.append(("end", node, content) if ok else None)
+            elif where == "uncall":
+                node = next((n for n in nodes if isinstance(n, cst.Call) and not n.args), None)
+                plan.append(("uncall", node, None) if node is not None else None)
+            elif where == "wrap_if":
+                stmt = locate.statement.get(span)
+                ok = stmt is not None and span not in locate.scoped
+                try:
+                    cst.parse_expression(content)
+                except Exception:  # noqa: BLE001
+                    ok = False
+                plan.append(("wrap_if", stmt, content) if ok else None)
+            else:
+                plan.append(None)
+        if not plan or None in plan:
+            outcome.problems.append(f"{path}:{f.line}:{f.column}: {f.code} not fixed: the code does not have the"
+                                    " expected shape")
+            continue
+        for kind, node, content in plan:
+            if kind == "end":
+                ends[id(node)] = content
+            elif kind == "uncall":
+                uncalls.add(id(node))
+            else:
+                conds = guards.setdefault(id(node), [])
+                if content not in conds:
+                    conds.append(content)
+        fixed.append(f)
+    if not fixed:
+        return text, []
+    new = module.visit(_Apply(ends, uncalls, guards)).code
+    return new, fixed
+
+
+# ---- noqa ----------------------------------------------------------------------------------------------
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
+
+
+def _unsafe_line_ends(text: str) -> set[int]:
+    """Lines whose end lies inside a string or after a backslash: a comment cannot go there."""
+    bad: set[int] = set()
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.rstrip().endswith("\\"):
+            bad.add(number)
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.start[0] != tok.end[0] and tok.type not in (tokenize.NL, tokenize.NEWLINE):
+                bad.update(range(tok.start[0], tok.end[0]))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return bad
+
+
+def _noqa_text(text: str, findings: list, outcome: Outcome, path: str) -> tuple[str, list]:
+    by_line: dict[int, list[str]] = {}
+    for f in findings:
+        by_line.setdefault(f.line, [])
+        if f.code not in by_line[f.line]:
+            by_line[f.line].append(f.code)
+    lines = text.splitlines(keepends=True)
+    bad = _unsafe_line_ends(text)
+    added = []
+    for number, codes in sorted(by_line.items()):
+        if not 1 <= number <= len(lines) or number in bad:
+            outcome.problems.append(f"{path}:{number}: cannot add `# noqa` (the line ends inside a string or a"
+                                    " continuation)")
+            continue
+        raw = lines[number - 1]
+        body = raw.rstrip("\r\n")
+        ending = raw[len(body):]
+        match = _NOQA.search(body)
+        if match is None:
+            body = body.rstrip() + "  # noqa: " + ", ".join(codes)
+        elif match.group("codes"):
+            have = [c.upper() for c in re.split(r"[,\s]+", match.group("codes")) if c]
+            extra = [c for c in codes if not any(c.startswith(h) for h in have)]
+            if extra:
+                end = match.end("codes")
+                body = body[:end] + ", " + ", ".join(extra) + body[end:]
+        # a bare noqa already silences everything
+        lines[number - 1] = body + ending
+        added.extend(f for f in findings if f.line == number)
+    return "".join(lines), added
+
+
+# ---- files ---------------------------------------------------------------------------------------------
+def _parses_like(before: Source, after_text: str) -> bool:
+    """The new text parses (or, for a file that did not parse, fails at the same place)."""
+    old = parse(before)
+    new = parse(Source(before.path, after_text, before.encoding, before.newline))
+    if isinstance(old, Problem):
+        return isinstance(new, Problem) and (new.line, new.message) == (old.line, old.message)
+    if isinstance(new, Problem):
+        return False
+    try:
+        compile_check = __import__("ast").parse(after_text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return compile_check is not None
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    real = os.path.realpath(path)  # write through a symlink, not over it
+    mode = stat.S_IMODE(os.stat(real).st_mode)
+    directory = os.path.dirname(real) or "."
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".initlint.tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa: bool = False) -> Outcome:
+    """Apply fixes (or, with ``add_noqa``, append noqa comments instead); with ``diff`` write nothing."""
+    from .output import display_path
+
+    outcome = Outcome()
+    by_path: dict[str, list] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    for path in sorted(by_path):
+        items = by_path[path]
+        source = read_source(path)
+        if isinstance(source, Problem):
+            outcome.problems.append(f"{path}: not fixed: {source.message}")
+            outcome.remaining.extend(items)
+            continue
+        if add_noqa:
+            text, done = _noqa_text(source.text, items, outcome, path)
+        else:
+            text, done = _fix_text(source.text, items, unsafe, outcome, path)
+        if text == source.text:
+            outcome.remaining.extend(items)
+            continue
+        if not _parses_like(source, text):
+            outcome.problems.append(f"{path}: not fixed: the edited code would not parse; file left unchanged")
+            outcome.remaining.extend(items)
+            continue
+        if diff:
+            name = display_path(path).replace(os.sep, "/")
+            chunk = "".join(difflib.unified_diff(source.text.splitlines(keepends=True),
+                                                 text.splitlines(keepends=True),
+                                                 fromfile=f"a/{name}", tofile=f"b/{name}"))
+            if not chunk.endswith("\n"):
+                chunk += "\n\\ No newline at end of file\n"
+            outcome.diff += chunk
+        else:
+            try:
+                _write_atomic(path, text.encode(source.encoding))
+            except OSError as exc:
+                outcome.problems.append(f"{path}: not written: {exc.strerror or exc}")
+                outcome.remaining.extend(items)
+                continue
+        outcome.changed.append(path)
+        if add_noqa:
+            outcome.noqa_added += len(done)
+        else:
+            outcome.fixed += len(done)
+        handled = {id(f) for f in done}
+        outcome.remaining.extend(f for f in items if id(f) not in handled)
+    return outcome
+
+
+def apply_fixes(findings: list, diff: bool, unsafe: bool, add_noqa: bool, fix: bool = True) -> tuple[list, str]:
+    """(findings left, summary line): fixes first (unless ``fix`` is False), then noqa comments.
+
+    With ``diff`` nothing is written and the diff goes to ``Outcome.diff`` via ``run``; the CLI re-checks
+    the files after writing, so the findings it reports are the ones really left.
+    """
+    outcome = run(findings, diff=diff, unsafe=unsafe, add_noqa=add_noqa, fix=fix)
+    return outcome.remaining, summary(outcome, diff, len(outcome.remaining))
+
+
+def run(findings: list, diff: bool, unsafe: bool, add_noqa: bool, fix: bool = True) -> Outcome:
+    outcome = Outcome(remaining=list(findings))
+    if fix:
+        outcome = fix_files(findings, diff=diff, unsafe=unsafe)
+    if add_noqa:
+        noqa = fix_files(outcome.remaining, diff=diff, add_noqa=True)
+        outcome.noqa_added = noqa.noqa_added
+        outcome.diff += noqa.diff
+        outcome.changed += [p for p in noqa.changed if p not in outcome.changed]
+        outcome.problems += noqa.problems
+        outcome.remaining = noqa.remaining
+    return outcome
+
+
+def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
+    def errors(n: int) -> str:
+        return f"{n} error{'s' if n != 1 else ''}"
+
+    parts = []
+    if outcome.fixed or not outcome.noqa_added:
+        verb = "Would fix" if diff else "Fixed"
+        parts.append(f"{verb} {errors(outcome.fixed)}, {remaining} remaining.")
+    if outcome.noqa_added:
+        verb = "Would add" if diff else "Added"
+        parts.append(f"{verb} `# noqa` for {errors(outcome.noqa_added)}.")
+    return " ".join(parts)

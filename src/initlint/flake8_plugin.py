@@ -1,0 +1,147 @@
+"""flake8 plugin: ``flake8 --select INI`` reports exactly what ``initlint check FILE`` reports.
+
+Each file is checked as a one-file project, like ``initlint check path/to/file.py``. flake8 itself
+applies ``# noqa`` (so this plugin never filters line noqa: that would filter twice, and differently),
+``--select``/``--ignore``/``--per-file-ignores`` and columns (it adds 1 to the 0-based offset yielded here).
+
+flake8 imports and instantiates every installed plugin for every file, even when no INI code is
+selected. This module therefore imports nothing heavy at import time, and ``run`` returns at once
+
+* when flake8's selection enables no INI code (decided once, in ``parse_options``), and
+* when the file's text cannot hold a finding: see ``may_have_findings``.
+
+Syntax errors: flake8 reports E999 and never runs tree plugins on a file CPython cannot parse, so INI900
+only appears here for files CPython accepts but libcst cannot parse.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterator
+
+from . import __version__
+
+LOG = logging.getLogger(__name__)
+
+
+def may_have_findings(text: str) -> bool:
+    """Cheap, safe pre-filter: False only when no rule can fire on this file checked alone.
+
+    Every finding of a one-file project needs either a name that resolves to torch (``torch.nn.Linear``,
+    ``torch.nn.init.zeros_``, an ``nn.Module`` base), and the only way a single file gets one is an import
+    that spells ``torch`` (``import torch.nn as nn``, ``from torch import nn``), or an ``X.apply(...)``
+    call (INI301/INI303 read ``apply`` calls and resolve the applied function within the file, with no torch
+    name needed). Two substring scans cost microseconds, and ``tests/test_flake8.py`` checks the claim
+    against every rule page's example with these words spelled differently.
+    """
+    return "torch" in text or "apply" in text
+
+
+class Plugin:
+    name = "initlint"
+    version = __version__
+
+    #: INI codes flake8's options enable; None: not known (the plugin was built without parse_options)
+    selected: frozenset | None = None
+
+    def __init__(self, tree: Any, filename: str = "stdin", lines: list[str] | None = None) -> None:
+        # ``tree`` makes this a tree plugin (flake8 builds the AST once for all plugins; it is not used here)
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, parser) -> None:
+        from .rules import RULES
+
+        off = [code for code, rule in RULES.items() if not rule.default]
+        if off:
+            parser.extend_default_ignore(off)
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        cls.selected = _selected_codes(options)
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        if self.selected is not None and not self.selected:
+            return
+        lines = self.lines
+        if lines is None:
+            lines = _read_lines(self.filename)
+        text = "".join(lines)
+        if not may_have_findings(text):
+            return
+        for f in check_text(text, self.filename, self.selected):
+            yield f.line, max(0, f.column - 1), f"{f.code} {f.message}", type(self)
+
+
+def _read_lines(filename: str) -> list[str]:
+    from .source import Problem, read_source
+
+    source = read_source(filename)
+    return [] if isinstance(source, Problem) else source.text.splitlines(keepends=True)
+
+
+def _selected_codes(options) -> frozenset | None:
+    """The INI codes flake8 would report, decided by flake8's own decision engine."""
+    from .rules import RULES
+
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        return frozenset(code for code in RULES if engine.decision_for(code) is Decision.Selected)
+    except Exception as exc:  # noqa: BLE001 - another flake8 version: run every rule, flake8 filters anyway
+        LOG.debug("initlint: cannot read flake8's selection (%s); running every rule", exc)
+        return None
+
+
+def check_text(text: str, path: str, codes=None) -> list:
+    """The findings of ``initlint check path`` on ``text``, positioned, with no noqa applied."""
+    import sys
+
+    from . import positions as _positions
+    from .engine import FILE_NOQA
+    from .index import ProjectIndex
+    from .rules import RULES, Finding
+    from .source import Problem, Source, module_name_for, parse
+    from .summary import summarize_module
+
+    rules = [rule for code, rule in RULES.items() if codes is None or code in codes]
+    if not rules:
+        return []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    module = parse(Source(path, text, "utf-8", newline))
+    findings: list[Finding] = []
+    if isinstance(module, Problem):
+        if any(r.code == "INI900" for r in rules):
+            findings.append(Finding("INI900", module.message, path, None, module.line, module.column,
+                                    module.line, module.column))
+        return findings
+    if sys.getrecursionlimit() < 20000:
+        sys.setrecursionlimit(20000)
+    try:
+        summary = summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text)
+    except RecursionError:
+        if any(r.code == "INI900" for r in rules):
+            findings.append(Finding("INI900", "code nested too deeply to analyse", path, None, 1, 1, 1, 1))
+        return findings
+    index = ProjectIndex([summary])
+    for rule in rules:
+        try:
+            findings.extend(rule.check(summary, index))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the others
+            LOG.warning("initlint: %s: internal error in %s: %s: %s", path, rule.code, type(exc).__name__, exc)
+    if not findings:
+        return findings
+    if FILE_NOQA.search("\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))):
+        return []
+    table = None
+    for f in findings:
+        if f.loc is not None:
+            if table is None:
+                table = _positions.compute_positions(module)
+            f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)
+    unique = {(f.line, f.column, f.code, f.message): f for f in findings}
+    return sorted(unique.values(), key=lambda f: (f.line, f.column, f.code, f.message))
