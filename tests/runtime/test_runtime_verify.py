@@ -134,3 +134,9 @@ def test_json_fields():
         assert key in obj
     ri = inspect_model(nn.Linear(64, 64)).to_json()["parameters"][0]
     assert ri["best_match"].startswith("default") and ri["verdict"] == "default"
+
+
+def test_zero_fan_in_bias_is_constant_zero():
+    m = nn.Linear(0, 5)
+    r = verify_model(m)
+    assert r.entry("bias").verdict == "pass" and r.entry("weight").verdict == "skipped"

@@ -45,6 +45,8 @@ class Expected:
     # ----------------------------------------------------------------- constructors
     @staticmethod
     def uniform(a: float, b: float, label: str, call=None) -> "Expected":
+        if a == b:  # e.g. a Linear bias with fan_in 0: torch draws U(0, 0)
+            return Expected.constant(a, label, call)
         return Expected("uniform", (("a", float(a)), ("b", float(b))), label, call)
 
     @staticmethod
