@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from .rules import RULES, Finding
@@ -131,7 +134,6 @@ def sarif(findings: list[Finding]) -> dict:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary},
             "help": {"text": help_text, "markdown": help_text},
-            "helpUri": url_for(code),
             "defaultConfiguration": {"level": "error" if rule.default else "warning",
                                      "enabled": rule.default},
         })
@@ -142,7 +144,7 @@ def sarif(findings: list[Finding]) -> dict:
             "level": "error",
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": display_path(f.path).replace(os.sep, "/")},
+                "artifactLocation": _artifact(f.path),
                 "region": {"startLine": f.line, "startColumn": f.column,
                            "endLine": f.end_line or f.line, "endColumn": f.end_column or f.column},
             }}],
@@ -152,10 +154,29 @@ def sarif(findings: list[Finding]) -> dict:
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "initlint", "version": __version__, "informationUri": "rules/",
-                                      "rules": rules}},
+        "runs": [{"tool": {"driver": {"name": "initlint", "version": __version__, "rules": rules}},
+                  "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+                  "columnKind": "unicodeCodePoints",
                   "results": results}],
     }
+
+
+def _artifact(path: str) -> dict:
+    """A relative URI (against %SRCROOT%, the working directory) or, outside it, an absolute file URI."""
+    shown = display_path(path)
+    if os.path.isabs(shown):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str, attribute: bool = False) -> str:
+    text = xml_escape(_XML_BAD.sub("\ufffd", text))
+    if attribute:
+        text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return text
 
 
 def junit(findings: list[Finding]) -> str:
@@ -165,13 +186,13 @@ def junit(findings: list[Finding]) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<testsuites name="initlint" tests="{len(findings)}" failures="{len(findings)}" errors="0">']
     for path, items in by_file.items():
-        out.append(f'  <testsuite name="{xml_escape(path, {chr(34): "&quot;"})}" tests="{len(items)}"'
-                   f' failures="{len(items)}" errors="0">')
+        out.append(f'  <testsuite name="{_xml(path, True)}" tests="{len(items)}" failures="{len(items)}" errors="0">')
         for f in items:
-            name = xml_escape(f"{f.code} at {path}:{f.line}:{f.column}", {'"': "&quot;"})
-            out.append(f'    <testcase name="{name}" classname="{xml_escape(path, {chr(34): "&quot;"})}">')
-            out.append(f'      <failure message="{xml_escape(f.message, {chr(34): "&quot;"})}">'
-                       f"{xml_escape(f'{path}:{f.line}:{f.column}: {f.code} {f.message}')}</failure>")
+            name = _xml(f"{f.code} at {path}:{f.line}:{f.column}", True)
+            out.append(f'    <testcase name="{name}" classname="{_xml(path, True)}" file="{_xml(path, True)}"'
+                       f' line="{f.line}">')
+            out.append(f'      <failure message="{_xml(f.message, True)}" type="{f.code}">'
+                       f"{_xml(f'{path}:{f.line}:{f.column}: {f.code} {f.message}')}</failure>")
             out.append("    </testcase>")
         out.append("  </testsuite>")
     out.append("</testsuites>")
