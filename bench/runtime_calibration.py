@@ -13,7 +13,6 @@ is <= alpha / N_units, so the same runs give the family-wise rate at several alp
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 import time

@@ -81,7 +81,8 @@ def power_table(shape, runs: int) -> None:
 def fingerprint_accuracy(runs: int) -> None:
     targets = {"default": "default", "xavier_u": "xavier_uniform_",
                "kaim_n_out": "kaiming_normal_(mode='fan_out', nonlinearity='relu')"}
-    for label, make in (("Linear(512,512)", lambda: nn.Linear(512, 512)), ("Conv2d(64,64,3)", lambda: nn.Conv2d(64, 64, 3))):
+    makers = (("Linear(512,512)", lambda: nn.Linear(512, 512)), ("Conv2d(64,64,3)", lambda: nn.Conv2d(64, 64, 3)))
+    for label, make in makers:
         for true, want in targets.items():
             ok = 0
             for run in range(runs):

@@ -3,7 +3,6 @@ import os
 import textwrap
 
 import pytest
-import torch
 
 from initlint.runtime.cli import main
 from initlint.testing import assert_initialized

@@ -58,8 +58,8 @@ def test_default_passes_and_bounds_are_sharp(name):
 
 def test_specific_defaults():
     lin = nn.Linear(300, 200)
-    assert default_expected(lin, "weight", lin.weight.shape).support() == pytest.approx((-1 / math.sqrt(300),) * 1
-                                                                                          + (1 / math.sqrt(300),))
+    bound = 1 / math.sqrt(300)
+    assert default_expected(lin, "weight", lin.weight.shape).support() == pytest.approx((-bound, bound))
     ct = nn.ConvTranspose2d(64, 32, 4)
     assert default_expected(ct, "weight", ct.weight.shape).support()[1] == pytest.approx(1 / math.sqrt(512))
     bil = nn.Bilinear(20, 30, 40)

@@ -1,6 +1,4 @@
 """Model-level verification and the edge cases of item 9."""
-import math
-
 import pytest
 import torch
 import torch.nn as nn

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .dists import FAR_SIGMA, Expected, trunc_std_moments
+from .dists import Expected, trunc_std_moments
 from .stats import chi2_two_sided, ks_1samp, ks_2samp, normal_sf_two_sided
 
 __all__ = ["cpu_threads", "TensorSample", "CheckResult", "sample_tensor", "check_tensor", "MIN_POWER_N",

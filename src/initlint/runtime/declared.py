@@ -146,8 +146,8 @@ def _conds_hold(init, module: Any, namespace: dict) -> bool | None:
             if (type(module) in cls) == c.negated:
                 return False
             continue
-        if c.kind not in _EVALUATED or (c.subject is not None and root is not None
-                                         and not c.subject.startswith(root)):
+        other_subject = c.subject is not None and root is not None and not c.subject.startswith(root)
+        if c.kind not in _EVALUATED or other_subject:
             if c.kind not in _EVALUATED:
                 unknown = True
             continue

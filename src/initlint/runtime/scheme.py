@@ -181,7 +181,8 @@ def _entry(key: str, rule: Rule, order: int) -> SchemeEntry:
     parts = key.split(".")
     if key.startswith("torch.nn."):
         tparts = [p for p in parts]
-        idx = max(i for i, p in enumerate(tparts) if _is_type_token(p)) if any(_is_type_token(p) for p in tparts) else -1
+        type_idx = [i for i, p in enumerate(tparts) if _is_type_token(p)]
+        idx = max(type_idx) if type_idx else -1
         if idx >= 0:
             tname = ".".join(tparts[: idx + 1])
             param = ".".join(tparts[idx + 1:])

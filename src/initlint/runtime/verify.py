@@ -7,9 +7,8 @@ Exact checks (constants, eye, dirac, orthogonality, support bounds, zero rows) c
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -240,8 +239,8 @@ def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
 
 
 def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
-                 max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
-                 target: str = "<model>", fingerprint_failures: bool = True) -> Report:
+                  max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
+                  target: str = "<model>", fingerprint_failures: bool = True) -> Report:
     """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
 
     ``checkpoint`` (a state dict): a parameter present there is reported ``pretrained`` when it still equals
@@ -410,7 +409,8 @@ def _decide(report: Report, results, alpha: float) -> None:
                 entry.verdict = "fail"
                 from .checks import _why
 
-                entry.reason = _why(entry.components) + (" (pooled test of tensors sharing this rule)" if pooled else "")
+                suffix = " (pooled test of tensors sharing this rule)" if pooled else ""
+                entry.reason = _why(entry.components) + suffix
             else:
                 entry.verdict = "pass"
                 entry.reason = f"pooled with {len(members)} tensor(s) sharing this rule" if pooled else ""
@@ -450,7 +450,7 @@ def inspect_model(model, **kwargs) -> Report:
 
 
 def _inspect_model(model, *, seed: int = 0, max_samples: int = DEFAULT_MAX_SAMPLES, alpha: float = 1e-3,
-                  target: str = "<model>") -> Report:
+                   target: str = "<model>") -> Report:
     """Fingerprint every parameter: the most likely scheme in the catalogue (``best_match``)."""
     from .fingerprint import fingerprint
 
