@@ -17,24 +17,34 @@ only appears here for files CPython accepts but libcst cannot parse.
 from __future__ import annotations
 
 import logging
+import os
+import re
 from typing import Any, Iterator
 
 from . import __version__
 
 LOG = logging.getLogger(__name__)
 
+_INPLACE_CALL = re.compile(r"[A-Za-z0-9]_\s*\(")  # normal_(, zero_(, fill_(, trunc_normal_( ... not __init__(
+
 
 def may_have_findings(text: str) -> bool:
     """Cheap, safe pre-filter: False only when no rule can fire on this file checked alone.
 
-    Every finding of a one-file project needs either a name that resolves to torch (``torch.nn.Linear``,
-    ``torch.nn.init.zeros_``, an ``nn.Module`` base), and the only way a single file gets one is an import
-    that spells ``torch`` (``import torch.nn as nn``, ``from torch import nn``), or an ``X.apply(...)``
-    call (INI301/INI303 read ``apply`` calls and resolve the applied function within the file, with no torch
-    name needed). Two substring scans cost microseconds, and ``tests/test_flake8.py`` checks the claim
-    against every rule page's example with these words spelled differently.
+    A finding of a one-file project needs one of
+
+    * a name that resolves to torch (``torch.nn.Linear``, ``torch.nn.init.zeros_``, an ``nn.Module`` base):
+      in a single file the only way to get one is an import that spells ``torch``;
+    * an ``X.apply(...)`` call (INI301/INI303 read ``apply`` calls and resolve the applied function in the
+      file, with no torch name needed);
+    * an in-place initializer call (``m.weight.data.normal_(...)``, ``trunc_normal_(...)`` imported from a
+      third-party package): every such name ends in ``_`` and is called.
+
+    Testing for ``nn``/``init``/``Module`` instead would be both unsafe (the ``apply`` case names none of
+    them) and useless (``__init__`` is in every class). Two substring scans and one regex cost microseconds;
+    ``tests/test_flake8.py`` checks the claim against every rule page's example with these spelled otherwise.
     """
-    return "torch" in text or "apply" in text
+    return "torch" in text or "apply" in text or _INPLACE_CALL.search(text) is not None
 
 
 class Plugin:
@@ -51,9 +61,7 @@ class Plugin:
 
     @classmethod
     def add_options(cls, parser) -> None:
-        from .rules import RULES
-
-        off = [code for code, rule in RULES.items() if not rule.default]
+        off = [code for code, default in rule_table().items() if not default]
         if off:
             parser.extend_default_ignore(off)
 
@@ -81,15 +89,45 @@ def _read_lines(filename: str) -> list[str]:
     return [] if isinstance(source, Problem) else source.text.splitlines(keepends=True)
 
 
+_CLASS = re.compile(r"^class \w+\(", re.M)
+_CODE = re.compile(r"^\s+code = [\"'](INI\d+)[\"']", re.M)
+_OFF = re.compile(r"^\s+default = False\b", re.M)
+
+
+def rule_table() -> dict[str, bool]:
+    """code -> on by default, read from the rule modules' text.
+
+    flake8 calls ``add_options``/``parse_options`` in every run (and every worker) even when no INI code is
+    selected; importing the rules would import libcst (a quarter of a second). Reading the small rule files
+    costs about a millisecond; a test checks this table against the registry.
+    """
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
+    table: dict[str, bool] = {}
+    try:
+        names = sorted(n for n in os.listdir(here) if n.startswith("ini") and n.endswith(".py"))
+        for name in names:
+            with open(os.path.join(here, name), encoding="utf-8") as handle:
+                text = handle.read()
+            for block in _CLASS.split(text)[1:]:
+                code = _CODE.search(block)
+                if code:
+                    table[code.group(1)] = _OFF.search(block) is None
+    except OSError:
+        table = {}
+    if not table:  # an unusual installation (zipped): ask the registry
+        from .rules import RULES
+
+        table = {code: rule.default for code, rule in RULES.items()}
+    return table
+
+
 def _selected_codes(options) -> frozenset | None:
     """The INI codes flake8 would report, decided by flake8's own decision engine."""
-    from .rules import RULES
-
     try:
         from flake8.style_guide import Decision, DecisionEngine
 
         engine = DecisionEngine(options)
-        return frozenset(code for code in RULES if engine.decision_for(code) is Decision.Selected)
+        return frozenset(code for code in rule_table() if engine.decision_for(code) is Decision.Selected)
     except Exception as exc:  # noqa: BLE001 - another flake8 version: run every rule, flake8 filters anyway
         LOG.debug("initlint: cannot read flake8's selection (%s); running every rule", exc)
         return None
