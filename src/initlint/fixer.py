@@ -5,7 +5,10 @@ After ``engine._place`` every fix edit is ``((line, col, end_line, end_col), whe
 
 * ``end``: insert ``content`` right after the node (INI101 appends ``_`` to the callee's name);
 * ``wrap_if``: wrap the statement that holds the node in ``if <content>:`` (INI201/INI209);
-* ``uncall``: replace the call ``f()`` by its callee ``f`` (INI303).
+* ``uncall``: replace the call ``f()`` by its callee ``f`` (INI303);
+* ``replace``: replace the expression by ``content`` (an expression).
+
+A fix with no edits (its message says what to do) is not applied.
 
 Files are rewritten atomically (a temporary file in the same directory, then ``os.replace``), keeping
 their mode, encoding (and BOM) and line endings; a result that does not parse is not written.
@@ -79,11 +82,18 @@ class _Locate(cst.CSTVisitor):
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, ends: dict, uncalls: set, guards: dict):
+    def __init__(self, ends: dict, uncalls: set, guards: dict, replaces: dict | None = None):
         super().__init__()
+        self.replaces = replaces or {}  # id(expression node) -> the expression replacing it
         self.ends = ends  # id(node) -> content to append to the name
         self.uncalls = uncalls  # id(call node)
         self.guards = guards  # id(small statement) -> [condition, ...]
+
+    def on_leave(self, original, updated):
+        new = self.replaces.get(id(original))
+        if new is not None:
+            return new.with_changes(lpar=updated.lpar, rpar=updated.rpar) if getattr(updated, "lpar", None) else new
+        return super().on_leave(original, updated)
 
     def leave_Name(self, original, updated):
         content = self.ends.get(id(original))
@@ -135,7 +145,7 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
     """The text with the fixes of ``findings`` applied, and the findings that fixes."""
     wanted = []
     for f in findings:
-        if f.fix is None or (f.fix.applicability != "safe" and not unsafe):
+        if f.fix is None or not f.fix.edits or (f.fix.applicability != "safe" and not unsafe):
             continue
         wanted.append(f)
     if not wanted:
@@ -151,6 +161,7 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
     wrapper.visit(locate)
     ends: dict = {}
     uncalls: set = set()
+    replaces: dict = {}
     guards: dict = {}
     fixed = []
     for f in wanted:
@@ -162,6 +173,13 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
                 node = next((n for n in nodes if isinstance(n, (cst.Attribute, cst.Name))), None)
                 ok = node is not None and (getattr(node, "attr", node).value + content).isidentifier()
                 plan.append(("end", node, content) if ok else None)
+            elif where == "replace":
+                node = next((n for n in nodes if isinstance(n, cst.BaseExpression)), None)
+                try:
+                    expr = cst.parse_expression(content)
+                except Exception:  # noqa: BLE001
+                    node = None
+                plan.append(("replace", node, expr) if node is not None else None)
             elif where == "uncall":
                 node = next((n for n in nodes if isinstance(n, cst.Call) and not n.args), None)
                 plan.append(("uncall", node, None) if node is not None else None)
@@ -184,6 +202,8 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
                 ends[id(node)] = content
             elif kind == "uncall":
                 uncalls.add(id(node))
+            elif kind == "replace":
+                replaces[id(node)] = content
             else:
                 conds = guards.setdefault(id(node), [])
                 if content not in conds:
@@ -191,7 +211,7 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
         fixed.append(f)
     if not fixed:
         return text, []
-    new = module.visit(_Apply(ends, uncalls, guards)).code
+    new = module.visit(_Apply(ends, uncalls, guards, replaces)).code
     return new, fixed
 
 
