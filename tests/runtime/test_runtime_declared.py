@@ -132,3 +132,13 @@ def test_inherited_class_code_and_assert_initialized(models):
     child = mod.Child()  # inherits WithApply's self.apply(self._init)
     assert assert_initialized(child).entry("emb.weight").expected == "normal_(0, 0.02)"
     del sys.modules["models_decl"]
+
+
+def test_module_level_apply_declares_for_class_target(tmp_path, capsys):
+    """`model = Net(...); model.apply(weight_init)` at module level declares weight_init for Net instances."""
+    src = open(SEED).read() + "\nmodel = Net(8, 16, 16, 4)\nmodel.apply(weight_init)\n"
+    f = tmp_path / "seed_module_level.py"
+    f.write_text(src.replace("def build():", "def _unused_build():"))
+    assert main(["verify", f"{f}:Net", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 1
+    out = capsys.readouterr().out
+    assert "weight_init applied to Net by .apply in module level" in out
