@@ -1,0 +1,171 @@
+"""The pre-commit hooks, run for real with ``pre-commit try-repo`` against this working copy, and the
+"same answer everywhere" check: CLI, flake8 plugin and pre-commit hook agree on the fixture set.
+
+``try-repo`` pip-installs the hook repository into a virtualenv (about 10 s, once: the working copy is
+snapshotted into one clean commit, so every call below reuses that environment).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from _helpers import ROOT
+from initlint.pages import code_blocks, page, sections
+from initlint.rules import RULES
+
+BIN = os.path.dirname(sys.executable)
+PRE_COMMIT = shutil.which("pre-commit", path=BIN) or shutil.which("pre-commit")
+LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<row>\d+):(?P<col>\d+): (?P<code>[A-Z]+[0-9]+) ", re.M)
+
+pytestmark = pytest.mark.skipif(PRE_COMMIT is None or shutil.which("git") is None,
+                                reason="needs pre-commit and git (pip install -e '.[dev]')")
+
+
+def git(*args, cwd):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True,
+                   capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    return tmp_path_factory.mktemp("pc")
+
+
+@pytest.fixture(scope="module")
+def hook_repo(workspace):
+    """The working copy (tracked and untracked, not ignored files) as one clean commit.
+
+    Projects are its siblings, so pre-commit always sees the same repository (``../hooks``) and revision and
+    installs the hook environment once.
+    """
+    snap = workspace / "hooks"
+    snap.mkdir()
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
+                            capture_output=True, timeout=60).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        src = os.path.join(ROOT, rel)
+        if os.path.isfile(src):
+            os.makedirs(os.path.join(snap, os.path.dirname(rel)), exist_ok=True)
+            shutil.copy2(src, os.path.join(snap, rel))
+    git("init", "-q", cwd=snap)
+    git("add", "-A", cwd=snap)
+    git("commit", "-q", "-m", "snapshot", cwd=snap)
+    return str(snap)
+
+
+@pytest.fixture(scope="module")
+def pc_home(workspace):
+    home = workspace / "pre-commit-home"
+    home.mkdir()
+    return str(home)
+
+
+def try_repo(hook_repo, pc_home, cwd, hook, *files, all_files=False):
+    env = dict(os.environ, PRE_COMMIT_HOME=pc_home, PRE_COMMIT_COLOR="never")
+    env.pop("PRE_COMMIT", None)
+    args = [PRE_COMMIT, "try-repo", hook_repo, hook, "--color", "never"]
+    args += ["--all-files"] if all_files else ["--files", *files]
+    proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def example(code, section="example"):
+    return code_blocks(sections(page(code))[section])[0]
+
+
+@pytest.fixture
+def project(workspace, request):
+    path = workspace / request.node.name
+    path.mkdir()
+    git("init", "-q", cwd=path)
+    return path
+
+
+def test_hook_fails_on_the_bug_then_passes_after_the_fix(hook_repo, pc_home, project):
+    (project / "model.py").write_text(example("INI201"))
+    git("add", "model.py", cwd=project)
+    code, out = try_repo(hook_repo, pc_home, project, "initlint", "model.py")
+    assert code == 1, out
+    assert "initlint" in out and "Failed" in out
+    assert re.search(r"^model\.py:18:9: INI201 `m\.bias` is initialized without an `is not None` guard", out, re.M)
+    # the fix hook fixes the file (and fails, as pre-commit hooks that modify files do)
+    code, out = try_repo(hook_repo, pc_home, project, "initlint-fix", "model.py")
+    assert code == 1 and "files were modified by this hook" in out, out
+    assert (project / "model.py").read_text() == example("INI201", "use instead")
+    code, out = try_repo(hook_repo, pc_home, project, "initlint", "model.py")
+    assert code == 0 and "Passed" in out, out
+
+
+def test_no_files_means_no_check(hook_repo, pc_home, project):
+    """With no Python file to check the hook is skipped: it never falls back to checking `.`."""
+    (project / "model.py").write_text(example("INI201"))  # buggy, but not passed
+    (project / "notes.txt").write_text("hello\n")
+    git("add", ".", cwd=project)
+    code, out = try_repo(hook_repo, pc_home, project, "initlint", "notes.txt")
+    assert code == 0 and "(no files to check)Skipped" in out and "INI201" not in out, out
+
+
+def test_explicitly_passed_excluded_files_are_skipped(hook_repo, pc_home, project):
+    (project / "pyproject.toml").write_text('[tool.initlint]\nextend-exclude = ["generated_*.py"]\n')
+    (project / "generated_model.py").write_text(example("INI201"))
+    git("add", ".", cwd=project)
+    # the plain CLI checks a file named explicitly ...
+    proc = subprocess.run([sys.executable, "-m", "initlint", "check", "generated_model.py"], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "INI201" in proc.stdout
+    # ... the hook passes --force-exclude, so the configured exclude wins
+    code, out = try_repo(hook_repo, pc_home, project, "initlint", "generated_model.py")
+    assert code == 0 and "Passed" in out and "INI201" not in out, out
+
+
+# ---- same answer everywhere ------------------------------------------------------------------------------
+def _fixture_set(root):
+    files = []
+    for code in sorted(RULES):
+        if page(code) is None:
+            continue
+        for section, tag in (("example", "example"), ("use instead", "clean")):
+            folder = os.path.join(root, f"{code}_{tag}")
+            os.makedirs(folder)
+            with open(os.path.join(folder, f"{code}_{tag}.py"), "w", encoding="utf-8") as handle:
+                handle.write(example(code, section))
+            files.append(os.path.join(f"{code}_{tag}", f"{code}_{tag}.py"))
+    for seed in sorted(glob.glob(os.path.join(ROOT, "examples", "seed", "*.py"))):
+        name = os.path.basename(seed)[:-3]
+        os.makedirs(os.path.join(root, f"seed_{name}"))
+        shutil.copy(seed, os.path.join(root, f"seed_{name}", f"{name}.py"))
+        files.append(os.path.join(f"seed_{name}", f"{name}.py"))
+    return files
+
+
+def _rows(text):
+    return {(os.path.normpath(m["path"]), m["code"], int(m["row"]), int(m["col"])) for m in LINE.finditer(text)}
+
+
+def test_cli_flake8_and_hook_give_the_same_answer(hook_repo, pc_home, project):
+    files = _fixture_set(str(project))
+    git("add", ".", cwd=project)
+    # every tool with its default selection: opt-in rules off everywhere
+    cli = subprocess.run([sys.executable, "-m", "initlint", "check", *files], cwd=project, capture_output=True,
+                         text=True, timeout=120)
+    assert cli.returncode == 1, cli.stderr
+    expected = _rows(cli.stdout)
+    assert {c for _, c, _, _ in expected} >= {"INI101", "INI201", "INI303", "INI900"}
+    assert not {c for _, c, _, _ in expected if not RULES[c].default}
+    code, out = try_repo(hook_repo, pc_home, project, "initlint", all_files=True)
+    assert code == 1
+    assert _rows(out) == expected
+    flake = subprocess.run([sys.executable, "-m", "flake8", "--isolated", *files], cwd=project,
+                           capture_output=True, text=True, timeout=120)
+    rows = _rows(flake.stdout)
+    ours = {r for r in rows if r[1].startswith("INI")}
+    assert ours == {r for r in expected if r[1] != "INI900"}
+    # a file CPython cannot parse: flake8 says E999 where initlint says INI900
+    assert {p for p, c, _, _ in rows if c == "E999"} == {p for p, c, _, _ in expected if c == "INI900"}
