@@ -1,5 +1,6 @@
 """Each formula against samples drawn by torch itself (fixed seeds)."""
 import math
+import zlib
 
 import numpy as np
 import pytest
@@ -73,7 +74,7 @@ def _scipy_p(e, x):
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("name,args,kwargs,draw", CASES, ids=[f"{c[0]}{i}" for i, c in enumerate(CASES)])
 def test_formula_matches_torch_samples(shape, name, args, kwargs, draw):
-    torch.manual_seed(hash((shape, name)) % 1000)
+    torch.manual_seed(zlib.crc32(repr((shape, name, kwargs)).encode()) % 1000)  # stable across processes
     t = torch.empty(shape)
     draw(t)
     e = expected_for(name, shape, args, kwargs)
