@@ -7,6 +7,7 @@ import ast
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -154,7 +155,7 @@ def test_prefilter_is_safe(name):
     text = page_blocks()[name]
     assert may_have_findings(text) or not check_source(text, "x.py", select_rules(["ALL"]))
     hidden = text.replace("torch", "t0rch").replace("apply", "app1y")
-    hidden = __import__("re").sub(r"([A-Za-z0-9])_(\s*\()", r"\1Z\2", hidden)
+    hidden = re.sub(r"([A-Za-z0-9])_(\s*\()", r"\1Z\2", hidden)
     assert not may_have_findings(hidden)
     found = [f for f in check_source(hidden, "x.py", select_rules(["ALL"])) if f.code != "INI900"]
     assert found == [], f"{name}: the pre-filter would skip a file with findings: {found}"
