@@ -287,3 +287,34 @@ def test_add_noqa_with_crlf(tmp_path):
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n") == LEGACY.count("\n")
     assert b"uniform(m.weight)  # noqa: INI101\r\n" in data
+
+
+def _apply_json_edits(text, edits):
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(loc):
+        return starts[loc["row"] - 1] + loc["column"] - 1
+
+    for edit in sorted(edits, key=lambda e: offset(e["location"]), reverse=True):
+        text = text[:offset(edit["location"])] + edit["content"] + text[offset(edit["end_location"]):]
+    return text
+
+
+def test_json_fix_edits_reproduce_fix(pages, tmp_path):
+    import json
+
+    code, out, err = run_cli(["--select", "ALL", "--output-format", "json", "."], pages)
+    report = json.loads(out)
+    by_file = {}
+    for item in report:
+        if item["fix"] and item["fix"]["applicability"] == "safe":
+            by_file.setdefault(item["filename"], []).extend(item["fix"]["edits"])
+    assert len(by_file) >= 4
+    originals = {name: (pages / name).read_text() for name in by_file}
+    run_cli(["--select", "ALL", "--fix", "."], pages)
+    for name, edits in by_file.items():
+        assert edits, name
+        assert _apply_json_edits(originals[name], edits) == (pages / name).read_text(), name

@@ -16,6 +16,7 @@ their mode, encoding (and BOM) and line endings; a result that does not parse is
 
 from __future__ import annotations
 
+import ast
 import difflib
 import io
 import os
@@ -277,10 +278,10 @@ def _parses_like(before: Source, after_text: str) -> bool:
     if isinstance(new, Problem):
         return False
     try:
-        compile_check = __import__("ast").parse(after_text)
+        ast.parse(after_text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    return compile_check is not None
+    return True
 
 
 def _write_atomic(path: str, data: bytes) -> None:
@@ -390,3 +391,28 @@ def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
         verb = "Would add" if diff else "Added"
         parts.append(f"{verb} `# noqa` for {errors(outcome.noqa_added)}.")
     return " ".join(parts)
+
+
+def text_edits(finding) -> list[dict]:
+    """The finding's fix as one ruff-style text edit (1-based rows and columns), for the JSON report."""
+    source = read_source(finding.path)
+    if isinstance(source, Problem) or finding.fix is None or not finding.fix.edits:
+        return []
+    new, done = _fix_text(source.text, [finding], True, Outcome(), finding.path)
+    if not done:
+        return []
+    old = source.text
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+
+    def row_col(offset: int) -> dict:
+        row = old.count("\n", 0, offset) + 1
+        return {"row": row, "column": offset - (old.rfind("\n", 0, offset) + 1) + 1}
+
+    return [{"content": new[start:end_new], "location": row_col(start), "end_location": row_col(end_old)}]

@@ -30,13 +30,9 @@ def url_for(code: str) -> str:
 def as_json(f: Finding) -> dict:
     fix = None
     if f.fix is not None:
-        edits = []
-        for pos, where, content in f.fix.edits:
-            if where == "end":
-                line, col, end_line, end_col = pos
-                edits.append({"content": content, "location": {"row": end_line, "column": end_col},
-                              "end_location": {"row": end_line, "column": end_col}})
-        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": edits}
+        from .fixer import text_edits
+
+        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": text_edits(f)}
     return {
         "code": f.code,
         "message": f.message,
