@@ -151,15 +151,18 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
         wanted.append(f)
     if not wanted:
         return text, []
-    try:
-        module = cst.parse_module(text)
-    except Exception as exc:  # noqa: BLE001 - a file that no longer parses is left alone
-        outcome.problems.append(f"{path}: not fixed: cannot parse ({type(exc).__name__})")
+    module = parse(Source(path, text, "utf-8", "\n"))  # guards against nesting that crashes libcst
+    if isinstance(module, Problem):
+        outcome.problems.append(f"{path}: not fixed: {module.message}")
         return text, []
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     spans = {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}
     locate = _Locate(spans)
-    wrapper.visit(locate)
+    try:
+        wrapper.visit(locate)
+    except RecursionError:
+        outcome.problems.append(f"{path}: not fixed: code nested too deeply")
+        return text, []
     ends: dict = {}
     uncalls: set = set()
     replaces: dict = {}
@@ -212,7 +215,11 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
         fixed.append(f)
     if not fixed:
         return text, []
-    new = module.visit(_Apply(ends, uncalls, guards, replaces)).code
+    try:
+        new = module.visit(_Apply(ends, uncalls, guards, replaces)).code
+    except RecursionError:
+        outcome.problems.append(f"{path}: not fixed: code nested too deeply")
+        return text, []
     return new, fixed
 
 
