@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .summary import Call, ClassInfo, FileSummary, FunctionInfo
-from .torchnames import MODULE_ATTRS, NN, canonical, torch_layer
+from .torchnames import MODULE_ATTRS, NN, PARAMETERIZED, canonical, torch_layer
 
 #: bases that add no attributes and never make a class unknowable
 NEUTRAL_BASES = frozenset({"object", "abc.ABC", "ABC", "typing.Generic", "Generic", "typing.Protocol"})
@@ -232,6 +232,23 @@ class ProjectIndex:
         self._attrs_memo[ref.qual] = result
         return result
 
+    def module_kind(self, qual: str | None, file: FileSummary) -> str | None:
+        """``"layer"`` (a torch layer with parameters), ``"container"``, ``"plain"`` (a torch module without
+        parameters), ``"project"`` (a project nn.Module subclass) or None (not known to build a module)."""
+        layer = torch_layer(canonical(qual))
+        if layer is not None:
+            if layer in PARAMETERIZED or layer.startswith("Lazy"):
+                return "layer"
+            if layer in ("Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"):
+                return "container"
+            return "plain" if layer[:1].isupper() and layer not in ("Parameter",) else None
+        if qual is None:
+            return None
+        ref = self.resolve_class(qual, file)
+        if ref is not None and self.is_module(ref) is True:
+            return "project"
+        return None
+
     # ---- what a model builds ----------------------------------------------------------------------
     def reach(self, ref: ClassRef, _stack: frozenset = frozenset()) -> Reach:
         """Torch layers and project modules built by the class's ``__init__`` (and what it calls)."""
@@ -280,24 +297,50 @@ class ProjectIndex:
     def applied_reach(self, fn: FunctionInfo, file: FileSummary) -> list[ClassRef]:
         """The model classes an init function is applied to (``X.apply(f)``, ``self.apply(f)``, loops)."""
         targets: list[ClassRef] = []
-        for summary in self.files:
-            for apply in summary.applies:
-                resolved = self._resolve_applied(apply.func, summary, apply.scope)
-                if resolved is None or resolved[0] is not fn:
-                    continue
-                targets.extend(self.receiver_classes(apply.receiver, apply.scope, summary, apply.call.order))
+        for summary, apply in self._apply_sites().get(fn.name, ()):
+            resolved = self._resolve_applied(apply.func, summary, apply.scope)
+            if resolved is None or resolved[0] is not fn:
+                continue
+            targets.extend(self.receiver_classes(apply.receiver, apply.scope, summary, apply.call.order))
         # a loop that calls the function on every module: for m in self.modules(): f(m)
-        for summary in self.files:
-            for scope in summary.scopes:
-                for call in scope.calls:
-                    loop = next((lp for lp in reversed(call.loops) if lp.source in ("modules", "named_modules")),
-                                None)
-                    if loop is None or not call.args or call.args[0].key not in loop.targets:
-                        continue
-                    resolved = self._resolve_applied(call.func, summary, scope.qualname)
-                    if resolved is not None and resolved[0] is fn:
-                        targets.extend(self.receiver_classes(loop.owner, scope.qualname, summary, call.order))
+        for summary, scope, call, loop in self._loop_call_sites().get(fn.name, ()):
+            resolved = self._resolve_applied(call.func, summary, scope.qualname)
+            if resolved is not None and resolved[0] is fn:
+                targets.extend(self.receiver_classes(loop.owner, scope.qualname, summary, call.order))
         return _unique(targets)
+
+    def _apply_sites(self) -> dict:
+        """``X.apply(f)`` sites of the project, by the last name of ``f`` (computed once)."""
+        if getattr(self, "_applies", None) is None:
+            self._applies: dict = {}
+            for summary in self.files:
+                for apply in summary.applies:
+                    self._applies.setdefault(apply.func.rsplit(".", 1)[-1], []).append((summary, apply))
+        return self._applies
+
+    def _loop_call_sites(self) -> dict:
+        """``for m in X.modules(): f(m)`` sites of the project, by the last name of ``f`` (computed once)."""
+        if getattr(self, "_loop_calls", None) is None:
+            self._loop_calls: dict = {}
+            for summary in self.files:
+                for scope in summary.scopes:
+                    for call in scope.calls:
+                        if not call.loops or not call.args:
+                            continue
+                        loop = next((lp for lp in reversed(call.loops) if lp.source in ("modules", "named_modules")),
+                                    None)
+                        if loop is None or call.args[0].key not in loop.targets:
+                            continue
+                        self._loop_calls.setdefault(call.func.rsplit(".", 1)[-1], []).append(
+                            (summary, scope, call, loop))
+        return self._loop_calls
+
+    def cached(self, key, compute):
+        """Per-index memo for rule-level queries shared across files and rules."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
 
     def _resolve_applied(self, key: str, summary: FileSummary, scope: str):
         scope_fn = summary.function(scope)

@@ -60,7 +60,8 @@ INTERESTING = frozenset(
     spectral_norm register_parametrization load modules parameters named_parameters named_modules children
     named_children partial post_init requires_grad_ to_empty empty zeros ones randn rand Tensor FloatTensor
     append extend insert deepcopy copy _initialize_weights initialize_weights init_weight _init_weight
-    initialize weights_init weight_init init_params _init_params""".split()
+    initialize weights_init weight_init init_params _init_params relu gelu silu tanh sigmoid leaky_relu elu
+    selu mish relu6 hardswish softplus _fill_padding_idx_with_zero""".split()
 )
 _BUILTINS = frozenset(dir(__import__("builtins"))) - {"setattr", "hasattr", "getattr", "super"}
 _LOOP_SOURCES = frozenset(
@@ -68,7 +69,7 @@ _LOOP_SOURCES = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Cond:
     """A condition dominating an event.
 
@@ -88,7 +89,7 @@ class Cond:
         return Cond(self.kind, self.subject, self.types, self.attr, not self.negated)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Loop:
     """A ``for`` loop: its target names and the key of what it iterates (``self.modules()``)."""
 
@@ -96,6 +97,7 @@ class Loop:
     iter: str | None
     loc: Loc
     stmt: int
+    items: tuple = ()  # keys of the elements when iterating a literal list/tuple: ``[module.q, module.k]``
 
     @property
     def source(self) -> str | None:
@@ -155,6 +157,34 @@ class Call:
 
 
 @dataclass(slots=True)
+class Repeat:
+    """One object repeated: ``[m] * n``, ``n * [m]``, ``[m for _ in range(n)]``."""
+
+    key: str | None  # key of the repeated element (``m``, ``self.block``)
+    call: str | None  # the callee when the element is a call: ``[nn.Linear(2, 2)] * 3``
+    conds: tuple
+    stmt: int
+    order: int
+    loc: Loc
+
+
+@dataclass(slots=True)
+class ItemStore:
+    """``X[i] = v`` on an attribute chain (``self.w[0] = 1``, ``m.weight.data[m.padding_idx] = 0``)."""
+
+    key: str  # ``self.w`` / ``m.weight`` (``.data`` stripped)
+    index: str | None  # key of the index expression
+    value: Any  # literal value or UNKNOWN
+    conds: tuple
+    loops: tuple
+    stmt: int
+    order: int
+    loc: Loc
+    via_data: bool = False
+    no_grad: bool = False
+
+
+@dataclass(slots=True)
 class InitCall:
     """One initialization of a tensor: ``nn.init.X(t, ...)``, ``t.normal_(...)``, ``t.data.zero_()``."""
 
@@ -171,6 +201,8 @@ class InitCall:
     via_data: bool = False
     no_grad: bool = False
     is_torch: bool = True  # a torch.nn.init function or a tensor method (False: a third-party initializer)
+    kwarg_texts: dict = field(default_factory=dict)  # keyword -> source text
+    index: str | None = None  # ``m.padding_idx`` in ``m.weight.data[m.padding_idx].zero_()``
 
     @property
     def target(self) -> str | None:
@@ -194,7 +226,7 @@ class InitCall:
 @dataclass(slots=True)
 class SelfStore:
     attr: str
-    value: str  # "call", "list", "tuple", "dict", "set", "comp", "other"
+    value: str  # "call", "list", "tuple", "dict", "set", "comp", "binop", "other"
     call: str | None  # the qualified callee when value == "call"
     elements: tuple[str | None, ...]  # callees of the elements of a literal container
     call_args: tuple[Arg, ...]
@@ -239,6 +271,8 @@ class FunctionInfo:
     uses_dict: bool = False  # self.__dict__
     setattr_names: set = field(default_factory=set)  # literal names of setattr(self, 'X', ...)
     registered: set = field(default_factory=set)  # register_buffer/parameter/add_module literal names
+    item_stores: list = field(default_factory=list)  # ItemStore
+    repeats: list = field(default_factory=list)  # Repeat
     parent: str | None = None  # qualname of the enclosing function for nested ones
 
     @property
@@ -289,6 +323,8 @@ class FileSummary:
     #: attribute names registered on other objects with literal names: ``layer.register_buffer("x", t)``,
     #: ``setattr(block, "x", v)`` (not under ``hasattr``): an instance may get them from outside its class
     external_attrs: set = field(default_factory=set)
+    #: every name and attribute name the file mentions outside definitions (for "is it ever referenced")
+    names: set = field(default_factory=set)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -511,8 +547,12 @@ class _Extractor:
         # initializers
         init_name = None
         is_torch = True
+        imported_head = head in self.summary.imports and head not in self.aliases and head != "self"
         if qual and qual.startswith(INIT):
             init_name = qual
+        elif imported_head and (last in INIT_FUNCTIONS or last in INPLACE_INIT_METHODS) and "." in fkey:
+            init_name = qual or fkey  # a module's initializer function: transformers' `init.normal_(t)`
+            is_torch = False
         elif last in INPLACE_INIT_METHODS and "." in fkey:
             init_name = last
         elif last.endswith("_") and last[:-1] in ("trunc_normal", "lecun_normal", "variance_scaling",
@@ -585,17 +625,33 @@ class _Extractor:
                     tensor = args.pop(i)
                     break
             target = key_of(tensor.value) if tensor is not None else None
+            tensor_node = tensor.value if tensor is not None else None
         else:  # tensor method: the receiver is the target
             target = fkey.rsplit(".", 1)[0]
+            tensor_node = node.func.value if isinstance(node.func, cst.Attribute) else None
+        index = None
+        while isinstance(tensor_node, cst.Attribute) and tensor_node.attr.value == "data":
+            tensor_node = tensor_node.value
+        if isinstance(tensor_node, cst.Subscript) and len(tensor_node.slice) == 1 and isinstance(
+                tensor_node.slice[0].slice, cst.Index):
+            index = key_of(tensor_node.slice[0].slice.value) or _text(tensor_node.slice[0].slice.value)
         if target and target.endswith(".data"):
             target, via_data = target[: -len(".data")], True
+        elif target and ".data." in target:
+            via_data = True
         positional = tuple(literal(a.value) for a in args if a.keyword is None)
         kwargs = {a.keyword.value: literal(a.value) for a in args if a.keyword is not None}
         texts = tuple(_text(a.value) for a in args)
+        kwarg_texts = {a.keyword.value: _text(a.value) for a in args if a.keyword is not None}
         self.scope.inits.append(
             InitCall(func, target, positional, kwargs, texts, ctx.conds, ctx.loops, ctx.stmt,
-                     self.next_order(), path, via_data, ctx.no_grad, is_torch)
+                     self.next_order(), path, via_data, ctx.no_grad, is_torch, kwarg_texts, index)
         )
+
+    def on_repeat(self, element, path: Loc, ctx: _Ctx) -> None:
+        call = self.qualify(key_of(element.func)) if isinstance(element, cst.Call) else None
+        self.scope.repeats.append(Repeat(key_of(element) if call is None else None, call, ctx.conds, ctx.stmt,
+                                         self.next_order(), path))
 
     def on_self_load(self, attr: str, path: Loc, ctx: _Ctx) -> None:
         if self.scope is None:
@@ -718,7 +774,9 @@ class _Extractor:
                     self.suite(orelse.body, path + ("orelse", "body"), octx)
         elif isinstance(node, cst.For):
             self.expr(node.iter, path + ("iter",), ctx)
-            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt)
+            items = tuple(key_of(el.value) for el in node.iter.elements) if isinstance(
+                node.iter, (cst.List, cst.Tuple)) else ()
+            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt, items)
             if self.scope is not None:
                 self.scope.loops.append(loop)
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))
@@ -816,6 +874,17 @@ class _Extractor:
             self.expr(target.value, path + ("value",), ctx)
         elif isinstance(target, cst.Subscript):
             self.expr(target, path, ctx)
+            base = key_of(target.value)
+            if base is not None and self.scope is not None and "." in base:
+                via_data = base.endswith(".data")
+                if via_data:
+                    base = base[: -len(".data")]
+                index = None
+                if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                    index = key_of(target.slice[0].slice.value) or _text(target.slice[0].slice.value)
+                self.scope.item_stores.append(ItemStore(
+                    base, index, literal(value) if value is not None else UNKNOWN, ctx.conds, ctx.loops,
+                    ctx.stmt, self.next_order(), path, via_data, ctx.no_grad))
         if isinstance(target, cst.Name) and self.cls is not None and self.scope is None:
             self.cls.attrs.add(target.value)
 
@@ -837,6 +906,8 @@ class _Extractor:
                 and isinstance(el.value, cst.Call) else None
                 for el in value.elements
             )
+        elif isinstance(value, cst.BinaryOperation):
+            kind = "binop"
         elif isinstance(value, (cst.ListComp, cst.DictComp, cst.SetComp, cst.GeneratorExp)):
             kind = "comp"
             elt = value.value if isinstance(value, cst.DictComp) else value.elt
@@ -853,9 +924,13 @@ class _Extractor:
 
     def expr(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:  # noqa: C901 - one dispatch table
         t = type(node)
-        if t is cst.Name or t in _LEAVES:
+        if t is cst.Name:
+            self.summary.names.add(node.value)
+            return
+        if t in _LEAVES:
             return
         if t is cst.Attribute:
+            self.summary.names.add(node.attr.value)
             value = node.value
             if type(value) is cst.Name:
                 if value.value == "self":
@@ -884,6 +959,20 @@ class _Extractor:
         if t is cst.Lambda:
             self.expr(node.body, path + ("body",), ctx)
             return
+        if self.scope is not None:
+            if t is cst.BinaryOperation and isinstance(node.operator, cst.Multiply):
+                for side in (node.left, node.right):
+                    if isinstance(side, (cst.List, cst.Tuple)) and len(side.elements) == 1 and not isinstance(
+                            side.elements[0], cst.StarredElement):
+                        self.on_repeat(side.elements[0].value, path, ctx)
+            elif t is cst.ListComp and isinstance(node.elt, (cst.Name, cst.Attribute)):
+                targets = set()
+                comp = node.for_in
+                while comp is not None:
+                    targets.update(_target_names(comp.target))
+                    comp = comp.inner_for_in
+                if (key_of(node.elt) or "").split(".", 1)[0] not in targets:
+                    self.on_repeat(node.elt, path, ctx)
         fields = _FIELDS.get(t)
         if fields is None:
             fields = _FIELDS[t] = _expression_fields(node)

@@ -52,6 +52,10 @@ class Unit:
 
 
 def units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
+    return index.cached(("units", file.path), lambda: _units(file, index))
+
+
+def _units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
     out: list[Unit] = []
     for fn in file.scopes:
         for loop in fn.loops:
@@ -68,6 +72,18 @@ def units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
         if any(i.subject and i.subject.split(".", 1)[0] == first and not i.loops for i in fn.inits):
             out.append(Unit(fn, first, None, index.applied_reach(fn, file), fn.loc))
     return out
+
+
+def models_or_owner(unit: Unit, file: FileSummary, index: ProjectIndex) -> list:
+    """The unit's models; for a method nothing visibly applies (HF ``_init_weights`` reached through
+    ``post_init``), the class that owns it and its subclasses."""
+    if unit.models or unit.loop is not None or not unit.fn.cls or unit.fn.parent is not None:
+        return unit.models
+    info = file.cls(unit.fn.cls)
+    if info is None:
+        return []
+    ref = ClassRef(info, file)
+    return [ref, *index.subclasses(ref)]
 
 
 def model_name(model) -> str:

@@ -1,0 +1,48 @@
+"""INI002 unregistered-layer-container: layers kept in a plain list/tuple/dict are invisible to PyTorch."""
+
+from __future__ import annotations
+
+from ..index import ClassRef
+from . import Rule, iter_with_nested
+
+PARAM_KINDS = ("layer", "container", "project")
+
+
+class UnregisteredLayerContainer(Rule):
+    code = "INI002"
+    name = "unregistered-layer-container"
+    summary = "Layers stored in a plain list/tuple/dict: invisible to `apply`, `parameters()`, `.to()`, `state_dict`"
+
+    def check(self, file, index):
+        for info in file.classes:
+            ref = ClassRef(info, file)
+            if index.is_module(ref) is not True:
+                continue
+            for method in info.methods.values():
+                fns = list(iter_with_nested(method))
+                registers = any(c.func in ("self.add_module", "self.register_module") for fn in fns for c in fn.calls)
+                if registers:
+                    continue  # elements registered one by one in the same method
+                for fn in fns:
+                    for store in fn.stores:
+                        if store.value not in ("list", "tuple", "dict", "comp"):
+                            continue
+                        kinds = {index.module_kind(e, file) for e in store.elements if e}
+                        appended = []
+                        if store.value == "list" and not store.elements:
+                            appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"
+                                        and c.args and index.module_kind(c.args[0].call, file) in PARAM_KINDS]
+                        if not (kinds & set(PARAM_KINDS)) and not appended:
+                            continue
+                        if any(later.attr == store.attr and later.order > store.order and later.value == "call"
+                               and index.module_kind(later.call, file) == "container"
+                               for f2 in fns for later in f2.stores):
+                            continue  # wrapped later: self.layers = nn.ModuleList(self.layers)
+                        kind = {"list": "list", "tuple": "tuple", "dict": "dict", "comp": "comprehension"}[store.value]
+                        use = "nn.ModuleDict" if store.value == "dict" else "nn.ModuleList"
+                        yield self.finding(
+                            file, store.loc,
+                            f"`self.{store.attr}` holds layers in a plain {kind}: `apply`, `modules()`,"
+                            f" `parameters()`, `.to()` and `state_dict` never see them, so they are not initialized,"
+                            f" trained or moved; wrap it in `{use}(...)`",
+                        )

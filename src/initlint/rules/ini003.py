@@ -1,0 +1,56 @@
+"""INI003 repeated-module-instance: one module object repeated n times shares one set of weights."""
+
+from __future__ import annotations
+
+from . import Rule
+
+PARAM_KINDS = ("layer", "container", "project")
+
+
+def _shared_on_purpose(conds, file, fn) -> bool:
+    for cond in conds:
+        text = (cond.subject or "").lower()
+        if cond.kind == "truthy" and ("share" in text or "tie" in text):
+            return True
+    cls = file.cls(fn.cls) if fn.cls else None
+    return cls is not None and "_tied_weights_keys" in cls.attrs
+
+
+class RepeatedModuleInstance(Rule):
+    code = "INI003"
+    name = "repeated-module-instance"
+    summary = "One module instance repeated (`[m] * n`, `[m for _ in range(n)]`): the copies share parameters"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            for rep in fn.repeats:
+                what = self.element(rep, fn, file, index)
+                if what is None or _shared_on_purpose(rep.conds, file, fn):
+                    continue
+                yield self.finding(
+                    file, rep.loc,
+                    f"{what} is one module object repeated: every copy shares the same parameters (one set of"
+                    " weights, initialized once); build a new instance per copy, e.g."
+                    " `nn.ModuleList([make() for _ in range(n)])` or `copy.deepcopy` each",
+                )
+
+    @staticmethod
+    def element(rep, fn, file, index):
+        if rep.call is not None:
+            return f"`{rep.call.rsplit('.', 1)[-1]}(...)`" if index.module_kind(rep.call, file) in PARAM_KINDS else None
+        if rep.key is None:
+            return None
+        source = None
+        for call in fn.calls:
+            if call.target == rep.key and call.order < rep.order:
+                source = call
+        if source is not None and index.module_kind(source.qual, file) in PARAM_KINDS:
+            return f"`{rep.key}`"
+        if rep.key.startswith("self.") and rep.key.count(".") == 1 and fn.cls:
+            info = file.cls(fn.cls)
+            for method in (info.methods.values() if info else ()):
+                for store in method.stores:
+                    if store.attr == rep.key[5:] and store.value == "call" and \
+                            index.module_kind(store.call, file) in PARAM_KINDS:
+                        return f"`{rep.key}`"
+        return None

@@ -1,0 +1,43 @@
+"""INI105 init-on-module: an ``nn.init`` function receives a module instead of its tensor."""
+
+from __future__ import annotations
+
+from ..summary import dispatch_types
+from ..torchnames import INIT, torch_layer
+from . import Rule
+
+
+class InitOnModule(Rule):
+    code = "INI105"
+    name = "init-on-module"
+    summary = "An `nn.init` function receives a module (`self.fc`, `m`) instead of its `.weight`"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            info = file.cls(fn.cls) if fn.cls else None
+            for init in fn.inits:
+                if not init.func.startswith(INIT) or not init.target_key:
+                    continue
+                key = init.target_key
+                layer = None
+                if key.startswith("self.") and key.count(".") == 1 and info is not None:
+                    for method in info.methods.values():
+                        for store in method.stores:
+                            if store.attr == key[5:] and store.value == "call" and \
+                                    index.module_kind(store.call, file) in ("layer", "container", "project"):
+                                layer = (store.call or "").rsplit(".", 1)[-1]
+                elif "." not in key:
+                    types = dispatch_types(init.conds, key)
+                    layers = [torch_layer(t) for t in types]
+                    if types and all(layers):
+                        layer = layers[0]
+                    elif any(lp.targets and lp.targets[-1] == key and lp.source in ("modules", "named_modules",
+                                                                                     "children", "named_children")
+                             for lp in init.loops):
+                        layer = "module"
+                if layer:
+                    yield self.finding(
+                        file, init.loc,
+                        f"`{init.name}` receives `{key}`, a {layer} module, not a tensor (AttributeError at run"
+                        f" time); pass `{key}.weight` (and initialize `{key}.bias` separately)",
+                    )

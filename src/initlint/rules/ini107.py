@@ -1,0 +1,85 @@
+"""INI107 inplace-parameter-init: in-place writes to a parameter outside ``torch.no_grad()``."""
+
+from __future__ import annotations
+
+from ..summary import dispatch_types
+from ..torchnames import INIT, PARAMETERIZED, torch_layer
+from . import Rule
+
+PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+
+
+def parameter_attrs(info) -> set:
+    """``self.X`` attributes that are assigned an ``nn.Parameter`` somewhere in the class."""
+    out = set()
+    for method in (info.methods.values() if info else ()):
+        for store in method.stores:
+            if store.value == "call" and store.call in PARAMETER:
+                out.add(store.attr)
+    return out
+
+
+class InplaceParameterInit(Rule):
+    code = "INI107"
+    name = "inplace-parameter-init"
+    summary = "In-place write to a parameter outside `torch.no_grad()` and not through `.data`"
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            info = file.cls(fn.cls) if fn.cls else None
+            params = parameter_attrs(info)
+            layers = self.layer_attrs(info, index, file)
+            for init in fn.inits:
+                if init.func.startswith(INIT) or not init.is_torch or init.via_data or init.no_grad:
+                    continue
+                if self.is_parameter(init.target_key, init.conds, params, layers):
+                    yield self.finding(
+                        file, init.loc,
+                        f"`{init.target_key}.{init.name}(...)` writes a leaf parameter in place with autograd on"
+                        " (RuntimeError: a leaf Variable that requires grad is being used in an in-place"
+                        f" operation); use `nn.init.{init.name}` or wrap it in `with torch.no_grad():`",
+                    )
+            for item in fn.item_stores:
+                if item.via_data or item.no_grad:
+                    continue
+                if self.is_parameter(item.key, item.conds, params, layers):
+                    yield self.finding(
+                        file, item.loc,
+                        f"item assignment into parameter `{item.key}` with autograd on (RuntimeError at run time);"
+                        " wrap it in `with torch.no_grad():`",
+                    )
+            for store in fn.stores:
+                if store.attr not in params:
+                    continue
+                tensor_call = store.value == "call" and (store.call or "").startswith("torch.") and \
+                    store.call not in PARAMETER and not (store.call or "").startswith("torch.nn.")
+                if store.value == "binop" or tensor_call:
+                    yield self.finding(
+                        file, store.loc,
+                        f"a plain tensor is assigned to parameter `self.{store.attr}` (TypeError: cannot assign"
+                        " a tensor as parameter); update it in place under `torch.no_grad()` or wrap it in"
+                        " `nn.Parameter`",
+                    )
+
+    @staticmethod
+    def layer_attrs(info, index, file) -> set:
+        out = set()
+        for method in (info.methods.values() if info else ()):
+            for store in method.stores:
+                if store.value == "call" and torch_layer(store.call) in PARAMETERIZED:
+                    out.add(store.attr)
+        return out
+
+    @staticmethod
+    def is_parameter(key, conds, params, layers) -> bool:
+        if not key:
+            return False
+        parts = key.split(".")
+        if parts[0] == "self" and len(parts) == 2:
+            return parts[1] in params
+        if parts[0] == "self" and len(parts) == 3 and parts[2] in ("weight", "bias"):
+            return parts[1] in layers
+        if len(parts) == 2 and parts[1] in ("weight", "bias"):
+            types = dispatch_types(conds, parts[0])
+            return bool(types) and all(torch_layer(t) in PARAMETERIZED for t in types)
+        return False

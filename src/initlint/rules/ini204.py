@@ -1,0 +1,31 @@
+"""INI204 exact-type-dispatch: ``type(m) == nn.Linear`` misses subclasses."""
+
+from __future__ import annotations
+
+from . import Fix, Rule
+
+
+class ExactTypeDispatch(Rule):
+    code = "INI204"
+    name = "exact-type-dispatch"
+    summary = "`type(m) == nn.X` in init dispatch misses subclasses (NonDynamicallyQuantizableLinear, custom layers)"
+    fixable = True
+
+    def check(self, file, index):
+        for fn in file.scopes:
+            seen = set()
+            for init in fn.inits:
+                for cond in init.conds:
+                    if cond.kind != "typeeq" or cond.subject is None or (cond.subject, cond.types) in seen:
+                        continue
+                    if not (init.subject or "").split(".")[0] == cond.subject:
+                        continue
+                    seen.add((cond.subject, cond.types))
+                    names = ", ".join(t.rsplit(".", 1)[-1] for t in cond.types)
+                    yield self.finding(
+                        file, init.loc,
+                        f"init dispatch compares `type({cond.subject})` with {names} exactly: subclasses (e.g."
+                        " MultiheadAttention's NonDynamicallyQuantizableLinear, your own layers) are skipped;"
+                        f" use `isinstance({cond.subject}, ...)`",
+                        Fix(f"Use `isinstance({cond.subject}, ...)`", "unsafe", []),
+                    )

@@ -1,0 +1,67 @@
+"""INI304 init-function-never-applied: an init function is defined and never referenced."""
+
+from __future__ import annotations
+
+from ..index import ClassRef
+from ..torchnames import INIT
+from . import Rule
+
+HOOKS = frozenset({"reset_parameters", "_reset_parameters", "__init__", "forward"})
+
+
+class InitFunctionNeverApplied(Rule):
+    code = "INI304"
+    name = "init-function-never-applied"
+    summary = "An init function or method is defined but never applied or called anywhere in the project"
+
+    def check(self, file, index):
+        used = _names(index)
+        for fn in file.functions:
+            if fn.parent is not None or fn.name in used or fn.name in HOOKS or not fn.params:
+                continue
+            if fn.name.startswith("test") or any(d not in ("staticmethod", "classmethod") for d in fn.decorators):
+                continue
+            subject = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
+            if fn.is_instance_method:
+                # a method initializing its own tensors, or a module handed to it
+                touches = [i for i in fn.inits if (i.subject or "").split(".")[0] in ("self", subject)]
+            else:
+                touches = [i for i in fn.inits if (i.subject or "").split(".")[0] == subject]
+            if not any(i.func.startswith(INIT) or i.is_torch for i in touches):
+                continue
+            if fn.cls is not None and self.framework_hook(fn, file, index):
+                continue
+            yield self.finding(
+                file, fn.loc,
+                f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
+                f" keeps PyTorch's default init; call it (e.g. `self.apply({'self.' if fn.cls else ''}{fn.name})`"
+                " at the end of `__init__`) or delete it",
+            )
+
+    @staticmethod
+    def framework_hook(fn, file, index) -> bool:
+        """Methods a base class calls: overrides, HF `_init_weights`, mmcv `init_weights`, unknown bases."""
+        info = file.cls(fn.cls)
+        if info is None:
+            return True
+        ref = ClassRef(info, file)
+        for base in index.mro(ref)[1:]:
+            if fn.name in base.info.methods:
+                return True  # an override: the base calls it
+        for cls in index.mro(ref):
+            for base in index.bases(cls):
+                name = base if isinstance(base, str) else base.info.name
+                if isinstance(base, str) and not base.startswith("torch.nn.Module") and base not in (
+                        "object", "abc.ABC", "ABC"):
+                    return True  # an external base may call it (PreTrainedModel, BaseModule, Lightning...)
+                if "PreTrainedModel" in name or "BaseModule" in name:
+                    return True
+        return False
+
+
+def _names(index) -> set:
+    cached = getattr(index, "_ini304_names", None)
+    if cached is None:
+        cached = set().union(*(s.names for s in index.files)) if index.files else set()
+        index._ini304_names = cached
+    return cached

@@ -1,0 +1,55 @@
+"""INI305 init-over-pretrained-submodule: ``__init__`` loads a pretrained submodule, then re-inits everything."""
+
+from __future__ import annotations
+
+from . import Rule
+
+
+class InitOverPretrainedSubmodule(Rule):
+    code = "INI305"
+    name = "init-over-pretrained-submodule"
+    summary = "`__init__` builds a pretrained submodule, then `self.apply(f)` / a `self.modules()` loop re-inits it"
+
+    def check(self, file, index):
+        for info in file.classes:
+            init = info.methods.get("__init__")
+            if init is None:
+                continue
+            pretrained = {}
+            for store in init.stores:
+                if store.value != "call":
+                    continue
+                kw = {a.keyword: a for a in store.call_args if a.keyword}
+                if (kw.get("pretrained") is not None and kw["pretrained"].value is True) or (
+                        kw.get("weights") is not None and kw["weights"].value is not None) or (
+                        (store.call or "").endswith("from_pretrained")):
+                    pretrained.setdefault(store.attr, store)
+            for call in init.calls:
+                if call.method == "load_state_dict" and call.receiver and call.receiver.startswith("self.") \
+                        and call.receiver.count(".") == 1:
+                    pretrained.setdefault(call.receiver[5:], call)
+            if not pretrained:
+                continue
+            for event, what in self.reinits(init):
+                hit = [a for a, src in pretrained.items() if src.order < event.order]
+                if hit:
+                    names = ", ".join(f"self.{a}" for a in hit)
+                    yield self.finding(
+                        file, event.loc,
+                        f"{what} runs over the whole model after {names} received pretrained weights, and"
+                        " re-initializes them; apply the init to the new layers only, or skip the pretrained"
+                        " submodule",
+                    )
+
+    @staticmethod
+    def reinits(fn):
+        for call in fn.calls:
+            if call.func == "self.apply":
+                yield call, "`self.apply(...)`"
+        seen = set()
+        for init in fn.inits:
+            for loop in init.loops:
+                if loop.owner == "self" and loop.source in ("modules", "named_modules", "parameters",
+                                                            "named_parameters") and loop.loc not in seen:
+                    seen.add(loop.loc)
+                    yield init, f"the init loop over `{loop.iter}`"

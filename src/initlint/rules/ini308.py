@@ -1,0 +1,55 @@
+"""INI308 parent-loop-overrides-child-init (opt-in): a parent's init loop undoes a child's deliberate init."""
+
+from __future__ import annotations
+
+from ..torchnames import INIT, torch_layer
+from . import Rule, iter_with_nested
+from ._units import members, units
+
+DELIBERATE = frozenset({"zeros_", "zero_", "eye_", "dirac_", "ones_"})
+
+
+class ParentLoopOverridesChildInit(Rule):
+    code = "INI308"
+    name = "parent-loop-overrides-child-init"
+    summary = "A parent's `self.modules()` init loop re-initializes a child whose own init is deliberate (zero/identity)"
+    default = False
+
+    def check(self, file, index):
+        for unit in units(file, index):
+            if unit.loop is None or unit.loop.owner != "self" or not unit.models:
+                continue
+            covered = members(unit.dispatch_types())
+            reported = set()
+            for child in index.reach(unit.models[0]).classes:
+                for attr, layer in self.deliberate(child):
+                    if layer in covered and (child.qual, attr) not in reported:
+                        reported.add((child.qual, attr))
+                        yield self.finding(
+                            file, unit.loc,
+                            f"this loop re-initializes every {layer}, including `{child.info.name}.{attr}`, which"
+                            f" `{child.info.name}` deliberately zero/identity-initializes; skip it (e.g. init in the"
+                            " child, or run the parent loop first)",
+                        )
+
+    @staticmethod
+    def deliberate(child):
+        stores = {}
+        for method in child.info.methods.values():
+            for store in method.stores:
+                if store.value == "call":
+                    stores[store.attr] = torch_layer(store.call)
+        for name in ("__init__", "reset_parameters", "_reset_parameters", "init_weights", "_init_weights"):
+            method = child.info.methods.get(name)
+            if method is None:
+                continue
+            for fn in iter_with_nested(method):
+                for init in fn.inits:
+                    key = init.target_key or ""
+                    parts = key.split(".")
+                    if len(parts) == 3 and parts[0] == "self" and (init.name in DELIBERATE or (
+                            init.name == "constant_" and init.args[:1] == (0,))) and init.func.startswith(
+                            (INIT, "zero_")) or (len(parts) == 3 and parts[0] == "self" and init.name == "zero_"):
+                        layer = stores.get(parts[1])
+                        if layer:
+                            yield parts[1], layer
