@@ -22,11 +22,10 @@ class InitFunctionNeverApplied(Rule):
             if fn.name.startswith("test") or any(d not in ("staticmethod", "classmethod") for d in fn.decorators):
                 continue
             subject = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
-            if fn.is_instance_method:
-                # a method initializing its own tensors, or a module handed to it
-                touches = [i for i in fn.inits if (i.subject or "").split(".")[0] in ("self", subject)]
-            else:
-                touches = [i for i in fn.inits if (i.subject or "").split(".")[0] == subject]
+            # a module's tensors (``m.weight``, ``self.fc.bias``), not a bare tensor argument
+            owners = ("self", subject) if fn.is_instance_method else (subject,)
+            touches = [i for i in fn.inits if i.target_key and "." in i.target_key
+                       and i.target_key.split(".")[0] in owners]
             if not any(i.func.startswith(INIT) or i.is_torch for i in touches):
                 continue
             if fn.cls is not None and self.framework_hook(fn, file, index):
