@@ -98,6 +98,7 @@ class Loop:
     loc: Loc
     stmt: int
     items: tuple = ()  # keys of the elements when iterating a literal list/tuple: ``[module.q, module.k]``
+    iter_text: str = ""  # source of the iterable: ``enumerate(self.layers)``
 
     @property
     def source(self) -> str | None:
@@ -776,7 +777,7 @@ class _Extractor:
             self.expr(node.iter, path + ("iter",), ctx)
             items = tuple(key_of(el.value) for el in node.iter.elements) if isinstance(
                 node.iter, (cst.List, cst.Tuple)) else ()
-            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt, items)
+            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt, items, _text(node.iter))
             if self.scope is not None:
                 self.scope.loops.append(loop)
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))

@@ -20,12 +20,12 @@ class UnregisteredLayerContainer(Rule):
                 continue
             for method in info.methods.values():
                 fns = list(iter_with_nested(method))
-                registers = any(c.func in ("self.add_module", "self.register_module") for fn in fns for c in fn.calls)
-                if registers:
-                    continue  # elements registered one by one in the same method
+                # lists whose elements are registered one by one in the same method are fine
+                registered = " ".join(lp.iter_text for fn in fns for c in fn.calls
+                                      if c.func in ("self.add_module", "self.register_module") for lp in c.loops)
                 for fn in fns:
                     for store in fn.stores:
-                        if store.value not in ("list", "tuple", "dict", "comp"):
+                        if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered:
                             continue
                         kinds = {index.module_kind(e, file) for e in store.elements if e}
                         appended = []

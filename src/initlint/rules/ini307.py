@@ -22,6 +22,11 @@ class LazyModuleInitBeforeForward(Rule):
                 if layer.startswith("Lazy"):
                     lazy[call.target] = (call, layer)
                     continue
+                if layer in ("Sequential", "ModuleList", "ModuleDict"):
+                    names = [n for n, _ in index.inline_model(call, fn, file).reach.layers if n.startswith("Lazy")]
+                    if names:
+                        lazy[call.target] = (call, names[0])
+                    continue
                 ref = index.resolve_class(call.qual, file)
                 if ref is not None:
                     names = [layer for layer, _ in index.reach(ref).layers if layer.startswith("Lazy")]
