@@ -150,3 +150,11 @@ def test_parallel_and_serial_agree(project, capsys):
     serial = run(capsys, ".", "-j", "1", "-q")[1]
     parallel = run(capsys, ".", "-j", "2", "-q")[1]
     assert serial == parallel and serial.count("INI001") == 21
+
+
+def test_force_exclude_applies_to_folders_of_named_files(project, capsys):
+    (project / "build").mkdir()
+    (project / "build" / "gen.py").write_text(SRC)
+    assert run(capsys, "build/gen.py", "-q")[0] == 1  # named explicitly: checked
+    assert run(capsys, "build/gen.py", "-q", "--force-exclude")[0] == 0  # unless excludes are forced
+    assert run(capsys, "model.py", "-q", "--force-exclude")[0] == 1

@@ -56,6 +56,12 @@ def _excluded(name: str, rel: str, excludes) -> bool:
     return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in excludes)
 
 
+def _excluded_path(path: str, excludes) -> bool:
+    """A file named explicitly is excluded when it or any folder above it matches (``build/gen.py``)."""
+    parts = os.path.normpath(path).split(os.sep)
+    return any(_excluded(part, os.sep.join(parts[: i + 1]), excludes) for i, part in enumerate(parts) if part)
+
+
 def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: bool = True,
              force: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to check (sorted, each once) and (path, reason) for paths that cannot be read.
@@ -73,8 +79,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
             if os.path.islink(start) and not os.path.exists(start):
                 problems.append((start, "broken symbolic link or symlink loop"))
                 continue
-            name = os.path.basename(start)
-            if force or not _excluded(name, start, excludes):
+            if force or not _excluded_path(start, excludes):
                 files.append(start)
             continue
         ignore = GitIgnore()
