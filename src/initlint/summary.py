@@ -84,9 +84,11 @@ class Cond:
     types: tuple[str, ...] = ()
     attr: str | None = None
     negated: bool = False
+    loc: Loc = ()  # the test expression (set for ``typeeq``, whose fix rewrites it)
+    text: str | None = None  # ``typeeq``: the type as written (``nn.Linear``)
 
     def negate(self) -> "Cond":
-        return Cond(self.kind, self.subject, self.types, self.attr, not self.negated)
+        return Cond(self.kind, self.subject, self.types, self.attr, not self.negated, self.loc, self.text)
 
 
 @dataclass(slots=True, frozen=True)
@@ -663,11 +665,11 @@ class _Extractor:
         self.scope.loads.append(SelfLoad(attr, guarded, path, self.next_order()))
 
     # ---- conditions -------------------------------------------------------------------------------
-    def conds_of(self, test: cst.BaseExpression) -> list[Cond]:
+    def conds_of(self, test: cst.BaseExpression, path: Loc = ()) -> list[Cond]:
         if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-            return self.conds_of(test.left) + self.conds_of(test.right)
+            return self.conds_of(test.left, path + ("left",)) + self.conds_of(test.right, path + ("right",))
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            inner = self.conds_of(test.expression)
+            inner = self.conds_of(test.expression, path + ("expression",))
             return [inner[0].negate()] if len(inner) == 1 else [Cond("other")]
         if isinstance(test, cst.Call):
             fkey = key_of(test.func)
@@ -694,15 +696,16 @@ class _Extractor:
                 if isinstance(op, (cst.Equal, cst.NotEqual)):
                     t = _type_subject(left)
                     if t is not None:
-                        return [Cond("typeeq", t, self.type_tuple(right),
-                                     negated=isinstance(op, cst.NotEqual))]
+                        return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.NotEqual),
+                                     loc=path, text=_text(right))]
                     found = _classname_find(left)
                     if found is not None:
                         return [Cond("classname", found[0], attr=found[1])]
             if isinstance(op, (cst.Is, cst.IsNot)):
                 t = _type_subject(left)
                 if t is not None:
-                    return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.IsNot))]
+                    return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.IsNot),
+                                 loc=path, text=_text(right))]
             if isinstance(op, (cst.In, cst.NotIn)):
                 lit = literal(left)
                 if isinstance(lit, str):
@@ -751,7 +754,7 @@ class _Extractor:
             self.stmt(stmt, path + (i,), sctx)
             # `if cond: return/continue` makes the rest of the block run under `not cond`
             if isinstance(stmt, cst.If) and stmt.orelse is None and _ends_in_exit(stmt.body):
-                conds = self.conds_of(stmt.test)
+                conds = self.conds_of(stmt.test, path + (i, "test"))
                 conds_after.append(conds[0].negate() if len(conds) == 1 else Cond("other"))
 
     def suite(self, suite, path: Loc, ctx: _Ctx, top: bool = False) -> None:
@@ -763,7 +766,7 @@ class _Extractor:
                 self.small(small, path + ("body", j), ctx)
         elif isinstance(node, cst.If):
             self.expr(node.test, path + ("test",), ctx)
-            conds = self.conds_of(node.test)
+            conds = self.conds_of(node.test, path + ("test",))
             self.suite(node.body, path + ("body",), ctx.add(conds))
             if node.orelse is not None:
                 neg = [conds[0].negate()] if len(conds) == 1 else [Cond("other")]

@@ -27,8 +27,8 @@ class DeprecatedInitFunction(Rule):
                 else:
                     continue
                 new = DEPRECATED_INIT.get(name) or MISSING_INIT[name]
-                fix = Fix(f"Use `{new}`", "safe", [(call.loc + ("func",), "end", "_")])
-                imported = "." not in call.func
-                if imported:  # from torch.nn.init import xavier_normal: the import must change too
-                    fix = Fix(f"Use `{new}` (and import it)", "unsafe", fix.edits)
+                # `from torch.nn.init import xavier_normal`: renaming the call alone would leave a NameError,
+                # and the import may serve other uses, so no fix is offered for that spelling
+                fix = None if "." not in call.func else Fix(f"Use `{new}`", "safe",
+                                                             [(call.loc + ("func",), "end", "_")])
                 yield self.finding(file, call.loc, f"{what}; use the in-place `{new}`", fix)

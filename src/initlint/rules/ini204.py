@@ -27,5 +27,13 @@ class ExactTypeDispatch(Rule):
                         f"init dispatch compares `type({cond.subject})` with {names} exactly: subclasses (e.g."
                         " MultiheadAttention's NonDynamicallyQuantizableLinear, your own layers) are skipped;"
                         f" use `isinstance({cond.subject}, ...)`",
-                        Fix(f"Use `isinstance({cond.subject}, ...)`", "unsafe", []),
+                        self.fix(cond),
                     )
+
+    @staticmethod
+    def fix(cond) -> Fix:
+        """``type(m) == nn.X`` -> ``isinstance(m, nn.X)``: unsafe, since subclasses now match too."""
+        if not cond.loc or cond.text is None:
+            return Fix(f"Use `isinstance({cond.subject}, ...)`", "unsafe", [])
+        call = f"isinstance({cond.subject}, {cond.text})"
+        return Fix(f"Use `{call}`", "unsafe", [(cond.loc, "replace", f"not {call}" if cond.negated else call)])
