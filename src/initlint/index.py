@@ -5,6 +5,7 @@ Everything here is computed from the per-file summaries, never from the syntax t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .summary import Call, ClassInfo, FileSummary, FunctionInfo
@@ -64,13 +65,22 @@ class ProjectIndex:
                 self.by_name.setdefault(info.name, []).append(ref)
             for fn in summary.functions:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
-        self.external_attrs: set = set().union(*(s.external_attrs for s in summaries)) if summaries else set()
+        #: names registered from outside a class (``layer.register_buffer("x", t)``), per package directory:
+        #: code registers attributes on the modules it builds, which live next to it
+        self.external_attrs: dict = {}
+        for summary in summaries:
+            folder = os.path.dirname(os.path.abspath(summary.path))
+            self.external_attrs.setdefault(folder, set()).update(summary.external_attrs)
         self._subclasses: dict[str, list[ClassRef]] | None = None
         self._module_memo: dict[str, bool | None] = {}
         self._attrs_memo: dict[str, set | None] = {}
         self._reach_memo: dict[str, Reach] = {}
 
     # ---- resolution -------------------------------------------------------------------------------
+    def registered_outside(self, file: FileSummary) -> set:
+        """Attribute names that code in ``file``'s package directory registers on other objects."""
+        return self.external_attrs.get(os.path.dirname(os.path.abspath(file.path)), set())
+
     def resolve_class(self, name: str | None, file: FileSummary, depth: int = 0) -> ClassRef | None:
         """A class named as written (already qualified through imports) in ``file``."""
         if not name or depth > 8:

@@ -679,6 +679,13 @@ class _Extractor:
             if fkey == "hasattr" and len(args) == 2:
                 name = literal(args[1].value)
                 return [Cond("hasattr", key_of(args[0].value), attr=name if isinstance(name, str) else None)]
+            if isinstance(test.func, cst.Attribute) and test.func.attr.value in ("startswith", "endswith") and args:
+                lit = literal(args[0].value)
+                if isinstance(lit, str):
+                    cls_subject = _classname_subject(test.func.value)
+                    if cls_subject is not None:
+                        return [Cond("classname", cls_subject, attr=lit)]
+                    return [Cond("namehas", key_of(test.func.value), attr=lit)]
             return [Cond("other")]
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
             comp = test.comparisons[0]

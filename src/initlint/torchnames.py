@@ -172,3 +172,10 @@ def family_of(layer: str) -> str | None:
         if layer in members:
             return fam
     return None
+
+
+def materialized(layer: str) -> str:
+    """``LazyLinear`` becomes ``Linear`` at its first forward (``LazyConv2d`` -> ``Conv2d``, ...)."""
+    if layer.startswith("Lazy") and layer[4:] in PARAMETERIZED:
+        return layer[4:]
+    return layer

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..index import ClassRef, InlineModel, ProjectIndex, Reach
 from ..summary import FileSummary, FunctionInfo, Loop
-from ..torchnames import NN, PARAMETERIZED, covered_members
+from ..torchnames import NN, PARAMETERIZED, covered_members, materialized
 
 #: positional index of the keyword that removes an optional parameter, per layer
 POSITIONAL = {
@@ -46,7 +46,7 @@ class Unit:
             if self.loop is not None and self.loop not in event.loops:
                 continue
             for cond in event.conds:
-                if cond.kind == "isinstance" and not cond.negated and cond.subject == self.subject:
+                if cond.kind in ("isinstance", "typeeq") and not cond.negated and cond.subject == self.subject:
                     out.update(cond.types)
         return out
 
@@ -88,6 +88,11 @@ def models_or_owner(unit: Unit, file: FileSummary, index: ProjectIndex) -> list:
 
 def model_name(model) -> str:
     return model.name if isinstance(model, InlineModel) else model.info.name
+
+
+def built_types(reach: Reach) -> set:
+    """Parameterized torch layer types a reach builds, lazy layers as what they become."""
+    return {materialized(layer) for layer, _ in reach.layers if materialized(layer) in PARAMETERIZED}
 
 
 def reach_of(models: list, index: ProjectIndex) -> Reach:

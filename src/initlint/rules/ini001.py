@@ -30,13 +30,14 @@ class UndefinedLayer(Rule):
             if dynamic:
                 continue
             own, _ = index.own_attrs(ref)
+            external = index.registered_outside(file)
             for method in info.methods.values():
                 if not method.is_instance_method:
                     continue
                 for fn in iter_with_nested(method):
                     for load in fn.loads:
                         attr = load.attr
-                        if load.guarded or attr in defined or attr in subclass_attrs or attr in index.external_attrs or (
+                        if load.guarded or attr in defined or attr in subclass_attrs or attr in external or (
                                 attr.startswith("__") and attr.endswith("__")):
                             continue
                         close = difflib.get_close_matches(attr, sorted(n for n in own if not n.startswith("__")),

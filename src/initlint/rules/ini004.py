@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..index import ClassRef
+from ..summary import dispatch_types
 from . import Rule, iter_with_nested
 
 UNINITIALIZED = frozenset({"torch.empty", "torch.Tensor", "torch.FloatTensor", "torch.DoubleTensor",
@@ -31,7 +32,9 @@ class ParameterNeverInitialized(Rule):
                         grad = next((a for a in store.call_args if a.keyword == "requires_grad"), None)
                         if grad is not None and grad.value is False:
                             continue
-                        if store.attr in touched or self.initialized_in_class(store.attr, mro, index):
+                        owners = touched.get(store.attr, set())
+                        if "*" in owners or owners & {c.info.name for c in mro} or \
+                                self.initialized_in_class(store.attr, mro, index):
                             continue
                         yield self.finding(
                             file, store.loc,
@@ -43,13 +46,42 @@ class ParameterNeverInitialized(Rule):
 
     @staticmethod
     def initialized_in_class(attr, mro, index) -> bool:
+        """An init of ``self.attr`` in a method that runs: reached from ``__init__`` through ``self.m()``
+        calls, called on the module from outside (``self.attn.init_weights()``, ``m.reset_parameters()``),
+        passed as a function (``self.apply(self._init)``), or called by a torch base (``reset_parameters``)."""
         key = f"self.{attr}"
         subs = []
         for cls in mro:
             subs.extend(index.subclasses(cls))
-        for cls in [*mro, *subs]:
-            for method in cls.info.methods.values():
+        family = [*mro, *subs]
+        called = _called_from_outside(index)
+        methods: dict = {}
+        for cls in family:
+            for name, method in cls.info.methods.items():
+                methods.setdefault(name, []).append(method)
+        torch_base = any(isinstance(b, str) and b.startswith("torch.nn.") and b != "torch.nn.Module"
+                         for cls in mro for b in index.bases(cls))
+        todo = ["__init__", *(n for n in methods if n in called)]
+        if torch_base:
+            todo += ["reset_parameters", "_reset_parameters"]
+        seen: set = set()
+        while todo:
+            name = todo.pop()
+            if name in seen or name not in methods:
+                continue
+            seen.add(name)
+            for method in methods[name]:
                 for fn in iter_with_nested(method):
+                    for call in fn.calls:
+                        if call.func.startswith("self.") and call.func.count(".") == 1:
+                            todo.append(call.func[5:])
+                        for arg in call.args:  # self.apply(self._init), partial(self._init, ...)
+                            if arg.key and arg.key.startswith("self.") and arg.key.count(".") == 1:
+                                todo.append(arg.key[5:])
+                        if call.func == "super().__init__" or call.func.endswith("__init__"):
+                            todo.append("__init__")
+                        if any(a.key and (a.key == key or a.key.startswith(key + ".")) for a in call.args):
+                            return True  # handed to a helper that initializes it
                     for init in fn.inits:
                         if init.target_key and (init.target_key == key or init.target_key.startswith(key + ".")
                                                 or init.target_key.startswith(key + "[")):
@@ -57,35 +89,56 @@ class ParameterNeverInitialized(Rule):
                         if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
                                for lp in init.loops):
                             return True
-                    for call in fn.calls:
-                        if any(a.key and (a.key == key or a.key.startswith(key + ".")) for a in call.args):
-                            return True  # handed to a helper that initializes it
                     for item in fn.item_stores:
                         if item.key == key:
                             return True
         return False
 
 
-def _project_targets(index) -> set:
-    """Attribute names any init code in the project writes through another object (``module.q_proj``)."""
-    cached = getattr(index, "_ini004_targets", None)
-    if cached is not None:
-        return cached
-    out: set = set()
-    for summary in index.files:
-        for fn in summary.scopes:
-            for init in fn.inits:
-                key = init.target_key or ""
-                parts = [p for p in key.replace("[]", "").split(".") if p and p != "data"]
-                if len(parts) >= 2 and parts[0] != "self":
-                    out.add(parts[-1])
-                for loop in init.loops:  # for p in [module.q, module.k]: init.normal_(p)
-                    if loop.items and init.subject in loop.targets:
-                        out.update(k.rsplit(".", 1)[-1] for k in loop.items if k and "." in k)
-            for call in fn.calls:
-                for arg in call.args:
-                    parts = [p for p in (arg.key or "").split(".") if p and p != "data"]
+def _called_from_outside(index) -> set:
+    """Method names the project calls on other objects than ``self`` (``m.init_weights()``)."""
+    def compute():
+        out = set()
+        for summary in index.files:
+            for fn in summary.scopes:
+                for call in fn.calls:
+                    if call.receiver and call.receiver not in ("self", "super()"):
+                        out.add(call.method)
+                    for arg in call.args:  # getattr(m, "reset_parameters"), hasattr checks
+                        if isinstance(arg.value, str):
+                            out.add(arg.value)
+        return out
+
+    return index.cached("ini004-called", compute)
+
+
+def _project_targets(index) -> dict:
+    """Attribute name -> the class names whose instances init code elsewhere writes it on (``module.q`` in a
+    branch ``isinstance(module, XLNetRelativeAttention)``); ``*`` when the code does not dispatch on a type."""
+
+    def dispatched(conds, var) -> set:
+        types = dispatch_types(conds, var)
+        return {t.rsplit(".", 1)[-1] for t in types} if types else {"*"}
+
+    def compute():
+        out: dict = {}
+        for summary in index.files:
+            for fn in summary.scopes:
+                for init in fn.inits:
+                    parts = [p for p in (init.target_key or "").replace("[]", "").split(".") if p and p != "data"]
                     if len(parts) >= 2 and parts[0] != "self":
-                        out.add(parts[-1])
-    index._ini004_targets = out
-    return out
+                        out.setdefault(parts[-1], set()).update(dispatched(init.conds, parts[0]))
+                    for loop in init.loops:  # for p in [module.q, module.k]: init.normal_(p)
+                        if loop.items and init.subject in loop.targets:
+                            for item in loop.items:
+                                if item and "." in item and not item.startswith("self."):
+                                    out.setdefault(item.rsplit(".", 1)[-1], set()).update(
+                                        dispatched(init.conds, item.split(".")[0]))
+                for call in fn.calls:
+                    for arg in call.args:
+                        parts = [p for p in (arg.key or "").split(".") if p and p != "data"]
+                        if len(parts) >= 2 and parts[0] != "self":
+                            out.setdefault(parts[-1], set()).update(dispatched(call.conds, parts[0]))
+        return out
+
+    return index.cached("ini004-targets", compute)

@@ -3,9 +3,9 @@ member of a layer family while the model builds another member."""
 
 from __future__ import annotations
 
-from ..torchnames import FAMILIES, NN, PARAMETERIZED, family_of
+from ..torchnames import FAMILIES, NN, family_of
 from . import Rule
-from ._units import members, model_name, reach_of, units
+from ._units import built_types, members, model_name, reach_of, units
 
 
 class InitDispatchMissesLayers(Rule):
@@ -15,38 +15,42 @@ class InitDispatchMissesLayers(Rule):
 
     def check(self, file, index):
         for unit in units(file, index):
-            if not unit.models:
-                continue
-            types = unit.dispatch_types()
-            torch_types = {t for t in types if t and t.startswith(NN)}
-            if not torch_types:
-                continue
-            covered = members(types)
-            reach = reach_of(unit.models, index)
-            built = {layer for layer, _ in reach.layers if layer in PARAMETERIZED}
-            project_types = types - torch_types
-            project_hit = any(
-                (r := index.resolve_class(t, file)) is not None and any(c.qual == r.qual for c in reach.classes)
-                for t in project_types)
-            names = ", ".join(sorted({model_name(m) for m in unit.models}))
-            where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
-            if built and not (built & covered) and reach.complete and not project_hit:
-                dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))
-                yield self.finding(
-                    file, unit.loc,
-                    f"the init {where} dispatches on {dispatched} but {names} builds only"
-                    f" {', '.join(sorted(built))}: it initializes nothing and every layer keeps PyTorch's default",
-                )
-                continue
-            for family, family_members in FAMILIES.items():
-                if not covered & set(family_members):
-                    continue
-                missed = sorted(layer for layer in built if family_of(layer) == family and layer not in covered)
-                if missed:
-                    got = ", ".join(sorted(covered & set(family_members)))
-                    yield self.finding(
-                        file, unit.loc,
-                        f"the init {where} handles {got} but {names} also builds {', '.join(missed)},"
-                        f" which no branch covers (left at PyTorch's default); add {', '.join(missed)} to the"
-                        " isinstance tuple",
-                    )
+            for message in verdicts(unit, file, index)[0]:
+                yield self.finding(file, unit.loc, message)
+
+
+def verdicts(unit, file, index):
+    """(INI202 messages, the layer types they name) for one init unit."""
+    messages, named = [], set()
+    if not unit.models:
+        return messages, named
+    types = unit.dispatch_types()
+    torch_types = {t for t in types if t and t.startswith(NN)}
+    if not torch_types:
+        return messages, named
+    covered = members(types)
+    reach = reach_of(unit.models, index)
+    built = built_types(reach)
+    project_types = types - torch_types
+    project_hit = any(
+        (r := index.resolve_class(t, file)) is not None and any(c.qual == r.qual for c in reach.classes)
+        for t in project_types)
+    names = ", ".join(sorted({model_name(m) for m in unit.models}))
+    where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
+    if built and not (built & covered) and reach.complete and not project_hit:
+        dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))
+        messages.append(
+            f"the init {where} dispatches on {dispatched} but {names} builds only {', '.join(sorted(built))}:"
+            " it initializes nothing and every layer keeps PyTorch's default")
+        return messages, set(built)
+    for family, family_members in FAMILIES.items():
+        if not covered & set(family_members):
+            continue
+        missed = sorted(layer for layer in built if family_of(layer) == family and layer not in covered)
+        if missed:
+            got = ", ".join(sorted(covered & set(family_members)))
+            named.update(missed)
+            messages.append(
+                f"the init {where} handles {got} but {names} also builds {', '.join(missed)}, which no branch"
+                f" covers (left at PyTorch's default); add {', '.join(missed)} to the isinstance tuple")
+    return messages, named

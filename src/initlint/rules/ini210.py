@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..torchnames import NN, PARAMETERIZED
+from ..torchnames import NN
 from . import Rule
-from ._units import members, model_name, reach_of, units
+from ._units import built_types, members, model_name, reach_of, units
+from .ini202 import verdicts
 
 
 class InitCoverageReport(Rule):
@@ -20,7 +21,8 @@ class InitCoverageReport(Rule):
                 continue
             covered = members(types)
             reach = reach_of(unit.models, index)
-            left = sorted({layer for layer, _ in reach.layers if layer in PARAMETERIZED} - covered)
+            _, reported = verdicts(unit, file, index)  # INI202 already names these
+            left = sorted(built_types(reach) - covered - reported)
             if left:
                 names = ", ".join(sorted({model_name(m) for m in unit.models}))
                 yield self.finding(

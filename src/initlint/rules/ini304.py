@@ -24,8 +24,8 @@ class InitFunctionNeverApplied(Rule):
             subject = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
             # a module's tensors (``m.weight``, ``self.fc.bias``), not a bare tensor argument
             owners = ("self", subject) if fn.is_instance_method else (subject,)
-            touches = [i for i in fn.inits if i.target_key and "." in i.target_key
-                       and i.target_key.split(".")[0] in owners]
+            touches = [i for i in fn.inits if i.target_key and "." in i.target_key and (
+                i.target_key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
             if not any(i.func.startswith(INIT) or i.is_torch for i in touches):
                 continue
             if fn.cls is not None and self.framework_hook(fn, file, index):
