@@ -97,7 +97,8 @@ def run_check(args) -> int:
         return EXIT_ERROR
     rules = select_rules(settings.select, settings.ignore, settings.extend_select)
     result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                         respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude)
+                         respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
+                         options=settings.options)
     findings = settings.apply_per_file_ignores(result.findings)
     for path, reason in result.skipped:
         print(f"initlint: skipped {path}: {reason}", file=sys.stderr)

@@ -17,7 +17,7 @@ from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
 from .rules import Finding, Rule
 from .source import Problem, module_name_for, parse, read_source
-from .summary import FileSummary, summarize_module
+from .summary import FileSummary, configure, summarize_module
 
 NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 FILE_NOQA = re.compile(r"#\s*initlint:\s*noqa\b", re.IGNORECASE)
@@ -49,7 +49,7 @@ def summarize_path(path: str) -> tuple[str, FileSummary | Problem]:
         return path, Problem("parse", "code nested too deeply to analyse")
 
 
-def _summarize_all(files: list[str], jobs: int) -> list[tuple[str, FileSummary | Problem]]:
+def _summarize_all(files: list[str], jobs: int, init_functions=()) -> list[tuple[str, FileSummary | Problem]]:
     if jobs <= 1 or len(files) < 16:
         return [summarize_path(f) for f in files]
     import multiprocessing
@@ -58,7 +58,8 @@ def _summarize_all(files: list[str], jobs: int) -> list[tuple[str, FileSummary |
         context = multiprocessing.get_context("fork")
     except ValueError:
         context = None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=configure,
+                             initargs=(tuple(init_functions),)) as pool:
         return list(pool.map(summarize_path, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))))
 
 
@@ -94,12 +95,16 @@ def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
 
 
 def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, excludes=DEFAULT_EXCLUDES,
-                respect_gitignore: bool = True, force_exclude: bool = False) -> Result:
+                respect_gitignore: bool = True, force_exclude: bool = False, options: dict | None = None) -> Result:
+    """Check files; ``options`` holds the rule settings (``module-bases``, ``init-functions``,
+    ``pretrained-loaders``)."""
+    options = options or {}
+    configure(options.get("init-functions", ()))
     files, problems = discover(paths, excludes, respect_gitignore, force=not force_exclude)
     result = Result(skipped=list(problems), files=len(files))
     jobs = jobs or os.cpu_count() or 1
     summaries: list[FileSummary] = []
-    for path, item in _summarize_all(files, jobs):
+    for path, item in _summarize_all(files, jobs, options.get("init-functions", ())):
         if isinstance(item, FileSummary):
             summaries.append(item)
         elif item.kind == "read":
@@ -107,11 +112,11 @@ def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, ex
         elif any(r.code == "INI900" for r in rules):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
-    return run_rules(summaries, rules, result)
+    return run_rules(summaries, rules, result, options)
 
 
-def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result) -> Result:
-    index = ProjectIndex(summaries)
+def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, options: dict | None = None) -> Result:
+    index = ProjectIndex(summaries, options)
     templates = templates_with_twins(summaries)
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:

@@ -50,8 +50,13 @@ class Reach:
 
 
 class ProjectIndex:
-    def __init__(self, summaries: list[FileSummary]):
+    def __init__(self, summaries: list[FileSummary], options: dict | None = None):
+        options = options or {}
         self.files = summaries
+        #: the ``module-bases`` setting: classes outside the project to treat like ``nn.Module``
+        self.module_bases = frozenset(options.get("module-bases", ()))
+        #: the ``pretrained-loaders`` setting: functions or methods that load weights into a model
+        self.pretrained_loaders = frozenset(options.get("pretrained-loaders", ()))
         self.modules: dict[str, FileSummary] = {}
         self.classes: dict[str, ClassRef] = {}
         self.by_name: dict[str, list[ClassRef]] = {}
@@ -171,6 +176,8 @@ class ProjectIndex:
         for base in self.bases(ref):
             if isinstance(base, ClassRef):
                 sub = self.is_module(base, _stack | {ref.qual})
+            elif self.is_module_base(base):
+                sub = True
             elif base.startswith(NN) or base.startswith("torch."):
                 sub = True if base.startswith(NN) else None
             elif base in NEUTRAL_BASES:
@@ -184,6 +191,10 @@ class ProjectIndex:
                 verdict = None
         self._module_memo[ref.qual] = verdict
         return verdict
+
+    def is_module_base(self, base: str) -> bool:
+        """A base named in ``module-bases`` (by its qualified name or its last name)."""
+        return bool(self.module_bases) and (base in self.module_bases or base.rsplit(".", 1)[-1] in self.module_bases)
 
     def subclasses(self, ref: ClassRef) -> list[ClassRef]:
         """Project classes deriving from ``ref``, transitively."""
@@ -229,7 +240,7 @@ class ProjectIndex:
             for base in self.bases(ref):
                 if isinstance(base, ClassRef):
                     sub = self.defined_attrs(base, _stack | {ref.qual})
-                elif base == NN + "Module":
+                elif base == NN + "Module" or self.is_module_base(base):
                     sub = MODULE_ATTRS
                 elif base in NEUTRAL_BASES:
                     sub = set()
@@ -276,7 +287,8 @@ class ProjectIndex:
             for call in _builder_calls(cls):
                 self._reach_call(call, cls, out, stack)
         for base in self.bases(ref):
-            if isinstance(base, str) and base not in NEUTRAL_BASES and base != NN + "Module":
+            if isinstance(base, str) and base not in NEUTRAL_BASES and base != NN + "Module" and \
+                    not self.is_module_base(base):
                 out.complete = False
         self._reach_memo[ref.qual] = out
         return out

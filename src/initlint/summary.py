@@ -53,6 +53,14 @@ class _Unknown:
 
 UNKNOWN: Any = _Unknown()
 
+#: extra initializer names from the ``init-functions`` setting (set by the engine before summarizing)
+EXTRA_INIT_FUNCTIONS: frozenset = frozenset()
+
+
+def configure(init_functions=()) -> None:
+    global EXTRA_INIT_FUNCTIONS
+    EXTRA_INIT_FUNCTIONS = frozenset(init_functions)
+
 #: method names whose calls the summary keeps, whatever the receiver
 INTERESTING = frozenset(
     """apply load_state_dict from_pretrained init_weights _init_weights reset_parameters _reset_parameters
@@ -553,6 +561,9 @@ class _Extractor:
         imported_head = head in self.summary.imports and head not in self.aliases and head != "self"
         if qual and qual.startswith(INIT):
             init_name = qual
+        elif last in EXTRA_INIT_FUNCTIONS or (qual and qual in EXTRA_INIT_FUNCTIONS):
+            init_name = qual or fkey  # the project's own initializer (the `init-functions` setting)
+            is_torch = False
         elif imported_head and (last in INIT_FUNCTIONS or last in INPLACE_INIT_METHODS) and "." in fkey:
             init_name = qual or fkey  # a module's initializer function: transformers' `init.normal_(t)`
             is_torch = False

@@ -31,8 +31,9 @@ class InitAfterPretrainedLoad(Rule):
     def check(self, file, index):
         for fn in file.scopes:
             loads = []
+            loaders = index.pretrained_loaders
             for call in fn.calls:
-                obj = self.loaded_object(call)
+                obj = self.loaded_object(call, loaders)
                 if obj:
                     loads.append((obj, call))
             if not loads:
@@ -45,7 +46,7 @@ class InitAfterPretrainedLoad(Rule):
                     if order <= load.order or _contradicts(load.conds, event.conds):
                         continue
                     if kind == "call":
-                        if self.loaded_object(event) == obj:
+                        if self.loaded_object(event, loaders) == obj:
                             break  # reloaded
                         if event.target and event.target.startswith(obj + "."):
                             fresh.add(event.target)  # a new submodule replaces the pretrained one
@@ -67,9 +68,17 @@ class InitAfterPretrainedLoad(Rule):
                         break
 
     @staticmethod
-    def loaded_object(call) -> str | None:
+    def loaded_object(call, loaders=frozenset()) -> str | None:
         if call.method == "load_state_dict" and call.receiver:
             return call.receiver
+        if call.method in loaders or (call.qual and call.qual in loaders):
+            # a method on the model (model.load_pretrained(path)) loads into its receiver; a function
+            # (load_checkpoint(model, path), whose name is imported) into its first argument
+            if call.receiver and call.qual == call.func:
+                return call.receiver
+            if call.args and call.args[0].key:
+                return call.args[0].key
+            return call.target
         if call.target and call.method == "from_pretrained":
             return call.target
         if call.target:
