@@ -7,7 +7,6 @@ from initlint.engine import check_paths, check_source
 from initlint.rules import select_rules
 
 
-
 @pytest.fixture
 def lint():
     """lint(source, select=None, extend=None) -> findings for one file."""

@@ -1,7 +1,6 @@
 """Issue 5's catalogue: each rule catches realistic bugs in several code styles and stays silent on the
 corrected twin and on the correct zoo idioms the issue lists."""
 
-import pytest
 
 from _helpers import codes_of
 

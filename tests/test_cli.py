@@ -1,7 +1,6 @@
 """The CLI as users meet it: selection, formats, exit codes, noqa, discovery, no torch."""
 
 import json
-import os
 import subprocess
 import sys
 import textwrap

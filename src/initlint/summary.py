@@ -61,6 +61,7 @@ def configure(init_functions=()) -> None:
     global EXTRA_INIT_FUNCTIONS
     EXTRA_INIT_FUNCTIONS = frozenset(init_functions)
 
+
 #: method names whose calls the summary keeps, whatever the receiver
 INTERESTING = frozenset(
     """apply load_state_dict from_pretrained init_weights _init_weights reset_parameters _reset_parameters
@@ -71,6 +72,10 @@ INTERESTING = frozenset(
     initialize weights_init weight_init init_params _init_params relu gelu silu tanh sigmoid leaky_relu elu
     selu mish relu6 hardswish softplus _fill_padding_idx_with_zero""".split()
 )
+#: initializers imported by name from other libraries (timm's ``trunc_normal_``, ``lecun_normal_``)
+NAMED_INITIALIZERS = frozenset({"trunc_normal", "lecun_normal", "variance_scaling", "xavier_uniform", "xavier_normal",
+                                "kaiming_uniform", "kaiming_normal", "orthogonal", "normal", "uniform", "constant",
+                                "zeros", "ones"})
 _BUILTINS = frozenset(dir(__import__("builtins"))) - {"setattr", "hasattr", "getattr", "super"}
 _LOOP_SOURCES = frozenset(
     {"modules", "named_modules", "children", "named_children", "parameters", "named_parameters"}
@@ -569,10 +574,7 @@ class _Extractor:
             is_torch = False
         elif last in INPLACE_INIT_METHODS and "." in fkey:
             init_name = last
-        elif last.endswith("_") and last[:-1] in ("trunc_normal", "lecun_normal", "variance_scaling",
-                                                   "xavier_uniform", "xavier_normal", "kaiming_uniform",
-                                                   "kaiming_normal", "orthogonal", "normal", "uniform",
-                                                   "constant", "zeros", "ones") and "." not in fkey:
+        elif last.endswith("_") and last[:-1] in NAMED_INITIALIZERS and "." not in fkey:
             init_name = qual or fkey  # a third-party initializer imported by name (timm's trunc_normal_)
             is_torch = False
         if init_name is not None:
@@ -591,7 +593,8 @@ class _Extractor:
         )
         if head == "self" and last == "setattr":
             keep = True
-        if last in ("setattr", "register_buffer", "register_parameter", "add_module", "register_module") and scope is not None:
+        if scope is not None and last in ("setattr", "register_buffer", "register_parameter", "add_module",
+                                          "register_module"):
             self.on_register(node, fkey, ctx)
         if not keep or scope is None:
             return

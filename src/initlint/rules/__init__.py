@@ -66,7 +66,6 @@ def _load() -> dict[str, Rule]:
     return dict(sorted(rules.items()))
 
 
-
 def matches(code: str, selector: str) -> bool:
     selector = selector.strip().upper()
     return selector == "ALL" or code.startswith(selector)
@@ -98,6 +97,24 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     """Selectors that match no rule (a usage error)."""
     return [s for s in selectors if s.strip() and not any(matches(c, s) for c in RULES) and s.strip()]
+
+
+def each_init(file: FileSummary, torch_only: bool = False) -> Iterator:
+    """(scope, InitCall) for every initialization in the file; ``torch_only``: ``torch.nn.init`` calls."""
+    for fn in file.scopes:
+        for init in fn.inits:
+            if not torch_only or init.func.startswith("torch.nn.init."):
+                yield fn, init
+
+
+def module_classes(file: FileSummary, index: ProjectIndex) -> Iterator:
+    """(ClassInfo, ClassRef) for every class of the file known to derive from ``nn.Module``."""
+    from ..index import ClassRef
+
+    for info in file.classes:
+        ref = ClassRef(info, file)
+        if index.is_module(ref) is True:
+            yield info, ref
 
 
 def iter_with_nested(fn) -> Iterator:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from ..index import ClassRef
-from . import Rule, iter_with_nested
+from . import Rule, iter_with_nested, module_classes
 
 
 class UndefinedLayer(Rule):
@@ -14,10 +13,7 @@ class UndefinedLayer(Rule):
     summary = "A method reads `self.X` that the module never defines"
 
     def check(self, file, index):
-        for info in file.classes:
-            ref = ClassRef(info, file)
-            if index.is_module(ref) is not True:
-                continue
+        for info, ref in module_classes(file, index):
             defined = index.defined_attrs(ref)
             if defined is None:
                 continue

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..index import ClassRef
-from . import Rule, iter_with_nested
+from . import Rule, iter_with_nested, module_classes
 
 PARAM_KINDS = ("layer", "container", "project")
 
@@ -14,10 +13,7 @@ class UnregisteredLayerContainer(Rule):
     summary = "Layers stored in a plain list/tuple/dict: invisible to `apply`, `parameters()`, `.to()`, `state_dict`"
 
     def check(self, file, index):
-        for info in file.classes:
-            ref = ClassRef(info, file)
-            if index.is_module(ref) is not True:
-                continue
+        for info, _ in module_classes(file, index):
             for method in info.methods.values():
                 fns = list(iter_with_nested(method))
                 # lists whose elements are registered one by one in the same method are fine

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..index import ClassRef
-from . import Rule, iter_with_nested
+from . import Rule, iter_with_nested, module_classes
 
 PARAM_KINDS = ("layer", "container", "project")
 
@@ -15,10 +14,9 @@ class UnusedLayer(Rule):
     default = False
 
     def check(self, file, index):
-        for info in file.classes:
-            ref = ClassRef(info, file)
+        for info, ref in module_classes(file, index):
             init = info.methods.get("__init__")
-            if init is None or index.is_module(ref) is not True or "forward" not in info.methods:
+            if init is None or "forward" not in info.methods:
                 continue
             _, dynamic = index.own_attrs(ref)
             if dynamic or file.names & {"named_children", "children", "_modules"}:

@@ -29,6 +29,7 @@ class DeprecatedInitFunction(Rule):
                 new = DEPRECATED_INIT.get(name) or MISSING_INIT[name]
                 # `from torch.nn.init import xavier_normal`: renaming the call alone would leave a NameError,
                 # and the import may serve other uses, so no fix is offered for that spelling
-                fix = None if "." not in call.func else Fix(f"Use `{new}`", "safe",
-                                                             [(call.loc + ("func",), "end", "_")])
+                fix = None
+                if "." in call.func:
+                    fix = Fix(f"Use `{new}`", "safe", [(call.loc + ("func",), "end", "_")])
                 yield self.finding(file, call.loc, f"{what}; use the in-place `{new}`", fix)

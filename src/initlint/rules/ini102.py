@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..summary import dispatch_types
-from ..torchnames import FAN_INITS, INIT, NORM_TYPES, torch_layer
-from . import Rule
+from ..torchnames import FAN_INITS, NORM_TYPES, torch_layer
+from . import Rule, each_init
 from ._units import reach_of
 
 _BIAS = re.compile(r"^bias(_[ih]h_l\d+(_reverse)?)?$|^bias_[ih]h")
@@ -18,27 +18,26 @@ class FanInitOnVector(Rule):
     summary = "Fan-based or matrix initializer applied to a 1-D tensor (bias, norm weight)"
 
     def check(self, file, index):
-        for fn in file.scopes:
-            for init in fn.inits:
-                name = init.name
-                if not init.func.startswith(INIT) or name not in FAN_INITS:
-                    continue
-                if name == "dirac_" and init.target == "weight":
-                    layers = [torch_layer(t) for t in dispatch_types(init.conds, init.subject)]
-                    if layers and all(layer in ("Linear", "Bilinear", "LazyLinear") for layer in layers):
-                        yield self.finding(
-                            file, init.loc,
-                            f"`dirac_` needs a 3-, 4- or 5-D convolution weight, but `{init.target_key}` is the"
-                            " 2-D weight of a Linear layer (ValueError at run time); use `eye_` for matrices",
-                        )
-                        continue
-                reason = self.reason(init, name, fn, file, index)
-                if reason:
+        for fn, init in each_init(file, torch_only=True):
+            name = init.name
+            if name not in FAN_INITS:
+                continue
+            if name == "dirac_" and init.target == "weight":
+                layers = [torch_layer(t) for t in dispatch_types(init.conds, init.subject)]
+                if layers and all(layer in ("Linear", "Bilinear", "LazyLinear") for layer in layers):
                     yield self.finding(
                         file, init.loc,
-                        f"`{name}` needs a tensor with at least 2 dimensions, but {reason}"
-                        " (ValueError at run time); use `zeros_`/`constant_`/`normal_` for 1-D tensors",
+                        f"`dirac_` needs a 3-, 4- or 5-D convolution weight, but `{init.target_key}` is the"
+                        " 2-D weight of a Linear layer (ValueError at run time); use `eye_` for matrices",
                     )
+                    continue
+            reason = self.reason(init, name, fn, file, index)
+            if reason:
+                yield self.finding(
+                    file, init.loc,
+                    f"`{name}` needs a tensor with at least 2 dimensions, but {reason}"
+                    " (ValueError at run time); use `zeros_`/`constant_`/`normal_` for 1-D tensors",
+                )
 
     def reason(self, init, name, fn, file, index):
         attr = init.target
@@ -68,7 +67,8 @@ class FanInitOnVector(Rule):
             if any(c.kind == "dim" and c.subject == subject for c in init.conds):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
-            name_guard = any(c.subject == name_var and c.kind in ("namehas", "classname", "other") for c in init.conds) \
+            name_kinds = ("namehas", "classname", "other")
+            name_guard = any(c.subject == name_var and c.kind in name_kinds for c in init.conds) \
                 if name_var else False
             if name_guard:
                 models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)
@@ -82,4 +82,3 @@ class FanInitOnVector(Rule):
                         f" in `{loop.iter}`")
             return f"the loop over `{loop.iter}` also yields 1-D biases and norm weights (no `p.dim() > 1` guard)"
         return None
-

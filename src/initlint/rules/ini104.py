@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..torchnames import INIT
-from . import Rule
+from . import Rule, each_init
 from .ini103 import bound_args
 
 _SQRT5 = re.compile(r"^(math\.|np\.|numpy\.)?sqrt\(\s*5(\.0*)?\s*\)$")
@@ -18,28 +17,27 @@ class KaimingSlopeAsGain(Rule):
     summary = "`kaiming_*_(a=...)` is ignored (nonlinearity not leaky_relu) or looks like a gain"
 
     def check(self, file, index):
-        for fn in file.scopes:
-            for init in fn.inits:
-                if not init.func.startswith(INIT) or init.name not in ("kaiming_uniform_", "kaiming_normal_"):
-                    continue
-                args = bound_args(init.name, init.args, init.kwargs)
-                if "a" not in args:
-                    continue
-                a = args["a"]
-                text = init.kwarg_texts.get("a") or (init.arg_texts[0] if init.arg_texts else "")
-                text = text.replace(" ", "")
-                nonlinearity = args.get("nonlinearity", "leaky_relu")
-                if isinstance(nonlinearity, str) and nonlinearity != "leaky_relu" and a != 0:
-                    yield self.finding(
-                        file, init.loc,
-                        f"`a={text}` is ignored: `a` is the negative slope of leaky_relu, and"
-                        f" `nonlinearity='{nonlinearity}'` has none; drop `a` or use `nonlinearity='leaky_relu'`",
-                    )
-                elif _GAINLIKE.match(text) or (isinstance(a, (int, float)) and not isinstance(a, bool)
-                                               and a > 1 and not _SQRT5.match(text)):
-                    yield self.finding(
-                        file, init.loc,
-                        f"`a={text}` looks like a gain, but `a` is leaky_relu's negative slope: the std becomes"
-                        f" sqrt(2 / (1 + a^2)) / sqrt(fan) (smaller, not larger); for ReLU use"
-                        " `nonlinearity='relu'`, for a gain use `xavier_*_(gain=...)`",
-                    )
+        for _, init in each_init(file, torch_only=True):
+            if init.name not in ("kaiming_uniform_", "kaiming_normal_"):
+                continue
+            args = bound_args(init.name, init.args, init.kwargs)
+            if "a" not in args:
+                continue
+            a = args["a"]
+            text = init.kwarg_texts.get("a") or (init.arg_texts[0] if init.arg_texts else "")
+            text = text.replace(" ", "")
+            nonlinearity = args.get("nonlinearity", "leaky_relu")
+            if isinstance(nonlinearity, str) and nonlinearity != "leaky_relu" and a != 0:
+                yield self.finding(
+                    file, init.loc,
+                    f"`a={text}` is ignored: `a` is the negative slope of leaky_relu, and"
+                    f" `nonlinearity='{nonlinearity}'` has none; drop `a` or use `nonlinearity='leaky_relu'`",
+                )
+            elif _GAINLIKE.match(text) or (isinstance(a, (int, float)) and not isinstance(a, bool)
+                                           and a > 1 and not _SQRT5.match(text)):
+                yield self.finding(
+                    file, init.loc,
+                    f"`a={text}` looks like a gain, but `a` is leaky_relu's negative slope: the std becomes"
+                    f" sqrt(2 / (1 + a^2)) / sqrt(fan) (smaller, not larger); for ReLU use"
+                    " `nonlinearity='relu'`, for a gain use `xavier_*_(gain=...)`",
+                )

@@ -7,6 +7,9 @@ from ..torchnames import INIT, torch_layer
 from . import Rule
 
 
+MODULE_LOOPS = ("modules", "named_modules", "children", "named_children")
+
+
 class InitOnModule(Rule):
     code = "INI105"
     name = "init-on-module"
@@ -31,8 +34,7 @@ class InitOnModule(Rule):
                     layers = [torch_layer(t) for t in types]
                     if types and all(layers):
                         layer = layers[0]
-                    elif any(lp.targets and lp.targets[-1] == key and lp.source in ("modules", "named_modules",
-                                                                                     "children", "named_children")
+                    elif any(lp.targets and lp.targets[-1] == key and lp.source in MODULE_LOOPS
                              for lp in init.loops):
                         layer = "module"
                 if layer:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Rule
+from . import Rule, each_init
 from .ini103 import bound_args
 
 
@@ -13,18 +13,17 @@ class TruncNormalAbsoluteBounds(Rule):
     default = False
 
     def check(self, file, index):
-        for fn in file.scopes:
-            for init in fn.inits:
-                if init.name != "trunc_normal_" or init.func.endswith("_tf_"):
-                    continue
-                args = bound_args("trunc_normal_", init.args, init.kwargs)
-                std = args.get("std")
-                if "a" in args or "b" in args or not isinstance(std, (int, float)) or isinstance(std, bool):
-                    continue
-                if 0 < std <= 0.5:
-                    yield self.finding(
-                        file, init.loc,
-                        f"`trunc_normal_(std={std})` keeps the default bounds a=-2, b=2, which are absolute, not in"
-                        f" units of std: at std={std} nothing is truncated (2 is {2 / std:.0f} std away); pass"
-                        f" `a=-2 * {std}, b=2 * {std}` for a 2-sigma cut",
-                    )
+        for _, init in each_init(file):
+            if init.name != "trunc_normal_" or init.func.endswith("_tf_"):
+                continue
+            args = bound_args("trunc_normal_", init.args, init.kwargs)
+            std = args.get("std")
+            if "a" in args or "b" in args or not isinstance(std, (int, float)) or isinstance(std, bool):
+                continue
+            if 0 < std <= 0.5:
+                yield self.finding(
+                    file, init.loc,
+                    f"`trunc_normal_(std={std})` keeps the default bounds a=-2, b=2, which are absolute, not in"
+                    f" units of std: at std={std} nothing is truncated (2 is {2 / std:.0f} std away); pass"
+                    f" `a=-2 * {std}, b=2 * {std}` for a 2-sigma cut",
+                )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..summary import dispatch_types
 from ..torchnames import NO_WEIGHT_ATTR, torch_layer
-from . import Rule
+from . import Rule, each_init
 
 
 class MissingWeightAttribute(Rule):
@@ -13,19 +13,18 @@ class MissingWeightAttribute(Rule):
     summary = "Init branch for a type without `.weight`/`.bias` (LSTM, GRU, MultiheadAttention, Sequential) reads them"
 
     def check(self, file, index):
-        for fn in file.scopes:
-            for init in fn.inits:
-                if init.target not in ("weight", "bias") or not init.subject or "." in init.subject:
-                    continue
-                types = dispatch_types(init.conds, init.subject)
-                layers = [torch_layer(t) for t in types]
-                if types and all(layer in NO_WEIGHT_ATTR for layer in layers):
-                    hint = "`weight_ih_l0`/`weight_hh_l0` (or loop over `named_parameters()`)" if any(
-                        layer in ("RNN", "LSTM", "GRU") for layer in layers) else (
-                        "`in_proj_weight` and `out_proj.weight`" if "MultiheadAttention" in layers
-                        else "its submodules' tensors")
-                    yield self.finding(
-                        file, init.loc,
-                        f"`{', '.join(layers)}` has no `.{init.target}` (AttributeError at run time); initialize"
-                        f" {hint}",
-                    )
+        for _, init in each_init(file):
+            if init.target not in ("weight", "bias") or not init.subject or "." in init.subject:
+                continue
+            types = dispatch_types(init.conds, init.subject)
+            layers = [torch_layer(t) for t in types]
+            if types and all(layer in NO_WEIGHT_ATTR for layer in layers):
+                hint = "`weight_ih_l0`/`weight_hh_l0` (or loop over `named_parameters()`)" if any(
+                    layer in ("RNN", "LSTM", "GRU") for layer in layers) else (
+                    "`in_proj_weight` and `out_proj.weight`" if "MultiheadAttention" in layers
+                    else "its submodules' tensors")
+                yield self.finding(
+                    file, init.loc,
+                    f"`{', '.join(layers)}` has no `.{init.target}` (AttributeError at run time); initialize"
+                    f" {hint}",
+                )

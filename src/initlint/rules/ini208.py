@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..torchnames import INIT
-from . import Rule
+from . import Rule, each_init
 
 
 class StackedGateOrthogonal(Rule):
@@ -13,18 +12,17 @@ class StackedGateOrthogonal(Rule):
     default = False
 
     def check(self, file, index):
-        for fn in file.scopes:
-            for init in fn.inits:
-                if not init.func.startswith(INIT) or init.name != "orthogonal_" or init.index:
-                    continue
-                whole = (init.target or "").startswith("weight_hh")
-                if not whole and init.target is None and init.subject:
-                    whole = any(c.kind == "namehas" and not c.negated and "weight_hh" in (c.attr or "")
-                                for c in init.conds)
-                if whole:
-                    yield self.finding(
-                        file, init.loc,
-                        f"`orthogonal_({init.target_key})` makes the stacked (4 or 3 gates x hidden, hidden) matrix"
-                        " orthogonal, not each gate's block; initialize each gate: `for w in"
-                        " weight_hh.chunk(4, 0): nn.init.orthogonal_(w)`",
-                    )
+        for _, init in each_init(file, torch_only=True):
+            if init.name != "orthogonal_" or init.index:
+                continue
+            whole = (init.target or "").startswith("weight_hh")
+            if not whole and init.target is None and init.subject:
+                whole = any(c.kind == "namehas" and not c.negated and "weight_hh" in (c.attr or "")
+                            for c in init.conds)
+            if whole:
+                yield self.finding(
+                    file, init.loc,
+                    f"`orthogonal_({init.target_key})` makes the stacked (4 or 3 gates x hidden, hidden) matrix"
+                    " orthogonal, not each gate's block; initialize each gate: `for w in"
+                    " weight_hh.chunk(4, 0): nn.init.orthogonal_(w)`",
+                )

@@ -34,5 +34,6 @@ class InitOnReparametrizedWeight(Rule):
                         file, init.loc,
                         f"`{init.target_key}` is derived by `{call.method}` (applied above): initializing it is a"
                         " silent no-op (or NaN with the old spectral_norm); initialize the weight before"
-                        f" `{call.method}(...)`, or the underlying `weight_orig`/`weight_v`/`parametrizations.weight.original`",
+                        f" `{call.method}(...)`, or the underlying `weight_orig`/`weight_v`/"
+                        "`parametrizations.weight.original`",
                     )

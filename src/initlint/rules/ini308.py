@@ -12,7 +12,8 @@ DELIBERATE = frozenset({"zeros_", "zero_", "eye_", "dirac_", "ones_"})
 class ParentLoopOverridesChildInit(Rule):
     code = "INI308"
     name = "parent-loop-overrides-child-init"
-    summary = "A parent's `self.modules()` init loop re-initializes a child whose own init is deliberate (zero/identity)"
+    summary = ("A parent's `self.modules()` init loop re-initializes a child whose own init is deliberate"
+               " (zero/identity)")
     default = False
 
     def check(self, file, index):
