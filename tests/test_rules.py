@@ -457,3 +457,23 @@ def test_deterministic_output(lint):
     first = [(f.line, f.column, f.code, f.message) for f in lint(src, select=["ALL"])]
     for _ in range(3):
         assert [(f.line, f.column, f.code, f.message) for f in lint(src, select=["ALL"])] == first
+
+
+def test_ini001_knows_torch_layer_bases(lint):
+    src = HEADER + '''
+import torch.nn.functional as F
+
+class Conv2dSame(nn.Conv2d):
+    def forward(self, x):
+        return F.conv2d(x, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+class ScaledLinear(nn.Linear):
+    def forward(self, x):
+        return F.linear(x, self.weight * self.scale, self.bias)
+
+class MyLSTM(nn.LSTM):  # weights with computed names: unknowable, silent
+    def forward(self, x):
+        return self.weight_ih_l0 + self.nonexistent
+'''
+    findings = lint(src)
+    assert [(f.code, f.line) for f in findings] == [("INI001", 12)] and "self.scale" in findings[0].message

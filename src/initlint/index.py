@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ._torch_attrs import TORCH_ATTRS
 from .summary import Call, ClassInfo, FileSummary, FunctionInfo
 from .torchnames import MODULE_ATTRS, NN, PARAMETERIZED, canonical, torch_layer
 
@@ -242,6 +243,8 @@ class ProjectIndex:
                     sub = self.defined_attrs(base, _stack | {ref.qual})
                 elif base == NN + "Module" or self.is_module_base(base):
                     sub = MODULE_ATTRS
+                elif torch_layer(base) in TORCH_ATTRS:  # class Conv2dSame(nn.Conv2d)
+                    sub = MODULE_ATTRS | TORCH_ATTRS[torch_layer(base)]
                 elif base in NEUTRAL_BASES:
                     sub = set()
                 else:
