@@ -476,4 +476,4 @@ class MyLSTM(nn.LSTM):  # weights with computed names: unknowable, silent
         return self.weight_ih_l0 + self.nonexistent
 '''
     findings = lint(src)
-    assert [(f.code, f.line) for f in findings] == [("INI001", 12)] and "self.scale" in findings[0].message
+    assert [(f.code, f.line) for f in findings] == [("INI001", 13)] and "self.scale" in findings[0].message
