@@ -3206,22 +3206,6 @@ CASES = [
 # Cases the rules do not handle today: (pitfall, code, style) -> the precise gap. Strict xfail, so closing a gap
 # without updating this table fails the run.
 GAPS = {
-    "p02-INI102-method-2": (
-        "INI102 treats a norm weight as 1-D only inside an `isinstance(m, <norm>)` branch: "
-        "`nn.init.orthogonal_(self.ln.weight)` with `self.ln = nn.LayerNorm(dim)` is not reported"
-    ),
-    "p03-INI301-script-2": (
-        "correct twin flagged: INI301 exempts a head replaced after the load only for a direct `model.fc.weight` "
-        "init; `for m in model.fc.modules(): ...` over the replaced head is still reported"
-    ),
-    "p04-INI107-script": (
-        "INI107 does not follow a layer held in a plain variable: `edge = nn.Conv2d(...)` then "
-        "`edge.weight[0, 0, 0, 0] = 1` (module level or in a function) is not reported"
-    ),
-    "p16-INI308-method": (
-        "correct twin flagged: INI308 still reports the parent loop when the child's deliberate init is "
-        "restored after it (`if isinstance(m, LoRALinear): m.reset_parameters()` in a second loop)"
-    ),
     "p17-INI306-apply": (
         "INI306 sees only a direct init of `X.weight`: `post = weight_norm(nn.Conv1d(...))` then "
         "`post.apply(init_weights)` (an init function writing `m.weight.data`) is not reported"
@@ -3229,22 +3213,6 @@ GAPS = {
     "p17-INI306-method-2": (
         "INI306 needs the init in the same scope as the wrapping: `self.conv1 = weight_norm(...)` in `__init__` "
         "and `self.conv1.weight.data.normal_()` in `init_weights()` called from it is not reported"
-    ),
-    "p19-INI104-apply": (
-        "INI104 recognizes gain-like literals (`math.sqrt(2)`, `2 ** 0.5`, >= 1) but not "
-        "`a=nn.init.calculate_gain('relu')`"
-    ),
-    "p23-INI206-apply-2": (
-        "INI206 checks single-type branches only: `isinstance(m, (nn.Linear, nn.LSTM))` reading `m.weight` "
-        "is not reported although `nn.LSTM` has no `.weight`"
-    ),
-    "p28-INI208-loop": (
-        "correct twin flagged: per-gate `for gate in param.data.chunk(3, 0): nn.init.orthogonal_(gate)` under "
-        "`if 'weight_hh' in name:` in a `named_parameters()` loop is still reported"
-    ),
-    "p32-INI302-method": (
-        "INI302 sees a `self.modules()` loop or `self.apply(f)` written in `__init__`, not a call to a method "
-        "holding the loop (`self._init_weights()` before `self.hidden = nn.Linear(...)`)"
     ),
 }
 

@@ -58,6 +58,12 @@ class FanInitOnVector(Rule):
             return None
         if attr == "weight" and torch_dispatch and all(layer in NORM_TYPES for layer in layers):
             return f"`{init.target_key}` is the 1-D weight of a normalization layer"
+        if attr == "weight" and subject and subject.startswith("self.") and subject.count(".") == 1 and fn.cls:
+            info = file.cls(fn.cls)
+            built = {torch_layer(s.call) for m in (info.methods.values() if info else ()) for s in m.stores
+                     if s.attr == subject[5:] and s.value == "call"}
+            if built and all(layer in NORM_TYPES for layer in built):
+                return f"`{init.target_key}` is the 1-D weight of a {built.pop()}"
         if attr is None and subject:
             loop = next((lp for lp in reversed(init.loops)
                          if lp.source in ("parameters", "named_parameters") and lp.targets

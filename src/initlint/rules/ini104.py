@@ -8,7 +8,8 @@ from . import Rule, each_init
 from .ini103 import bound_args
 
 _SQRT5 = re.compile(r"^(math\.|np\.|numpy\.)?sqrt\(\s*5(\.0*)?\s*\)$")
-_GAINLIKE = re.compile(r"^((math\.|np\.|numpy\.)?sqrt\(\s*2(\.0*)?\s*\)|2(\.0*)?\s*\*\*\s*0?\.5|1\.41\d*)$")
+_GAINLIKE = re.compile(r"^((math\.|np\.|numpy\.)?sqrt\(\s*2(\.0*)?\s*\)|2(\.0*)?\s*\*\*\s*0?\.5|1\.41\d*"
+                       r"|([\w.]*\.)?calculate_gain\(.*\))$")
 
 
 class KaimingSlopeAsGain(Rule):

@@ -29,10 +29,12 @@ class InplaceParameterInit(Rule):
             info = file.cls(fn.cls) if fn.cls else None
             params = parameter_attrs(info)
             layers = self.layer_attrs(info, index, file)
+            local_layers = {c.target for c in fn.calls if c.target and "." not in c.target
+                            and torch_layer(c.qual) in PARAMETERIZED}
             for init in fn.inits:
                 if init.func.startswith(INIT) or not init.is_torch or init.via_data or init.no_grad:
                     continue
-                if self.is_parameter(init.target_key, init.conds, params, layers):
+                if self.is_parameter(init.target_key, init.conds, params, layers, local_layers):
                     yield self.finding(
                         file, init.loc,
                         f"`{init.target_key}.{init.name}(...)` writes a leaf parameter in place with autograd on"
@@ -42,7 +44,7 @@ class InplaceParameterInit(Rule):
             for item in fn.item_stores:
                 if item.via_data or item.no_grad:
                     continue
-                if self.is_parameter(item.key, item.conds, params, layers):
+                if self.is_parameter(item.key, item.conds, params, layers, local_layers):
                     yield self.finding(
                         file, item.loc,
                         f"item assignment into parameter `{item.key}` with autograd on (RuntimeError at run time);"
@@ -71,10 +73,12 @@ class InplaceParameterInit(Rule):
         return out
 
     @staticmethod
-    def is_parameter(key, conds, params, layers) -> bool:
+    def is_parameter(key, conds, params, layers, local_layers=frozenset()) -> bool:
         if not key:
             return False
         parts = key.split(".")
+        if len(parts) == 2 and parts[0] in local_layers and parts[1] in ("weight", "bias"):
+            return True  # edge = nn.Conv2d(...); edge.weight[0, 0] = 1
         if parts[0] == "self" and len(parts) == 2:
             return parts[1] in params
         if parts[0] == "self" and len(parts) == 3 and parts[2] in ("weight", "bias"):

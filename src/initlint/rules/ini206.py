@@ -18,7 +18,8 @@ class MissingWeightAttribute(Rule):
                 continue
             types = dispatch_types(init.conds, init.subject)
             layers = [torch_layer(t) for t in types]
-            if types and all(layer in NO_WEIGHT_ATTR for layer in layers):
+            layers = [layer for layer in layers if layer in NO_WEIGHT_ATTR]  # one member without it is enough
+            if types and layers:
                 hint = "`weight_ih_l0`/`weight_hh_l0` (or loop over `named_parameters()`)" if any(
                     layer in ("RNN", "LSTM", "GRU") for layer in layers) else (
                     "`in_proj_weight` and `out_proj.weight`" if "MultiheadAttention" in layers

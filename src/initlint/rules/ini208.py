@@ -17,8 +17,9 @@ class StackedGateOrthogonal(Rule):
                 continue
             whole = (init.target or "").startswith("weight_hh")
             if not whole and init.target is None and init.subject:
-                whole = any(c.kind == "namehas" and not c.negated and "weight_hh" in (c.attr or "")
-                            for c in init.conds)
+                loop = next((lp for lp in reversed(init.loops) if init.subject in lp.targets), None)
+                whole = loop is not None and loop.source in ("parameters", "named_parameters") and any(
+                    c.kind == "namehas" and not c.negated and "weight_hh" in (c.attr or "") for c in init.conds)
             if whole:
                 yield self.finding(
                     file, init.loc,

@@ -61,6 +61,8 @@ class InitAfterPretrainedLoad(Rule):
                     owner_loop = next((lp for lp in event.loops if lp.owner and _under(lp.owner, obj)), None)
                     if not event.func.startswith(INIT) and not event.is_torch and owner_loop is None:
                         continue
+                    if owner_loop is not None and any(_under(owner_loop.owner, f) for f in fresh):
+                        continue  # a loop over the new head: model.fc = nn.Linear(...); for m in model.fc.modules()
                     if owner_loop is not None or (target.startswith(obj + ".") and not any(
                             _under(target, f) for f in fresh)):
                         what = f"`{event.name}` over `{owner_loop.iter}`" if owner_loop else f"`{event.name}({target})`"

@@ -20,7 +20,7 @@ class InitLoopBeforeLayers(Rule):
             if init_fn is None:
                 continue
             ref = ClassRef(info, file)
-            for stmt, loc, what in self.init_points(init_fn):
+            for stmt, loc, what in self.init_points(init_fn, info):
                 later = []
                 for store in init_fn.stores:
                     if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index):
@@ -34,9 +34,16 @@ class InitLoopBeforeLayers(Rule):
                     )
             del ref
 
-    @staticmethod
-    def init_points(fn):
+    @classmethod
+    def init_points(cls, fn, info=None):
         seen = set()
+        for call in fn.calls:  # self._init_weights() whose body is an init loop over self.modules()
+            helper = info.methods.get(call.func[5:]) if info is not None and call.func.startswith("self.") \
+                and call.func.count(".") == 1 and call.func != "self.apply" else None
+            if helper is not None and helper is not fn and any(True for _ in cls.init_points(helper)) \
+                    and call.stmt not in seen:
+                seen.add(call.stmt)
+                yield call.stmt, call.loc, f"`{call.func}()` (an init loop over the model)"
         for loop in fn.loops:
             if loop.owner == "self" and loop.source and loop.targets:
                 var = loop.targets[-1]

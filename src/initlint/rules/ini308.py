@@ -20,6 +20,11 @@ class ParentLoopOverridesChildInit(Rule):
         for unit in units(file, index):
             if unit.loop is None or unit.loop.owner != "self" or not unit.models:
                 continue
+            restores = any(c.method in ("reset_parameters", "_reset_parameters", "init_weights", "_init_weights")
+                           and c.receiver not in (None, "self") and c.order > unit.loop.stmt for c in unit.fn.calls)
+            filtered = any(c.kind in ("namehas", "classname") for i in unit.inits() for c in i.conds)
+            if restores or filtered:
+                continue  # the parent puts the child's init back, or skips it by name
             covered = members(unit.dispatch_types())
             reported = set()
             for child in index.reach(unit.models[0]).classes:
