@@ -423,3 +423,22 @@ def build():
     # the base class in blocks.py is known (INI001 only for `head`), the init function in init.py is
     # reached through model.apply in model.py, and the bias=False conv in blocks.py makes it a crash
     assert got == [("proj/init.py", "INI201", 8), ("proj/model.py", "INI001", 10)]
+
+
+def test_ini004_skips_load_only_quantized_layers(lint):
+    src = H + '''
+class Int8Linear(nn.Module):
+    def __init__(self, i, o):
+        super().__init__()
+        self.weight = nn.Parameter(torch.empty(o, i, dtype=torch.int8), requires_grad=False)
+        self.scales = nn.Parameter(torch.empty(o, dtype=torch.float16))
+
+class Fp8Linear(nn.Module):
+    def __init__(self, i, o, dtype):
+        super().__init__()
+        self.scale_inv = nn.Parameter(torch.empty(o, i, dtype=dtype), requires_grad=dtype.is_floating_point)
+'''
+    assert lint(src) == []
+    trainable = src.replace(", dtype=torch.int8), requires_grad=False", ")").replace(
+        ", dtype=torch.float16)", ")")
+    assert [f.line for f in lint(trainable)] == [8, 9]

@@ -140,6 +140,7 @@ class Arg:
     call: str | None = None  # when the argument is itself a call: the callee's qualified name or key
     call_nargs: int = 0
     text: str | None = None  # short source text, kept for initializer arguments only
+    call_keywords: tuple = ()  # keyword names of that inner call (``dtype`` in ``torch.empty(n, dtype=...)``)
 
 
 @dataclass(slots=True)
@@ -546,11 +547,13 @@ class _Extractor:
         if node.star:
             keyword = node.star
         call = nargs = None
+        keywords: tuple = ()
         if isinstance(value, cst.Call):
             call = self.qualify(key_of(value.func))
             nargs = len(value.args)
+            keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
-                   _text(value) if keep_text else None)
+                   _text(value) if keep_text else None, keywords)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope

@@ -30,8 +30,10 @@ class ParameterNeverInitialized(Rule):
                         if data.keyword is not None or data.call not in UNINITIALIZED:
                             continue
                         grad = next((a for a in store.call_args if a.keyword == "requires_grad"), None)
-                        if grad is not None and grad.value is False:
-                            continue
+                        if grad is not None and grad.value is not True:
+                            continue  # frozen or conditionally trainable: loaded, not initialized
+                        if "dtype" in data.call_keywords:
+                            continue  # explicit storage dtype: a quantized, load-only layer (int8, fp8 scales)
                         owners = touched.get(store.attr, set())
                         if "*" in owners or owners & {c.info.name for c in mro} or \
                                 self.initialized_in_class(store.attr, mro, index):
