@@ -3205,16 +3205,7 @@ CASES = [
 
 # Cases the rules do not handle today: (pitfall, code, style) -> the precise gap. Strict xfail, so closing a gap
 # without updating this table fails the run.
-GAPS = {
-    "p17-INI306-apply": (
-        "INI306 sees only a direct init of `X.weight`: `post = weight_norm(nn.Conv1d(...))` then "
-        "`post.apply(init_weights)` (an init function writing `m.weight.data`) is not reported"
-    ),
-    "p17-INI306-method-2": (
-        "INI306 needs the init in the same scope as the wrapping: `self.conv1 = weight_norm(...)` in `__init__` "
-        "and `self.conv1.weight.data.normal_()` in `init_weights()` called from it is not reported"
-    ),
-}
+GAPS: dict = {}
 
 
 def _case_ids():

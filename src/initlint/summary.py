@@ -342,6 +342,8 @@ class FileSummary:
     external_attrs: set = field(default_factory=set)
     #: every name and attribute name the file mentions outside definitions (for "is it ever referenced")
     names: set = field(default_factory=set)
+    #: attribute names used on something other than a bare ``self`` (``m.init_weights``, ``layer.reset()``)
+    foreign_attrs: set = field(default_factory=set)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -960,6 +962,8 @@ class _Extractor:
         if t is cst.Attribute:
             self.summary.names.add(node.attr.value)
             value = node.value
+            if type(value) is not cst.Name or value.value != "self":
+                self.summary.foreign_attrs.add(node.attr.value)
             if type(value) is cst.Name:
                 if value.value == "self":
                     attr = node.attr.value

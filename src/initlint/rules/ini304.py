@@ -17,7 +17,9 @@ class InitFunctionNeverApplied(Rule):
     def check(self, file, index):
         used = _names(index)
         for fn in file.functions:
-            if fn.parent is not None or fn.name in used or fn.name in HOOKS or not fn.params:
+            if fn.parent is not None or fn.name in HOOKS or not fn.params:
+                continue
+            if (fn.name in used) if fn.cls is None else self.method_referenced(fn, file, index):
                 continue
             if fn.name.startswith("test") or any(d not in ("staticmethod", "classmethod") for d in fn.decorators):
                 continue
@@ -38,6 +40,22 @@ class InitFunctionNeverApplied(Rule):
             )
 
     @staticmethod
+    def method_referenced(fn, file, index) -> bool:
+        """``self.<name>`` read anywhere in the class, its bases or subclasses; ``x.<name>`` called or read on
+        another object anywhere (``m._init_weights()``, ``model.init_weights``); the name as a string."""
+        info = file.cls(fn.cls)
+        if info is None:
+            return True
+        ref = ClassRef(info, file)
+        if index.is_module(ref) is not True:
+            return True  # only the methods of models initialize weights
+        for cls in [*index.mro(ref), *index.subclasses(ref)]:
+            for method in cls.info.methods.values():
+                if any(load.attr == fn.name for f in _with_nested(method) for load in f.loads):
+                    return True
+        return fn.name in _outside_references(index)
+
+    @staticmethod
     def framework_hook(fn, file, index) -> bool:
         """Methods a base class calls: overrides, HF `_init_weights`, mmcv `init_weights`, unknown bases."""
         info = file.cls(fn.cls)
@@ -56,6 +74,26 @@ class InitFunctionNeverApplied(Rule):
                 if "PreTrainedModel" in name or "BaseModule" in name:
                     return True
         return False
+
+
+def _with_nested(fn):
+    yield fn
+    for inner in fn.nested:
+        yield from _with_nested(inner)
+
+
+def _outside_references(index) -> set:
+    """Method names used on other objects than ``self`` (calls, arguments, strings), project-wide."""
+    def compute():
+        out = set()
+        for summary in index.files:
+            out |= summary.foreign_attrs
+            for fn in summary.scopes:
+                for call in fn.calls:
+                    out.update(arg.value for arg in call.args if isinstance(arg.value, str))
+        return out
+
+    return index.cached("ini304-outside", compute)
 
 
 def _names(index) -> set:

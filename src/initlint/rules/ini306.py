@@ -15,25 +15,58 @@ class InitOnReparametrizedWeight(Rule):
 
     def check(self, file, index):
         for fn in file.scopes:
-            wrapped = {}
-            for call in fn.calls:
-                if call.method not in REPARAM:
-                    continue
-                if call.target:
-                    wrapped.setdefault(call.target, call)
-                if call.args and call.args[0].key:
-                    wrapped.setdefault(call.args[0].key, call)
+            wrapped = _wrapped(fn)
             if not wrapped:
                 continue
             for init in fn.inits:
-                if not (init.func.startswith(INIT) or init.is_torch) or init.target not in ("weight",):
-                    continue
                 call = wrapped.get(init.subject or "")
-                if call is not None and call.order < init.order:
-                    yield self.finding(
-                        file, init.loc,
-                        f"`{init.target_key}` is derived by `{call.method}` (applied above): initializing it is a"
-                        " silent no-op (or NaN with the old spectral_norm); initialize the weight before"
-                        f" `{call.method}(...)`, or the underlying `weight_orig`/`weight_v`/"
-                        "`parametrizations.weight.original`",
-                    )
+                if call is not None and call.order < init.order and _writes_weight(init):
+                    yield self.finding(file, init.loc, _message(init.target_key, call))
+            # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
+            for apply in fn.calls:
+                call = wrapped.get(apply.receiver or "")
+                if apply.method != "apply" or call is None or call.order > apply.order or not apply.args:
+                    continue
+                resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
+                if resolved is not None and any(_writes_weight(i) and i.subject == resolved[0].first_param
+                                                for i in resolved[0].inits):
+                    yield self.finding(file, apply.loc, _message(f"{apply.receiver}.weight", call,
+                                                                 f"`{resolved[0].name}` (applied here)"))
+        # self.conv = weight_norm(...) in __init__; self.conv.weight initialized in a method __init__ calls
+        for info in file.classes:
+            init_fn = info.methods.get("__init__")
+            wrapped = {k: c for k, c in _wrapped(init_fn).items() if k.startswith("self.")} if init_fn else {}
+            if not wrapped:
+                continue
+            for call in init_fn.calls:
+                helper = info.methods.get(call.func[5:]) if call.func.startswith("self.") else None
+                if helper is None or helper is init_fn:
+                    continue
+                for init in helper.inits:
+                    wrap = wrapped.get(init.subject or "")
+                    if wrap is not None and wrap.order < call.order and _writes_weight(init):
+                        yield self.finding(file, init.loc, _message(init.target_key, wrap))
+
+
+def _wrapped(fn) -> dict:
+    """Objects a reparametrization was applied to in this scope: key -> the wrapping call."""
+    out = {}
+    for call in fn.calls:
+        if call.method not in REPARAM:
+            continue
+        if call.target:
+            out.setdefault(call.target, call)
+        if call.args and call.args[0].key:
+            out.setdefault(call.args[0].key, call)
+    return out
+
+
+def _writes_weight(init) -> bool:
+    return (init.func.startswith(INIT) or init.is_torch) and init.target == "weight"
+
+
+def _message(key: str, call, where: str = "") -> str:
+    by = f" by {where}" if where else ""
+    return (f"`{key}` is derived by `{call.method}` (applied above), so initializing it{by} is a silent no-op"
+            " (or NaN with the old spectral_norm); initialize the weight before"
+            f" `{call.method}(...)`, or the underlying `weight_orig`/`weight_v`/`parametrizations.weight.original`")
