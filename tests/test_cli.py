@@ -1,12 +1,14 @@
 """The CLI as users meet it: selection, formats, exit codes, noqa, discovery, no torch."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
+from _helpers import ROOT
 from initlint.cli import main
 
 SRC = textwrap.dedent('''\
@@ -221,3 +223,16 @@ def test_modular_template_with_generated_twin_is_reported_once(tmp_path, monkeyp
     (tmp_path / "modeling_net.py").unlink()  # without its twin, the template is checked
     _, out, _ = run(capsys, ".", "-q")
     assert [line.split(":")[0] for line in out.splitlines()] == ["modular_net.py"]
+
+
+def test_positions_laid_out_per_statement_match_the_whole_module():
+    import libcst as cst
+
+    from initlint import positions
+
+    for path in sorted(os.listdir(os.path.join(ROOT, "examples", "seed"))):
+        module = cst.parse_module(open(os.path.join(ROOT, "examples", "seed", path), encoding="utf-8").read())
+        full = positions.compute_positions(module)
+        for index in range(len(module.body)):
+            for node, where in positions.compute_positions(module, [("body", index)]).items():
+                assert full[node] == where
