@@ -131,3 +131,14 @@ def test_cli_subprocess_never_prints_a_traceback(tmp_path):
                           text=True)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr + proc.stdout
     assert "INI900" in proc.stdout
+
+
+def test_parse_skips_node_validation_only_while_parsing():
+    import libcst as cst
+
+    from initlint.source import Source, parse
+
+    module = parse(Source("m.py", "x = (1,  2)\n", "utf-8", "\n"))
+    assert module.code == "x = (1,  2)\n"
+    with pytest.raises(cst.CSTValidationError):  # hand-built nodes (the fixer's) are still validated
+        cst.Name("not an identifier")
