@@ -58,9 +58,20 @@ def _summarize_all(files: list[str], jobs: int, init_functions=()) -> list[tuple
         context = multiprocessing.get_context("fork")
     except ValueError:
         context = None
+    # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
+    # go back to path order (the index and the output depend on it)
+    order = sorted(files, key=_size, reverse=True)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=configure,
                              initargs=(tuple(init_functions),)) as pool:
-        return list(pool.map(summarize_path, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))))
+        done = dict(pool.map(summarize_path, order, chunksize=2))
+    return [(path, done[path]) for path in files]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def noqa_codes(line: str) -> list[str] | None:
