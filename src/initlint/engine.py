@@ -161,8 +161,8 @@ def _place(result: Result) -> None:
                 for f in needs:
                     f.line = f.column = f.end_line = f.end_column = 1
             else:
-                wanted = [f.loc for f in needs] + [loc for f in needs if f.fix is not None
-                                                    for loc, _, _ in f.fix.edits]
+                wanted = [f.loc for f in needs]
+                wanted += [loc for f in needs if f.fix is not None for loc, _, _ in f.fix.edits]
                 table = _positions.compute_positions(module, wanted)
                 for f in needs:
                     f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)

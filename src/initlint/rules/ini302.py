@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..index import ClassRef
 from ..torchnames import NN, PARAMETERIZED, torch_layer
 from . import Rule
 
@@ -19,7 +18,6 @@ class InitLoopBeforeLayers(Rule):
             init_fn = info.methods.get("__init__")
             if init_fn is None:
                 continue
-            ref = ClassRef(info, file)
             for stmt, loc, what in self.init_points(init_fn, info):
                 later = []
                 for store in init_fn.stores:
@@ -32,7 +30,6 @@ class InitLoopBeforeLayers(Rule):
                         f"{what} runs in `{info.name}.__init__` before {names} are assigned, so it cannot"
                         " reach them; move it to the end of `__init__`",
                     )
-            del ref
 
     @classmethod
     def init_points(cls, fn, info=None):

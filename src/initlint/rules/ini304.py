@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..index import ClassRef
 from ..torchnames import INIT
-from . import Rule
+from . import Rule, iter_with_nested
 
 HOOKS = frozenset({"reset_parameters", "_reset_parameters", "__init__", "forward"})
 
@@ -51,7 +51,7 @@ class InitFunctionNeverApplied(Rule):
             return True  # only the methods of models initialize weights
         for cls in [*index.mro(ref), *index.subclasses(ref)]:
             for method in cls.info.methods.values():
-                if any(load.attr == fn.name for f in _with_nested(method) for load in f.loads):
+                if any(load.attr == fn.name for f in iter_with_nested(method) for load in f.loads):
                     return True
         return fn.name in _outside_references(index)
 
@@ -74,12 +74,6 @@ class InitFunctionNeverApplied(Rule):
                 if "PreTrainedModel" in name or "BaseModule" in name:
                     return True
         return False
-
-
-def _with_nested(fn):
-    yield fn
-    for inner in fn.nested:
-        yield from _with_nested(inner)
 
 
 def _outside_references(index) -> set:
