@@ -477,3 +477,48 @@ class MyLSTM(nn.LSTM):  # weights with computed names: unknowable, silent
 '''
     findings = lint(src)
     assert [(f.code, f.line) for f in findings] == [("INI001", 13)] and "self.scale" in findings[0].message
+
+
+def test_ini001_attributes_assigned_from_outside(lint_project):
+    files = {"lib/mixin.py": HEADER + '''
+class ModelMixin(nn.Module):
+    def enable_checkpointing(self, func):
+        for name, module in self.named_modules():
+            if hasattr(module, "gradient_checkpointing"):
+                module._checkpoint_func = func           # diffusers: set on every block from outside
+
+
+def build(model):
+    model.body, model.save = nn.Linear(2, 2), []         # ultralytics: a helper fills the instance
+
+
+def set_decoder_flag(module, value):
+    if isinstance(module, Decoder):
+        module.flag = value                              # only for Decoder and its subclasses
+
+
+def tweak(config):
+    config.use_mask = True                               # a setting, not a module attribute
+''', "lib/blocks.py": HEADER + '''
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.gradient_checkpointing = False
+
+    def forward(self, x):
+        if self.gradient_checkpointing:
+            return self._checkpoint_func(x)
+        return self.body(x) + self.save
+
+
+class Decoder(nn.Module):
+    def forward(self, x):
+        return x if self.flag else -x
+
+
+class Encoder(nn.Module):
+    def forward(self, x):
+        return x if self.flag and self.use_mask else -x
+'''}
+    findings = [(f.path, f.line, f.message.split("`")[1]) for f in lint_project(files)]
+    assert findings == [("lib/blocks.py", 23, "self.flag"), ("lib/blocks.py", 23, "self.use_mask")]

@@ -73,6 +73,10 @@ class ProjectIndex:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
         #: names registered from outside a class (``layer.register_buffer("x", t)``), per package directory:
         #: code registers attributes on the modules it builds, which live next to it
+        self.assigned_outside: dict = {}
+        for summary in summaries:
+            for name, owners in summary.assigned_outside.items():
+                self.assigned_outside.setdefault(name, set()).update(owners)
         self.external_attrs: dict = {}
         for summary in summaries:
             folder = os.path.dirname(os.path.abspath(summary.path))
@@ -83,9 +87,14 @@ class ProjectIndex:
         self._reach_memo: dict[str, Reach] = {}
 
     # ---- resolution -------------------------------------------------------------------------------
-    def registered_outside(self, file: FileSummary) -> set:
-        """Attribute names that code in ``file``'s package directory registers on other objects."""
-        return self.external_attrs.get(os.path.dirname(os.path.abspath(file.path)), set())
+    def registered_outside(self, file: FileSummary, ref: "ClassRef | None" = None) -> set:
+        """Attribute names other code gives instances of ``ref`` from outside the class: registered
+        (``register_buffer``, ``setattr``) in ``file``'s package directory, or assigned (``module.x = ...``)
+        anywhere in the project, unless an ``isinstance`` restricts that assignment to other classes."""
+        names = set(self.external_attrs.get(os.path.dirname(os.path.abspath(file.path)), set()))
+        family = {c.info.name for c in self.mro(ref)} if ref is not None else set()
+        names.update(attr for attr, owners in self.assigned_outside.items() if "*" in owners or owners & family)
+        return names
 
     def resolve_class(self, name: str | None, file: FileSummary, depth: int = 0) -> ClassRef | None:
         """A class named as written (already qualified through imports) in ``file``."""

@@ -19,6 +19,7 @@ resolves only for the files that have findings.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -141,6 +142,7 @@ class Arg:
     call_nargs: int = 0
     text: str | None = None  # short source text, kept for initializer arguments only
     call_keywords: tuple = ()  # keyword names of that inner call (``dtype`` in ``torch.empty(n, dtype=...)``)
+    call_data: bool = False  # that inner call's first argument is a literal list/tuple (data, not sizes)
 
 
 @dataclass(slots=True)
@@ -344,6 +346,10 @@ class FileSummary:
     names: set = field(default_factory=set)
     #: attribute names used on something other than a bare ``self`` (``m.init_weights``, ``layer.reset()``)
     foreign_attrs: set = field(default_factory=set)
+    #: attribute names assigned on other objects (``module._gradient_checkpointing_func = f``,
+    #: ``model.model, model.save = parse_model(...)``), configuration objects excepted: name -> the class names
+    #: an ``isinstance`` on the receiver restricts it to, or ``*``
+    assigned_outside: dict = field(default_factory=dict)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -430,6 +436,8 @@ class _Ctx:
 
 
 _EMPTY_MODULE = cst.Module(body=[])
+#: receivers whose attributes are settings, not a module's state (``config.use_mask_token = True``)
+_CONFIG_NAMES = re.compile(r"config|cfg|conf$|args|opt|hparams|hp$|settings|params|options|kwargs|ns$")
 _EXITS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
 
@@ -550,12 +558,14 @@ class _Extractor:
             keyword = node.star
         call = nargs = None
         keywords: tuple = ()
+        data = False
         if isinstance(value, cst.Call):
             call = self.qualify(key_of(value.func))
             nargs = len(value.args)
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
+            data = bool(value.args) and isinstance(value.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
-                   _text(value) if keep_text else None, keywords)
+                   _text(value) if keep_text else None, keywords, data)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
@@ -902,6 +912,12 @@ class _Extractor:
             return
         if isinstance(target, cst.Attribute):
             self.expr(target.value, path + ("value",), ctx)
+            receiver_key = key_of(target.value) or ""
+            receiver = receiver_key.rsplit(".", 1)[-1].lower()
+            if receiver and not _CONFIG_NAMES.search(receiver):
+                types = dispatch_types(ctx.conds, receiver_key)
+                owners = {t.rsplit(".", 1)[-1] for t in types} if types else {"*"}
+                self.summary.assigned_outside.setdefault(target.attr.value, set()).update(owners)
         elif isinstance(target, cst.Subscript):
             self.expr(target, path, ctx)
             base = key_of(target.value)

@@ -26,7 +26,7 @@ class UndefinedLayer(Rule):
             if dynamic:
                 continue
             own, _ = index.own_attrs(ref)
-            external = index.registered_outside(file)
+            external = index.registered_outside(file, ref)
             for method in info.methods.values():
                 if not method.is_instance_method:
                     continue

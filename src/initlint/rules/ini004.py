@@ -29,6 +29,8 @@ class ParameterNeverInitialized(Rule):
                         data = store.call_args[0]
                         if data.keyword is not None or data.call not in UNINITIALIZED:
                             continue
+                        if data.call_data and data.call != "torch.empty":
+                            continue  # torch.Tensor([2.0]) is built from data
                         grad = next((a for a in store.call_args if a.keyword == "requires_grad"), None)
                         if grad is not None and grad.value is not True:
                             continue  # frozen or conditionally trainable: loaded, not initialized

@@ -24,11 +24,11 @@ class InitOnModule(Rule):
                 key = init.target_key
                 layer = None
                 if key.startswith("self.") and key.count(".") == 1 and info is not None:
-                    for method in info.methods.values():
-                        for store in method.stores:
-                            if store.attr == key[5:] and store.value == "call" and \
-                                    index.module_kind(store.call, file) in ("layer", "container", "project"):
-                                layer = (store.call or "").rsplit(".", 1)[-1]
+                    stores = [s for m in info.methods.values() for s in m.stores if s.attr == key[5:]]
+                    kinds = [index.module_kind(s.call, file) if s.value == "call" else None for s in stores]
+                    dispatched = any(c.subject == key for c in init.conds)  # isinstance(self.proj, nn.Linear)
+                    if stores and not dispatched and all(k in ("layer", "container", "project") for k in kinds):
+                        layer = (stores[0].call or "").rsplit(".", 1)[-1]
                 elif "." not in key:
                     types = dispatch_types(init.conds, key)
                     layers = [torch_layer(t) for t in types]

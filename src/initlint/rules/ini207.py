@@ -22,6 +22,8 @@ class DuplicateInitTarget(Rule):
             for init in fn.inits:
                 if init.target not in SIBLING or init.index or init.name not in OVERWRITES:
                     continue
+                if "[]" in (init.target_key or ""):
+                    continue  # mapper[0].weight and mapper[2].weight are different tensors
                 if not (init.func.startswith(INIT) or init.is_torch):
                     continue
                 groups.setdefault((init.conds, init.loops), []).append(init)

@@ -18,7 +18,7 @@ class InitLoopBeforeLayers(Rule):
             init_fn = info.methods.get("__init__")
             if init_fn is None:
                 continue
-            for stmt, loc, what in self.init_points(init_fn, info):
+            for stmt, loc, what in self.init_points(init_fn, info, file, index):
                 later = []
                 for store in init_fn.stores:
                     if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index):
@@ -32,13 +32,14 @@ class InitLoopBeforeLayers(Rule):
                     )
 
     @classmethod
-    def init_points(cls, fn, info=None):
+    def init_points(cls, fn, info, file, index):
         seen = set()
         for call in fn.calls:  # self._init_weights() whose body is an init loop over self.modules()
-            helper = info.methods.get(call.func[5:]) if info is not None and call.func.startswith("self.") \
+            helper = info.methods.get(call.func[5:]) if call.func.startswith("self.") \
                 and call.func.count(".") == 1 and call.func != "self.apply" else None
-            if helper is not None and helper is not fn and any(True for _ in cls.init_points(helper)) \
-                    and call.stmt not in seen:
+            if helper is None or helper is fn or call.stmt in seen:
+                continue
+            if any(True for _ in cls.init_points(helper, info, file, index)):
                 seen.add(call.stmt)
                 yield call.stmt, call.loc, f"`{call.func}()` (an init loop over the model)"
         for loop in fn.loops:
@@ -49,7 +50,10 @@ class InitLoopBeforeLayers(Rule):
                     seen.add(loop.stmt)
                     yield loop.stmt, loop.loc, f"the init loop over `{loop.iter}`"
         for call in fn.calls:
-            if call.func == "self.apply" and call.stmt not in seen:
+            if call.func == "self.apply" and call.stmt not in seen and call.args:
+                applied = index._resolve_applied(call.args[0].key or "", file, fn.qualname)
+                if applied is None or not applied[0].inits:
+                    continue  # not an init function (set_layer_lr_decay's apply), or unknown
                 seen.add(call.stmt)
                 yield call.stmt, call.loc, "`self.apply(...)`"
 
