@@ -442,3 +442,42 @@ class Fp8Linear(nn.Module):
     trainable = src.replace(", dtype=torch.int8), requires_grad=False", ")").replace(
         ", dtype=torch.float16)", ")")
     assert [f.line for f in lint(trainable)] == [8, 9]
+
+
+def test_ini305_pretrained_model_in_a_local_variable(lint):
+    src = H + '''
+import torchvision
+
+class Seg(nn.Module):
+    def __init__(self):
+        super().__init__()
+        resnet = torchvision.models.resnet18(weights="IMAGENET1K_V1")
+        self.backbone = nn.Sequential(*list(resnet.children())[:-2])
+        self.head = nn.Conv2d(512, 21, 1)
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight)
+'''
+    assert [(f.code, f.line) for f in lint(src)] == [("INI305", 15)]
+    assert lint(src.replace('weights="IMAGENET1K_V1"', "weights=None")) == []
+
+
+def test_ini201_and_ini209_under_a_class_name_dispatch(lint):
+    src = H + '''
+def weights_init(m):
+    classname = m.__class__.__name__
+    if classname.find("BatchNorm") != -1:
+        nn.init.normal_(m.weight.data, 1.0, 0.02)
+        nn.init.constant_(m.bias.data, 0)
+
+class D(nn.Module):
+    def __init__(self, affine):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(8, affine=affine)
+
+net = D(True)
+net.apply(weights_init)
+'''
+    assert [(f.code, f.line) for f in lint(src)] == [("INI201", 8), ("INI201", 9)]
+    assert [(f.code, f.line) for f in lint(src.replace("affine=affine", ""), extend=["INI209"])] == [
+        ("INI209", 8), ("INI209", 9)]

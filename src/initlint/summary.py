@@ -253,6 +253,7 @@ class SelfStore:
     order: int
     loc: Loc
     conds: tuple[Cond, ...] = ()
+    mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
 
 
 @dataclass(slots=True)
@@ -936,9 +937,11 @@ class _Extractor:
 
     def self_store(self, attr: str, value, path: Loc, ctx: _Ctx) -> SelfStore:
         kind, call, elements, args = "other", None, (), ()
+        mentions: frozenset = frozenset()
         if isinstance(value, cst.Call):
             kind, call = "call", self.qualify(key_of(value.func))
             args = tuple(self.make_arg(a, False) for a in value.args)
+            mentions = frozenset(_names_in(value.args))
         elif isinstance(value, (cst.List, cst.Tuple, cst.Set)):
             kind = {cst.List: "list", cst.Tuple: "tuple", cst.Set: "set"}[type(value)]
             elements = tuple(
@@ -959,7 +962,7 @@ class _Extractor:
             elt = value.value if isinstance(value, cst.DictComp) else value.elt
             if isinstance(elt, cst.Call):
                 elements = (self.qualify(key_of(elt.func)),)
-        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds)
+        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions)
 
     # ---- expressions ------------------------------------------------------------------------------
     def expr_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
@@ -1125,6 +1128,31 @@ def _expression_fields(node: cst.CSTNode) -> list[tuple[str, int]]:
             out.append((name, 1))
         elif isinstance(value, cst.CSTNode) or value is None:
             out.append((name, 0))
+    return out
+
+
+def _names_in(nodes, limit: int = 200) -> set:
+    """Bare names mentioned anywhere in some expressions (bounded: constructor arguments are small)."""
+    out: set = set()
+    stack = list(nodes)
+    while stack and limit > 0:
+        limit -= 1
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            out.add(node.value)
+        elif isinstance(node, cst.Arg):
+            stack.append(node.value)
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)
+        elif isinstance(node, cst.Call):
+            stack.append(node.func)
+            stack.extend(node.args)
+        elif isinstance(node, cst.Subscript):
+            stack.append(node.value)
+        elif isinstance(node, (cst.List, cst.Tuple)):
+            stack.extend(el.value for el in node.elements)
+        elif isinstance(node, cst.StarredElement):
+            stack.append(node.value)
     return out
 
 

@@ -8,9 +8,17 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 from __future__ import annotations
 
 from ..summary import dispatch_types
-from ..torchnames import NORM_TYPES
+from ..torchnames import NORM_TYPES, PARAMETERIZED
 from . import Fix, Rule
 from ._units import is_guarded, lacks, members, reach_of, units
+
+
+def by_class_name(conds) -> set:
+    """Torch layers a class-name dispatch matches (``classname.find("BatchNorm") != -1``)."""
+    for cond in conds:
+        if cond.kind == "classname" and not cond.negated and cond.attr:
+            return {layer for layer in PARAMETERIZED if cond.attr in layer}
+    return set()
 
 
 def unguarded_sites(file, index):
@@ -23,7 +31,7 @@ def unguarded_sites(file, index):
             if init.subject != unit.subject or init.target not in ("bias", "weight"):
                 continue
             types = dispatch_types(init.conds, unit.subject)
-            handled = members(types)
+            handled = members(types) or by_class_name(init.conds)
             if not handled:
                 continue
             if init.target == "weight" and not (handled & NORM_TYPES):

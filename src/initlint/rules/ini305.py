@@ -28,6 +28,13 @@ class InitOverPretrainedSubmodule(Rule):
                 if call.method == "load_state_dict" and call.receiver and call.receiver.startswith("self.") \
                         and call.receiver.count(".") == 1:
                     pretrained.setdefault(call.receiver[5:], call)
+            # resnet = resnet18(weights=...); self.backbone = nn.Sequential(*list(resnet.children())[:-2])
+            local = {c.target for c in init.calls if c.target and "." not in c.target and _pretrained_call(c)}
+            local |= {c.receiver for c in init.calls if c.method == "load_state_dict" and c.receiver
+                      and "." not in c.receiver}
+            for store in init.stores:
+                if store.mentions & local:
+                    pretrained.setdefault(store.attr, store)
             if not pretrained:
                 continue
             for event, what in self.reinits(init):
@@ -53,3 +60,10 @@ class InitOverPretrainedSubmodule(Rule):
                                                             "named_parameters") and loop.loc not in seen:
                     seen.add(loop.loc)
                     yield init, f"the init loop over `{loop.iter}`"
+
+
+def _pretrained_call(call) -> bool:
+    pretrained = call.kwarg("pretrained")
+    weights = call.kwarg("weights")
+    return (pretrained is not None and pretrained.value is True) or (
+        weights is not None and weights.value is not None) or call.method == "from_pretrained"
