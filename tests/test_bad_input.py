@@ -23,7 +23,7 @@ def check(tmp_path, capsys, *extra):
 def test_syntax_error(tmp_path, capsys):
     (tmp_path / "bad.py").write_text("def f(:\n    pass\n")
     code, out, _ = check(tmp_path, capsys)
-    assert code == 1 and "bad.py:2:1: INI900 syntax error" in out
+    assert code == 1 and "bad.py:1:7: INI900 syntax error: invalid syntax" in out  # CPython's position and words
 
 
 def test_non_utf8_without_cookie(tmp_path, capsys):
@@ -77,6 +77,12 @@ def test_deeply_nested_expression(tmp_path, capsys):
     assert "neg.py" not in out  # 5000 unary minuses are valid Python, and analysed
 
 
+def test_brackets_in_strings_are_not_nesting(tmp_path, capsys):
+    (tmp_path / "pattern.py").write_text("PATTERN = '" + "(" * 400 + "'\n# " + "[" * 400 + "\n")
+    _, out, _ = check(tmp_path, capsys)
+    assert "pattern.py" not in out
+
+
 def test_directory_named_like_a_file(tmp_path, capsys):
     (tmp_path / "x.py").mkdir()
     (tmp_path / "x.py" / "inner.py").write_text(BUGGY.replace("self.fc", "self.inner"))
@@ -122,7 +128,7 @@ def test_missing_path_is_a_clear_message(tmp_path, capsys):
     (tmp_path / "buggy.py").write_text(BUGGY)
     code = main(["check", str(tmp_path / "nope"), str(tmp_path)])
     _, err = capsys.readouterr()
-    assert "nope: no such file or directory" in err and code == 1
+    assert "nope: no such file or directory" in err and code == 2  # a typo must not pass CI
 
 
 def test_cli_subprocess_never_prints_a_traceback(tmp_path):

@@ -100,6 +100,7 @@ def run_check(args) -> int:
                          respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
                          options=settings.options)
     findings = settings.apply_per_file_ignores(result.findings)
+    missing = [path for path, reason in result.skipped if reason == "no such file or directory"]
     for path, reason in result.skipped:
         print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
     for error in result.errors:
@@ -119,7 +120,8 @@ def run_check(args) -> int:
             return EXIT_ERROR if result.errors else (EXIT_FINDINGS if outcome.diff else EXIT_CLEAN)
         if outcome.changed:  # re-check: report what is really left
             result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                                 respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude)
+                                 respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
+                                 options=settings.options)
             findings = settings.apply_per_file_ignores(result.findings)
         if not args.quiet:
             print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)
@@ -127,8 +129,8 @@ def run_check(args) -> int:
     text = render(findings, fmt)
     if text:
         print(text)
-    if args.statistics and findings:
-        print(statistics(findings))
+    if args.statistics and findings:  # after a machine-readable report it goes to stderr, not into the data
+        print(statistics(findings), file=sys.stdout if fmt in ("concise", "full", "grouped") else sys.stderr)
     if fmt in ("concise", "full", "grouped") and not args.quiet:
         if findings:
             fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
@@ -136,7 +138,7 @@ def run_check(args) -> int:
             print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.")
         else:
             print(f"All checks passed! ({result.files} file{'s' if result.files != 1 else ''} checked)")
-    if result.errors:
+    if result.errors or missing:
         return EXIT_ERROR
     if findings and not args.exit_zero:
         return EXIT_FINDINGS

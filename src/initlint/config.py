@@ -65,9 +65,12 @@ def find_pyproject(start: str) -> str | None:
             try:
                 with open(candidate, "rb") as handle:
                     data = tomllib.load(handle)
-            except (OSError, tomllib.TOMLDecodeError):
+            except OSError:
                 data = {}
-            if "initlint" in data.get("tool", {}):
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{candidate} is not valid TOML: {exc}") from None
+            tool = data.get("tool", {})
+            if isinstance(tool, dict) and "initlint" in tool:
                 return candidate
         parent = os.path.dirname(current)
         if parent == current:
@@ -83,9 +86,13 @@ def load_table(path: str) -> dict:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    if os.path.basename(path) == "pyproject.toml":
-        return data.get("tool", {}).get("initlint", {})
-    return data.get("tool", {}).get("initlint", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table")
+    table = tool.get("initlint", {} if os.path.basename(path) == "pyproject.toml" else data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.initlint] must be a table")
+    return table
 
 
 def validate(table: dict, path: str) -> dict:

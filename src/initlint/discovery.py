@@ -43,17 +43,29 @@ class GitIgnore:
             if rel.startswith(".."):
                 continue
             rel = rel.replace(os.sep, "/")
-            if "/" in pattern.lstrip("/"):
-                hit = fnmatch.fnmatch(rel, pattern.lstrip("/")) or fnmatch.fnmatch(rel, pattern.lstrip("/") + "/*")
+            anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
+            pat = pattern.lstrip("/")
+            if pat.startswith("**/"):  # any depth, the root included
+                hit = fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat[3:])
+            elif anchored:  # relative to the .gitignore's folder
+                hit = fnmatch.fnmatch(rel, pat)
             else:
-                hit = fnmatch.fnmatch(os.path.basename(path), pattern)
+                hit = fnmatch.fnmatch(os.path.basename(path), pat)
             if hit:
                 verdict = not negate
         return verdict
 
 
-def _excluded(name: str, rel: str, excludes) -> bool:
-    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in excludes)
+def _excluded(name: str, path: str, excludes, root: str | None = None) -> bool:
+    """A glob matches the name, the path as given, or the path relative to ``root`` (the directory being
+    walked) and to the working directory: ``third_party/*`` works for ``initlint check .`` and ``$PWD`` alike."""
+    candidates = {name, path.replace(os.sep, "/")}
+    for base in (root, os.getcwd()):
+        if base:
+            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+            if not rel.startswith(".."):
+                candidates.add(rel.replace(os.sep, "/"))
+    return any(fnmatch.fnmatch(c, pat) for c in candidates for pat in excludes)
 
 
 def _excluded_path(path: str, excludes) -> bool:
@@ -105,7 +117,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
             keep = []
             for d in sorted(dirnames):
                 full = os.path.join(dirpath, d)
-                if _excluded(d, full, excludes) or (respect_gitignore and ignore.ignored(full, True)):
+                if _excluded(d, full, excludes, start) or (respect_gitignore and ignore.ignored(full, True)):
                     continue
                 if d.endswith(SUFFIXES):  # a directory named x.py is not a file to check
                     pass
@@ -115,7 +127,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
                 if not f.endswith(SUFFIXES):
                     continue
                 full = os.path.join(dirpath, f)
-                if _excluded(f, full, excludes) or (respect_gitignore and ignore.ignored(full, False)):
+                if _excluded(f, full, excludes, start) or (respect_gitignore and ignore.ignored(full, False)):
                     continue
                 if os.path.islink(full) and not os.path.exists(full):
                     problems.append((full, "broken symbolic link or symlink loop"))

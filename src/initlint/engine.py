@@ -150,7 +150,7 @@ def _place(result: Result) -> None:
     for path, findings in by_path.items():
         source = read_source(path)
         text = source.text if not isinstance(source, Problem) else ""
-        lines = text.splitlines()
+        lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks only (not form feed or U+2028)
         if FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))):
             result.suppressed += len(findings)
             continue

@@ -22,8 +22,15 @@ class ClassRef:
     file: FileSummary
 
     @property
-    def qual(self) -> str:
+    def dotted(self) -> str:
+        """``package.module.Class``: how other files name it (two files can share it)."""
         return f"{self.file.module}.{self.info.qualname}"
+
+    @property
+    def qual(self) -> str:
+        """Identity of this class definition: its file and place (``dotted`` is not unique: two scripts named
+        ``main.py`` in folders without ``__init__.py``, or a class defined in both ``try`` and ``except``)."""
+        return f"{self.file.path}::{self.info.qualname}::{self.info.loc}"
 
 
 @dataclass
@@ -67,7 +74,7 @@ class ProjectIndex:
             self.modules.setdefault(summary.module, summary)
             for info in summary.classes:
                 ref = ClassRef(info, summary)
-                self.classes[ref.qual] = ref
+                self.classes.setdefault(ref.dotted, ref)
                 self.by_name.setdefault(info.name, []).append(ref)
             for fn in summary.functions:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)

@@ -82,6 +82,17 @@ def _bracket_depth(text: str) -> int:
     return best
 
 
+def _tree_depth(tree: ast.AST) -> int:
+    """Nesting depth of CPython's tree, without recursion."""
+    best = 0
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        best = max(best, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return best
+
+
 def _no_validation(self) -> None:
     pass
 
@@ -109,18 +120,27 @@ def parse(source: Source) -> cst.Module | Problem:
     Deeply nested code is first vetted by CPython's own parser, which fails cleanly where libcst's
     native parser would overflow its stack and take the whole process down.
     """
-    if _bracket_depth(source.text) > _DEPTH_LIMIT:
+    if _bracket_depth(source.text) > _DEPTH_LIMIT:  # brackets in strings and comments count here: look closer
         try:
-            ast.parse(source.text)
+            tree = ast.parse(source.text)
         except SyntaxError as exc:
             return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
         except (RecursionError, MemoryError, ValueError):
             return Problem("parse", "syntax error: expression nested too deeply to parse")
-        return Problem("parse", "expression nested too deeply to analyse safely (over 150 brackets deep)")
+        if _tree_depth(tree) > _DEPTH_LIMIT:
+            return Problem("parse", "expression nested too deeply to analyse safely (over 150 levels)")
     try:
         return _parse_unvalidated(source.text)
     except cst.ParserSyntaxError as exc:
-        return Problem("parse", f"syntax error: {exc.message}", exc.editor_line, exc.editor_column)
+        line, column, message = exc.editor_line, exc.editor_column, exc.message
+        try:  # CPython's position and words are the ones users know (libcst often points at the next line)
+            ast.parse(source.text)
+        except SyntaxError as py_exc:
+            line, column = py_exc.lineno or line, py_exc.offset or column
+            message = py_exc.msg or message
+        except (RecursionError, MemoryError, ValueError):
+            pass
+        return Problem("parse", f"syntax error: {message}", line, column)
     except RecursionError:
         return Problem("parse", "syntax error: expression nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - the parser's other failures are still bad input

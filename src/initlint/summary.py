@@ -598,6 +598,8 @@ class _Extractor:
         if qual and qual.startswith(INIT) and last not in INIT_FUNCTIONS and (
                 last in DEPRECATED_INIT or last in MISSING_INIT or last == "calculate_gain"):
             pass  # kept as a Call below (deprecated names, calculate_gain)
+        if fkey == "vars" and scope is not None and node.args and key_of(node.args[0].value) == "self":
+            scope.uses_dict = True
         keep = (
             last in INTEREST_OR_INIT
             or last[:1].isupper()
@@ -610,7 +612,7 @@ class _Extractor:
         if head == "self" and last == "setattr":
             keep = True
         if scope is not None and last in ("setattr", "register_buffer", "register_parameter", "add_module",
-                                          "register_module"):
+                                          "register_module", "__setattr__"):
             self.on_register(node, fkey, ctx)
         if not keep or scope is None:
             return
@@ -623,6 +625,15 @@ class _Extractor:
     def on_register(self, node: cst.Call, fkey: str, ctx: _Ctx) -> None:
         scope = self.scope
         args = node.args
+        if fkey in ("super().__setattr__", "self.__setattr__") and args:  # spellings of setattr(self, ...)
+            name = literal(args[0].value)
+            if isinstance(name, str):
+                scope.setattr_names.add(name)
+            else:
+                scope.computed_setattr = True
+            return
+        if fkey == "object.__setattr__":
+            fkey, args = "setattr", args
         if fkey == "setattr":
             if len(args) >= 2:
                 name = literal(args[1].value)
@@ -798,7 +809,9 @@ class _Extractor:
         self.block(suite.body, path + ("body",), ctx, top)
 
     def stmt(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:
-        if isinstance(node, cst.SimpleStatementLine):
+        if isinstance(node, cst.BaseSmallStatement):  # the body of a one-line `if c: x = 1`
+            self.small(node, path, ctx)
+        elif isinstance(node, cst.SimpleStatementLine):
             for j, small in enumerate(node.body):
                 self.small(small, path + ("body", j), ctx)
         elif isinstance(node, cst.If):
@@ -1081,8 +1094,9 @@ class _Extractor:
         self.cls, self.scope = saved_cls, saved_scope
 
     def class_stmt(self, stmt, path: Loc, ctx: _Ctx) -> None:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for j, small in enumerate(stmt.body):
+        if isinstance(stmt, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+            smalls = stmt.body if isinstance(stmt, cst.SimpleStatementLine) else [stmt]
+            for j, small in enumerate(smalls):
                 if isinstance(small, cst.Assign):
                     for t in small.targets:
                         for name in _target_names(t.target):
@@ -1092,9 +1106,9 @@ class _Extractor:
                 elif isinstance(small, (cst.Import, cst.ImportFrom)):
                     self.do_import(small)
         elif isinstance(stmt, (cst.If, cst.Try)):
-            for part in _sub_blocks(stmt):
+            for part_path, part in _sub_blocks(stmt, path):
                 for i, inner in enumerate(part):
-                    self.class_stmt(inner, path, ctx)
+                    self.class_stmt(inner, part_path + (i,), ctx)
         else:
             self.stmt(stmt, path, ctx)
 
@@ -1196,22 +1210,23 @@ def _catches_attribute_error(node) -> bool:
     return name in ("AttributeError", "Exception", "BaseException")
 
 
-def _sub_blocks(stmt) -> Iterator[list]:
+def _sub_blocks(stmt, path: Loc) -> Iterator[tuple]:
+    """(locator, statements) of every block of an ``if``/``try`` in a class body."""
     if isinstance(stmt, cst.If):
-        yield stmt.body.body
+        yield path + ("body", "body"), stmt.body.body
         if stmt.orelse is not None:
             if isinstance(stmt.orelse, cst.If):
-                yield from _sub_blocks(stmt.orelse)
+                yield from _sub_blocks(stmt.orelse, path + ("orelse",))
             else:
-                yield stmt.orelse.body.body
+                yield path + ("orelse", "body", "body"), stmt.orelse.body.body
     elif isinstance(stmt, cst.Try):
-        yield stmt.body.body
-        for h in stmt.handlers:
-            yield h.body.body
+        yield path + ("body", "body"), stmt.body.body
+        for k, h in enumerate(stmt.handlers):
+            yield path + ("handlers", k, "body", "body"), h.body.body
         if stmt.orelse is not None:
-            yield stmt.orelse.body.body
+            yield path + ("orelse", "body", "body"), stmt.orelse.body.body
         if stmt.finalbody is not None:
-            yield stmt.finalbody.body.body
+            yield path + ("finalbody", "body", "body"), stmt.finalbody.body.body
 
 
 def _dim_subject(node) -> str | None:

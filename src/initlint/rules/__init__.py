@@ -96,7 +96,7 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
 
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     """Selectors that match no rule (a usage error)."""
-    return [s for s in selectors if s.strip() and not any(matches(c, s) for c in RULES) and s.strip()]
+    return [s or '""' for s in selectors if not s.strip() or not any(matches(c, s) for c in RULES)]
 
 
 def each_init(file: FileSummary, torch_only: bool = False) -> Iterator:

@@ -46,8 +46,8 @@ class InitAfterPretrainedLoad(Rule):
                     if order <= load.order or _contradicts(load.conds, event.conds):
                         continue
                     if kind == "call":
-                        if self.loaded_object(event, loaders) == obj:
-                            break  # reloaded
+                        if self.loaded_object(event, loaders) == obj or event.target == obj:
+                            break  # reloaded, or the name now holds another model
                         if event.target and event.target.startswith(obj + "."):
                             fresh.add(event.target)  # a new submodule replaces the pretrained one
                             continue

@@ -21,7 +21,8 @@ class InitLoopBeforeLayers(Rule):
             for stmt, loc, what in self.init_points(init_fn, info, file, index):
                 later = []
                 for store in init_fn.stores:
-                    if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index):
+                    if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index) \
+                            and not self.initialized_later(init_fn, store):
                         later.append(store.attr)
                 if later:
                     names = ", ".join(f"self.{a}" for a in dict.fromkeys(later))
@@ -56,6 +57,13 @@ class InitLoopBeforeLayers(Rule):
                     continue  # not an init function (set_layer_lr_decay's apply), or unknown
                 seen.add(call.stmt)
                 yield call.stmt, call.loc, "`self.apply(...)`"
+
+    @staticmethod
+    def initialized_later(fn, store) -> bool:
+        """``self.head`` built after the loop, then initialized on its own (zero-init of the last layer)."""
+        key = f"self.{store.attr}"
+        return any((i.target_key or "").startswith(key + ".") and i.order > store.order for i in fn.inits) or any(
+            c.func == f"{key}.apply" and c.order > store.order for c in fn.calls)
 
     @staticmethod
     def builds_module(qual, file, index) -> bool:
