@@ -189,3 +189,30 @@ class C(nn.Module):
         return self.fc(x) * self.scale + self.shift
 '''
     assert lint(src) == []
+
+
+def test_context_reads_the_project_but_reports_only_the_checked_files(tmp_path, monkeypatch, capsys):
+    (tmp_path / "base.py").write_text(textwrap.dedent('''\
+        import torch.nn as nn
+
+        class Base(nn.Module):
+            def forward(self, x):
+                return self.head(self.encoder(x))
+    '''))
+    (tmp_path / "impl.py").write_text(textwrap.dedent('''\
+        import torch.nn as nn
+        from base import Base
+
+        class Impl(Base):
+            def __init__(self):
+                super().__init__()
+                self.encoder = nn.Linear(2, 2)
+                self.head = nn.Linear(2, 2)
+                nn.init.xavier_normal(self.head.weight)
+    '''))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "base.py", "-q")  # alone, the subclass that defines the layers is unknown
+    assert code == 1 and "INI001" in out
+    assert run(capsys, "base.py", "--context", ".", "-q")[:2] == (0, "")
+    code, out, _ = run(capsys, "impl.py", "--context", ".", "-q")  # findings only for the files checked
+    assert code == 1 and [line.split(":")[0] for line in out.splitlines()] == ["impl.py"]

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-exclude", type=_codes, default=None, help="globs added to the excludes")
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None)
     check.add_argument("--force-exclude", action="store_true", help="apply excludes to files named explicitly")
+    check.add_argument("--context", type=_codes, default=None, metavar="PATHS",
+                       help="also read these paths for cross-file facts (base classes, init functions applied"
+                            " elsewhere) but report findings only for PATH ...; pre-commit hooks use `--context .`")
     check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
@@ -98,7 +101,7 @@ def run_check(args) -> int:
     rules = select_rules(settings.select, settings.ignore, settings.extend_select)
     result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
                          respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                         options=settings.options)
+                         options=settings.options, context=args.context)
     findings = settings.apply_per_file_ignores(result.findings)
     missing = [path for path, reason in result.skipped if reason == "no such file or directory"]
     for path, reason in result.skipped:
@@ -121,7 +124,7 @@ def run_check(args) -> int:
         if outcome.changed:  # re-check: report what is really left
             result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
                                  respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                                 options=settings.options)
+                                 options=settings.options, context=args.context)
             findings = settings.apply_per_file_ignores(result.findings)
         if not args.quiet:
             print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)

@@ -106,32 +106,44 @@ def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
 
 
 def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, excludes=DEFAULT_EXCLUDES,
-                respect_gitignore: bool = True, force_exclude: bool = False, options: dict | None = None) -> Result:
+                respect_gitignore: bool = True, force_exclude: bool = False, options: dict | None = None,
+                context: list[str] | None = None) -> Result:
     """Check files; ``options`` holds the rule settings (``module-bases``, ``init-functions``,
-    ``pretrained-loaders``)."""
+    ``pretrained-loaders``). ``context`` paths are read for the project index only (base classes, init
+    functions applied elsewhere): findings are reported for ``paths`` alone, as a pre-commit hook needs."""
     options = options or {}
     configure(options.get("init-functions", ()))
     files, problems = discover(paths, excludes, respect_gitignore, force=not force_exclude)
     result = Result(skipped=list(problems), files=len(files))
+    targets = {os.path.abspath(f) for f in files}
+    if context:
+        extra, _ = discover(context, excludes, respect_gitignore)
+        files = files + [f for f in extra if os.path.abspath(f) not in targets]
     jobs = jobs or os.cpu_count() or 1
     summaries: list[FileSummary] = []
     for path, item in _summarize_all(files, jobs, options.get("init-functions", ())):
+        reported = os.path.abspath(path) in targets
         if isinstance(item, FileSummary):
             summaries.append(item)
+        elif not reported:
+            continue
         elif item.kind == "read":
             result.skipped.append((path, item.message))
         elif any(r.code == "INI900" for r in rules):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
-    return run_rules(summaries, rules, result, options)
+    return run_rules(summaries, rules, result, options, targets if context else None)
 
 
-def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, options: dict | None = None) -> Result:
+def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, options: dict | None = None,
+              targets: set | None = None) -> Result:
     index = ProjectIndex(summaries, options)
     templates = templates_with_twins(summaries)
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
+        if targets is not None and os.path.abspath(summary.path) not in targets:
+            continue  # read for context only
         for rule in rules:
             try:
                 result.findings.extend(rule.check(summary, index))

@@ -872,6 +872,9 @@ class _Extractor:
             self.expr(node.value, path + ("value",), ctx)
         elif isinstance(node, cst.Assign):
             target = key_of(node.targets[0].target) if len(node.targets) == 1 else None
+            if target == "__all__" and isinstance(node.value, (cst.List, cst.Tuple)):  # exported: referenced
+                self.summary.names.update(v for el in node.value.elements
+                                          if isinstance(v := literal(el.value), str))
             self.assign_value(node.value, path + ("value",), ctx, target)
             for k, t in enumerate(node.targets):
                 self.store(t.target, path + ("targets", k, "target"), ctx, node.value)
