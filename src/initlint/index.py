@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 
 from ._torch_attrs import TORCH_ATTRS
-from .summary import Call, ClassInfo, FileSummary, FunctionInfo
+from .summary import Call, ClassInfo, FileSummary, FunctionInfo, iter_with_nested
 from .torchnames import MODULE_ATTRS, NN, PARAMETERIZED, canonical, torch_layer
 
 #: bases that add no attributes and never make a class unknowable
@@ -238,7 +238,7 @@ class ProjectIndex:
         names = set(info.attrs) | set(info.methods)
         dynamic = info.has_getattr
         for method in info.methods.values():
-            for fn in _with_nested(method):
+            for fn in iter_with_nested(method):
                 names.update(s.attr for s in fn.stores)
                 names.update(fn.setattr_names)
                 names.update(fn.registered)
@@ -433,12 +433,6 @@ _NOT_BUILDERS = frozenset({"super", "print", "len", "range", "int", "float", "st
                            "AssertionError", "KeyError", "warn", "format", "join"})
 
 
-def _with_nested(fn: FunctionInfo):
-    yield fn
-    for inner in fn.nested:
-        yield from _with_nested(inner)
-
-
 def _builder_calls(cls: ClassRef):
     """Calls made while building: ``__init__`` and the methods it calls on ``self``, transitively."""
     methods = cls.info.methods
@@ -448,7 +442,7 @@ def _builder_calls(cls: ClassRef):
         if name in seen or name not in methods:
             continue
         seen.add(name)
-        for fn in _with_nested(methods[name]):
+        for fn in iter_with_nested(methods[name]):
             for call in fn.calls:
                 if call.func.startswith("self.") and call.func.count(".") == 1:
                     todo.append(call.func[5:])

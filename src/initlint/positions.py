@@ -32,7 +32,7 @@ def compute_positions(module: cst.Module, locs=None) -> dict:
     wanted = sorted({loc[1] for loc in locs if len(loc) >= 2 and loc[0] == "body" and isinstance(loc[1], int)})
     if len(wanted) != len({tuple(loc[:2]) for loc in locs}) or not wanted:
         return compute_positions(module)  # a locator outside the module body: lay out everything
-    line = 1 + sum(_EMPTY.code_for_node(h).count("\n") for h in module.header)
+    line = 1 + sum(module.code_for_node(h).count("\n") for h in module.header)
     done = 0
     for index in wanted:
         line += sum(module.code_for_node(stmt).count(module.default_newline[-1]) for stmt in module.body[done:index])
@@ -45,9 +45,6 @@ def compute_positions(module: cst.Module, locs=None) -> dict:
         line = state.line
         done = index + 1
     return collector._computed
-
-
-_EMPTY = cst.Module(body=[])
 
 
 def resolve(module: cst.Module, loc: tuple):

@@ -394,6 +394,13 @@ class ApplyCall:
     call: Call
 
 
+def iter_with_nested(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
+    """A function and the functions defined inside it, at any depth."""
+    yield fn
+    for inner in fn.nested:
+        yield from iter_with_nested(inner)
+
+
 def root(key: str | None) -> str | None:
     if key is None:
         return None
@@ -595,9 +602,6 @@ class _Extractor:
             is_torch = False
         if init_name is not None:
             self.on_init(node, init_name, fkey, path, ctx, is_torch)
-        if qual and qual.startswith(INIT) and last not in INIT_FUNCTIONS and (
-                last in DEPRECATED_INIT or last in MISSING_INIT or last == "calculate_gain"):
-            pass  # kept as a Call below (deprecated names, calculate_gain)
         if fkey == "vars" and scope is not None and node.args and key_of(node.args[0].value) == "self":
             scope.uses_dict = True
         keep = (

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..index import ProjectIndex
-from ..summary import FileSummary
+from ..summary import FileSummary, iter_with_nested  # noqa: F401 - rules import it from here
 
 
 @dataclass
@@ -115,12 +115,6 @@ def module_classes(file: FileSummary, index: ProjectIndex) -> Iterator:
         ref = ClassRef(info, file)
         if index.is_module(ref) is True:
             yield info, ref
-
-
-def iter_with_nested(fn) -> Iterator:
-    yield fn
-    for inner in fn.nested:
-        yield from iter_with_nested(inner)
 
 
 RULES: dict[str, Rule] = _load()
