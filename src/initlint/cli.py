@@ -15,6 +15,18 @@ def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _size(value: str) -> int:
+    text = value.strip().upper().rstrip("B")
+    scale = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}.get(text[-1:], 1)
+    try:
+        number = float(text[:-1] if scale > 1 else text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (use bytes, or a K/M/G suffix)") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"a size cannot be negative: {value!r}")
+    return int(number * scale)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="initlint", description="Find weight-initialization bugs in PyTorch code.")
     parser.add_argument("--version", action="version", version=f"initlint {__version__}")
@@ -38,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--context", type=_codes, default=None, metavar="PATHS",
                        help="also read these paths for cross-file facts (base classes, init functions applied"
                             " elsewhere) but report findings only for PATH ...; pre-commit hooks use `--context .`")
+    check.add_argument("--max-file-size", type=_size, default=None, metavar="BYTES",
+                       help="skip files larger than this (default 8 MB; 0: no limit; suffixes K, M)")
     check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")

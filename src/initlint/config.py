@@ -18,7 +18,7 @@ from .rules import RULES, matches, unknown_selectors
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "per-file-ignores": dict, "exclude": list,
     "extend-exclude": list, "respect-gitignore": bool, "output-format": str, "module-bases": list,
-    "init-functions": list, "pretrained-loaders": list, "verify": dict,
+    "init-functions": list, "pretrained-loaders": list, "verify": dict, "max-file-size": int,
 }
 
 
@@ -104,6 +104,8 @@ def validate(table: dict, path: str) -> dict:
         expected = KEYS[key]
         if not isinstance(value, expected):
             raise ConfigError(f"{path}: `{key}` must be a {expected.__name__}, got {type(value).__name__}")
+        if expected is int and (isinstance(value, bool) or value < 0):
+            raise ConfigError(f"{path}: `{key}` must be a whole number of bytes (0: no limit), got {value!r}")
         if expected is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: `{key}` must be a list of strings")
     for key in ("select", "ignore", "extend-select"):
@@ -137,7 +139,10 @@ def resolve_settings(args) -> Settings:
     excludes = tuple(table.get("exclude", DEFAULT_EXCLUDES)) + tuple(table.get("extend-exclude", ()))
     settings.respect_gitignore = table.get("respect-gitignore", True)
     settings.output_format = table.get("output-format", "concise")
-    settings.options = {k: table[k] for k in ("module-bases", "init-functions", "pretrained-loaders") if k in table}
+    settings.options = {k: table[k] for k in ("module-bases", "init-functions", "pretrained-loaders", "max-file-size")
+                        if k in table}
+    if getattr(args, "max_file_size", None) is not None:
+        settings.options["max-file-size"] = args.max_file_size
     # command-line flags override the file
     for name in ("select", "ignore", "extend_select"):
         value = getattr(args, name, None)

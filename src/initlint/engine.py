@@ -16,8 +16,8 @@ from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
 from .rules import Finding, Rule
-from .source import Problem, module_name_for, parse, read_source
-from .summary import FileSummary, configure, summarize_module
+from .source import Problem, Source, formfeed_indentation, module_name_for, parse, read_source
+from .summary import FileSummary, summarize_module
 
 NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 FILE_NOQA = re.compile(r"#\s*initlint:\s*noqa\b", re.IGNORECASE)
@@ -32,39 +32,88 @@ class Result:
     suppressed: int = 0
 
 
-def summarize_path(path: str) -> tuple[str, FileSummary | Problem]:
-    """Read, parse and summarize one file; every failure comes back as a Problem."""
+#: files larger than this are skipped (the ``max-file-size`` setting): libcst needs about 350 bytes of memory per
+#: byte of source, so a 50 MB generated file would need 17 GB
+DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
+
+
+def summarize_path(path: str, init_functions=(), max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+                   ) -> tuple[str, FileSummary | Problem]:
+    """Read, parse and summarize one file; every failure comes back as a Problem. A pure function of the
+    file and the settings passed in (``init_functions``: the ``init-functions`` setting)."""
     if sys.getrecursionlimit() < 20000:
         sys.setrecursionlimit(20000)  # the summary walks expressions recursively
-    source = read_source(path)
-    if isinstance(source, Problem):
-        return path, source
-    module = parse(source)
-    if isinstance(module, Problem):
-        return path, module
+    if max_file_size:
+        size = _size(path)
+        if size > max_file_size:
+            return path, Problem("read", f"{_megabytes(size)} is over the {_megabytes(max_file_size)} limit; raise"
+                                         " `max-file-size` in [tool.initlint] or pass --max-file-size to check it")
     try:
+        source = read_source(path)
+        if isinstance(source, Problem):
+            return path, source
+        module = parse(source)
+        if isinstance(module, Problem):
+            return path, module
         return path, summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"),
-                                      source.text)
+                                      source.text, init_functions)
     except RecursionError:
         return path, Problem("parse", "code nested too deeply to analyse")
+    except MemoryError:
+        return path, Problem("read", "out of memory while reading it; lower `max-file-size` to skip such files")
+    except Exception as exc:  # noqa: BLE001 - initlint's own bug: reported against this file, the others go on
+        return path, Problem("internal", f"internal error while reading it: {type(exc).__name__}: {exc}")
 
 
-def _summarize_all(files: list[str], jobs: int, init_functions=()) -> list[tuple[str, FileSummary | Problem]]:
+def _summarize_chunk(paths: list[str], init_functions, max_file_size) -> list[tuple[str, FileSummary | Problem]]:
+    return [summarize_path(p, init_functions, max_file_size) for p in paths]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2 ** 20:.1f} MiB" if size >= 2 ** 20 else f"{size / 1024:.1f} KiB"
+
+
+def _summarize_all(files: list[str], jobs: int, init_functions=(), max_file_size=DEFAULT_MAX_FILE_SIZE
+                   ) -> list[tuple[str, FileSummary | Problem]]:
+    init_functions = tuple(init_functions)
     if jobs <= 1 or len(files) < 16:
-        return [summarize_path(f) for f in files]
+        return [summarize_path(f, init_functions, max_file_size) for f in files]
+    # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
+    # go back to path order (the index and the output depend on it)
+    order = sorted(files, key=_size, reverse=True)
+    chunks = [order[i:i + 2] for i in range(0, len(order), 2)]
+    done, lost = _run_pool(chunks, jobs, init_functions, max_file_size)
+    if lost:  # a worker died (a crash in native code): once more in a fresh pool, then each file on its own
+        done2, lost = _run_pool([[p] for p in lost], jobs, init_functions, max_file_size)
+        done.update(done2)
+        for path in lost:
+            isolated, still_lost = _run_pool([[path]], 1, init_functions, max_file_size)
+            done.update(isolated)
+            if still_lost:
+                done[path] = Problem("internal", "the process reading this file crashed (a fault in native code);"
+                                                 " the other files were checked")
+    return [(path, done[path]) for path in files]
+
+
+def _run_pool(chunks: list[list[str]], jobs: int, init_functions, max_file_size) -> tuple[dict, list[str]]:
+    """Summaries by path, and the paths whose worker died."""
     import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
         context = None
-    # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
-    # go back to path order (the index and the output depend on it)
-    order = sorted(files, key=_size, reverse=True)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=configure,
-                             initargs=(tuple(init_functions),)) as pool:
-        done = dict(pool.map(summarize_path, order, chunksize=2))
-    return [(path, done[path]) for path in files]
+    done: dict = {}
+    lost: list[str] = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+        futures = [(pool.submit(_summarize_chunk, chunk, init_functions, max_file_size), chunk) for chunk in chunks]
+        for future, chunk in futures:
+            try:
+                done.update(future.result())
+            except BrokenProcessPool:
+                lost.extend(chunk)
+    return done, lost
 
 
 def _size(path: str) -> int:
@@ -112,7 +161,6 @@ def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, ex
     ``pretrained-loaders``). ``context`` paths are read for the project index only (base classes, init
     functions applied elsewhere): findings are reported for ``paths`` alone, as a pre-commit hook needs."""
     options = options or {}
-    configure(options.get("init-functions", ()))
     files, problems = discover(paths, excludes, respect_gitignore, force=not force_exclude)
     result = Result(skipped=list(problems), files=len(files))
     targets = {os.path.abspath(f) for f in files}
@@ -121,7 +169,8 @@ def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, ex
         files = files + [f for f in extra if os.path.abspath(f) not in targets]
     jobs = jobs or os.cpu_count() or 1
     summaries: list[FileSummary] = []
-    for path, item in _summarize_all(files, jobs, options.get("init-functions", ())):
+    max_file_size = options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    for path, item in _summarize_all(files, jobs, options.get("init-functions", ()), max_file_size):
         reported = os.path.abspath(path) in targets
         if isinstance(item, FileSummary):
             summaries.append(item)
@@ -129,6 +178,8 @@ def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, ex
             continue
         elif item.kind == "read":
             result.skipped.append((path, item.message))
+        elif item.kind == "internal":
+            result.errors.append(f"{path}: {item.message}")
         elif any(r.code == "INI900" for r in rules):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
@@ -168,19 +219,11 @@ def _place(result: Result) -> None:
             continue
         needs = [f for f in findings if f.loc is not None]
         if needs:
-            module = parse(source) if not isinstance(source, Problem) else source
-            if isinstance(module, Problem):
-                for f in needs:
-                    f.line = f.column = f.end_line = f.end_column = 1
-            else:
-                wanted = [f.loc for f in needs]
-                wanted += [loc for f in needs if f.fix is not None for loc, _, _ in f.fix.edits]
-                table = _positions.compute_positions(module, wanted)
-                for f in needs:
-                    f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)
-                    if f.fix is not None:
-                        f.fix.edits = [(_positions.locate(module, table, loc), where, content)
-                                       for loc, where, content in f.fix.edits]
+            try:
+                _locate_all(source, needs)
+            except Exception as exc:  # noqa: BLE001 - reported against this file; the others go on
+                result.errors.append(f"{path}: internal error while placing findings: {type(exc).__name__}: {exc}")
+                continue
         for f in findings:
             if suppressed(f, lines):
                 result.suppressed += 1
@@ -188,6 +231,28 @@ def _place(result: Result) -> None:
                 kept.append(f)
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in kept}
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+
+
+def _locate_all(source: Source | Problem, needs: list[Finding]) -> None:
+    module = parse(source) if not isinstance(source, Problem) else source
+    if isinstance(module, Problem):
+        for f in needs:
+            f.line = f.column = f.end_line = f.end_column = 1
+        return
+    wanted = [f.loc for f in needs]
+    wanted += [loc for f in needs if f.fix is not None for loc, _, _ in f.fix.edits]
+    table = _positions.compute_positions(module, wanted)
+    # columns in the file's own terms where libcst read the text without the whitespace before a form feed
+    shifts = formfeed_indentation(source.text)[1] if "\f" in source.text else {}
+    for f in needs:
+        f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)
+        if shifts:
+            f.column += shifts.get(f.line, 0)
+            f.end_column += shifts.get(f.end_line, 0)
+            f.fix = None  # edits are laid out on the text libcst read, not the file's: no fix offered here
+        elif f.fix is not None:
+            f.fix.edits = [(_positions.locate(module, table, loc), where, content)
+                           for loc, where, content in f.fix.edits]
 
 
 def check_source(text: str, path: str = "snippet.py", rules: list[Rule] | None = None) -> list[Finding]:

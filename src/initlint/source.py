@@ -16,7 +16,7 @@ import libcst as cst
 class Problem:
     """A file that could not be read or parsed: reported as INI900 (parse) or skipped (read)."""
 
-    kind: str  # "read" (skipped with a reason) or "parse" (INI900)
+    kind: str  # "read" (skipped with a reason), "parse" (INI900) or "internal" (initlint's own failure: exit 2)
     message: str
     line: int = 1
     column: int = 1
@@ -67,30 +67,105 @@ def decode_source(path: str, data: bytes) -> Source | Problem:
     return Source(path, text, encoding, newline)
 
 
-_BRACKETS = re.compile(r"[()\[\]{}]")
-_DEPTH_LIMIT = 150  # CPython refuses more than 200 nested brackets; libcst's native parser overflows its stack
+_DEPTH_LIMIT = 1000  # nesting levels of CPython's tree; libcst's native parser overflows its stack beyond a few
+# thousand (lambda chains, `and`/`+` chains, elif chains) and takes quadratic time well before that
+_BRACKET_LIMIT = 150  # CPython refuses more than 200 nested brackets
+
+# comments and strings, so that brackets and operators inside them do not count
+_LEXEMES = re.compile(
+    r"""\#[^\r\n]*|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''"""
+    r"""|"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'""",
+    re.S,
+)
+# tokens that can open a nesting level of the tree: operators, attribute dots, keywords, f-string characters
+# (\x02: what an f-string becomes, one per character) and adjacent strings (\x01: what a string becomes;
+# `"a" "b" "c"` nests) and chained calls and subscripts (`f()()`, `a[0][0]`); enclosing brackets are counted by
+# depth instead
+_NEST = re.compile(r"[-+*/%@&|^~<>.\x02]|\x01(?=\s*\x01)|[)\]}]\s*[(\[]"
+                   r"|\b(?:and|or|not|lambda|if|else|await|for|in|is|yield)\b")
+_BRACKET = re.compile(r"[()\[\]{}]")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_LONG_LINE = re.compile(r"[^\n]{%d,}" % (_DEPTH_LIMIT // 2))
+_INDENT = re.compile(r"^[ \t\f]*", re.M)
+_ELIF = re.compile(r"^[ \t\f]*elif\b", re.M)
+_PER_BRACKET = 4  # tree levels one bracket pair can add (Call > Arg > value, Subscript > Element > Index > value)
 
 
-def _bracket_depth(text: str) -> int:
-    depth = best = 0
-    for match in _BRACKETS.finditer(text):
+def may_nest_deeply(text: str, limit: int = _DEPTH_LIMIT) -> bool:
+    """False only when no construct of ``text`` can nest more than ``limit`` levels deep: a cheap, sound
+    over-approximation that runs before libcst sees the text (most files never need a closer look).
+
+    A level of the tree needs a token of its own: a bracket enclosing it, an operator or keyword, an indented
+    block or an ``elif``. So the depth of an expression is at most four levels per enclosing bracket plus the
+    operators and keywords of its statement, and the depth of statements at most the indentation's width plus
+    the number of ``elif``s.
+    """
+    if len(text) <= limit // 2:
+        return False
+    t = _LEXEMES.sub(lambda m: _stand_in(text, m), text)
+    if "\r" in t:
+        t = _NEWLINES.sub("\n", t)
+    if "\\" in t:
+        t = t.replace("\\\n", " ")  # backslash continuations join lines
+    if 3 * max(map(len, _INDENT.findall(t)), default=0) > limit or 3 * len(_ELIF.findall(t)) > limit:
+        return True
+    depth = deepest = span_deepest = start = 0
+    for match in _BRACKET.finditer(t):
         if match.group() in "([{":
+            if depth == 0:
+                start, span_deepest = match.start(), 0
             depth += 1
-            best = max(best, depth)
+            span_deepest = max(span_deepest, depth)
         else:
             depth -= 1
-    return best
+            if depth < 0:
+                return True  # unbalanced: leave it to the parsers
+            if depth == 0 and match.end() - start > limit // 2 and \
+                    _PER_BRACKET * span_deepest + len(_NEST.findall(t, start, match.end())) > limit:
+                return True
+        deepest = max(deepest, depth)
+    if depth or deepest > _BRACKET_LIMIT:
+        return True
+    return any(_PER_BRACKET * deepest + len(_NEST.findall(line.group())) > limit
+               for line in _LONG_LINE.finditer(t))
+
+
+def _stand_in(text: str, match: re.Match) -> str:
+    lexeme = match.group(0)
+    if lexeme[0] == "#":
+        return ""
+    if "f" in text[max(0, match.start() - 2): match.start()].lower():
+        return "\x02" * len(lexeme)  # an f-string holds expressions: every character may be a token
+    return "\x01"
 
 
 def _tree_depth(tree: ast.AST) -> int:
-    """Nesting depth of CPython's tree, without recursion."""
+    """Nesting depth of CPython's tree as libcst will build it, without recursion: CPython keeps ``a and b and
+    c`` flat, libcst nests one level per operator."""
     best = 0
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
+        if type(node) is ast.BoolOp:
+            depth += len(node.values) - 1
         best = max(best, depth)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
     return best
+
+
+def _vet_depth(text: str) -> Problem | None:
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as exc:
+        return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
+    except (RecursionError, MemoryError):
+        return Problem("parse", "code nested too deeply to analyse (CPython's parser gives up on it too)")
+    except ValueError as exc:
+        return Problem("parse", f"syntax error: {exc}")
+    depth = _tree_depth(tree)
+    if depth > _DEPTH_LIMIT:
+        return Problem("parse", f"code nested too deeply to analyse ({depth} levels; the limit is {_DEPTH_LIMIT})")
+    return None
 
 
 def _no_validation(self) -> None:
@@ -120,17 +195,15 @@ def parse(source: Source) -> cst.Module | Problem:
     Deeply nested code is first vetted by CPython's own parser, which fails cleanly where libcst's
     native parser would overflow its stack and take the whole process down.
     """
-    if _bracket_depth(source.text) > _DEPTH_LIMIT:  # brackets in strings and comments count here: look closer
-        try:
-            tree = ast.parse(source.text)
-        except SyntaxError as exc:
-            return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
-        except (RecursionError, MemoryError, ValueError):
-            return Problem("parse", "syntax error: expression nested too deeply to parse")
-        if _tree_depth(tree) > _DEPTH_LIMIT:
-            return Problem("parse", "expression nested too deeply to analyse safely (over 150 levels)")
+    if may_nest_deeply(source.text):  # vet with CPython's parser, which fails cleanly, and measure its tree
+        problem = _vet_depth(source.text)
+        if problem is not None:
+            return problem
+    text = source.text
+    if "\f" in text:
+        text, _ = formfeed_indentation(text)
     try:
-        return _parse_unvalidated(source.text)
+        module = _parse_unvalidated(text)
     except cst.ParserSyntaxError as exc:
         line, column, message = exc.editor_line, exc.editor_column, exc.message
         try:  # CPython's position and words are the ones users know (libcst often points at the next line)
@@ -140,11 +213,55 @@ def parse(source: Source) -> cst.Module | Problem:
             message = py_exc.msg or message
         except (RecursionError, MemoryError, ValueError):
             pass
+        else:
+            return Problem("parse", f"cannot be parsed by libcst, although CPython accepts it: {message}", line,
+                           column)
         return Problem("parse", f"syntax error: {message}", line, column)
     except RecursionError:
         return Problem("parse", "syntax error: expression nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - the parser's other failures are still bad input
         return Problem("parse", f"cannot parse: {type(exc).__name__}: {exc}")
+    if not text.isascii():
+        # libcst accepts identifiers that CPython rejects (a zero-width joiner, code points unassigned in this
+        # Python's Unicode tables); what CPython rejects is a syntax error, whatever libcst says
+        problem = _cpython_rejects(source.text)
+        if problem is not None:
+            return problem
+    return module
+
+
+def _cpython_rejects(text: str) -> Problem | None:
+    try:
+        ast.parse(text)
+    except SyntaxError as exc:
+        return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
+    except (RecursionError, MemoryError):
+        return Problem("parse", "code nested too deeply to analyse (CPython's parser gives up on it too)")
+    except ValueError as exc:
+        return Problem("parse", f"syntax error: {exc}")
+    return None
+
+
+_FORMFEED_INDENT = re.compile(r"^[ \t]*\f[ \t\f]*", re.M)
+
+
+def formfeed_indentation(text: str) -> tuple[str, dict[int, int]]:
+    """CPython's reading of a form feed in indentation: it resets the column to zero, so whatever precedes it
+    does not count. libcst does not know this and reports a bogus indentation error. Returns the text with the
+    leading whitespace up to each such form feed removed, and ``{line: characters removed}`` so that columns
+    can be given back in the file's own terms."""
+    shifts: dict[int, int] = {}
+    lines = re.split(r"(\r\n|\r|\n)", text)  # Python's line breaks only; separators kept at odd indices
+    for i in range(0, len(lines), 2):
+        line = lines[i]
+        if "\f" not in line:
+            continue
+        lead = len(line) - len(line.lstrip(" \t\f"))
+        cut = line.rfind("\f", 0, lead) + 1
+        if cut:
+            lines[i] = line[cut:]
+            shifts[i // 2 + 1] = cut
+    return ("".join(lines), shifts) if shifts else (text, {})
 
 
 def module_name_for(path: str) -> str:

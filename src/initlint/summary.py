@@ -19,6 +19,8 @@ resolves only for the files that have findings.
 from __future__ import annotations
 
 import ast
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -53,15 +55,6 @@ class _Unknown:
 
 
 UNKNOWN: Any = _Unknown()
-
-#: extra initializer names from the ``init-functions`` setting (set by the engine before summarizing)
-EXTRA_INIT_FUNCTIONS: frozenset = frozenset()
-
-
-def configure(init_functions=()) -> None:
-    global EXTRA_INIT_FUNCTIONS
-    EXTRA_INIT_FUNCTIONS = frozenset(init_functions)
-
 
 #: method names whose calls the summary keeps, whatever the receiver
 INTERESTING = frozenset(
@@ -500,7 +493,9 @@ def _text(node: cst.CSTNode) -> str:
 
 
 class _Extractor:
-    def __init__(self, path: str, module: str, is_package: bool):
+    def __init__(self, path: str, module: str, is_package: bool, init_functions: frozenset = frozenset()):
+        #: extra initializer names from the ``init-functions`` setting of this file's configuration
+        self.init_functions = init_functions
         self.summary = FileSummary(path=path, module=module)
         self.package = module if is_package else module.rpartition(".")[0]
         self.order = 0
@@ -589,7 +584,7 @@ class _Extractor:
         imported_head = head in self.summary.imports and head not in self.aliases and head != "self"
         if qual and qual.startswith(INIT):
             init_name = qual
-        elif last in EXTRA_INIT_FUNCTIONS or (qual and qual in EXTRA_INIT_FUNCTIONS):
+        elif last in self.init_functions or (qual and qual in self.init_functions):
             init_name = qual or fkey  # the project's own initializer (the `init-functions` setting)
             is_torch = False
         elif imported_head and (last in INIT_FUNCTIONS or last in INPLACE_INIT_METHODS) and "." in fkey:
@@ -712,7 +707,12 @@ class _Extractor:
     # ---- conditions -------------------------------------------------------------------------------
     def conds_of(self, test: cst.BaseExpression, path: Loc = ()) -> list[Cond]:
         if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-            return self.conds_of(test.left, path + ("left",)) + self.conds_of(test.right, path + ("right",))
+            # what holds after `x op y`: conds(x) + conds(y) for `and`, nothing known for `or`
+            operands = _bool_chain(test, path)
+            out: list[Cond] = self.conds_of(operands[0][0], operands[0][1])
+            for operand, operand_path, op in operands[1:]:
+                out = out + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
+            return out
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.conds_of(test.expression, path + ("expression",))
             return [inner[0].negate()] if len(inner) == 1 else [Cond("other")]
@@ -1016,9 +1016,15 @@ class _Extractor:
             self.expr_call(node, path, ctx, None)
             return
         if t is cst.BooleanOperation:
-            self.expr(node.left, path + ("left",), ctx)
-            rctx = ctx.add(self.conds_of(node.left)) if isinstance(node.operator, cst.And) else ctx
-            self.expr(node.right, path + ("right",), rctx)
+            # `a and b or c ...` nests to the left: walk the chain as a list, in linear time. Each operand is
+            # reached under the conditions of the `and`-chain before it.
+            operands = _bool_chain(node, path)
+            first, first_path, _ = operands[0]
+            self.expr(first, first_path, ctx)
+            known = self.conds_of(first, first_path)
+            for operand, operand_path, op in operands[1:]:
+                self.expr(operand, operand_path, ctx.add(known) if isinstance(op, cst.And) else ctx)
+                known = known + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
             return
         if t is cst.IfExp:
             self.expr(node.test, path + ("test",), ctx)
@@ -1044,12 +1050,11 @@ class _Extractor:
                     comp = comp.inner_for_in
                 if (key_of(node.elt) or "").split(".", 1)[0] not in targets:
                     self.on_repeat(node.elt, path, ctx)
-        fields = _FIELDS.get(t)
-        if fields is None:
-            fields = _FIELDS[t] = _expression_fields(node)
-        for name, kind in fields:
+        for name in _child_fields(t):
             child = getattr(node, name)
-            if kind == 1:
+            # what a field holds is read from this instance: the same field is a sequence in one node and None
+            # in another (``FormattedStringExpression.format_spec``)
+            if isinstance(child, (list, tuple)):
                 for k, el in enumerate(child):
                     if isinstance(el, cst.CSTNode):
                         self.expr(el, path + (name, k), ctx)
@@ -1126,29 +1131,36 @@ _LEAVES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis
 _SKIP = (cst.BaseParenthesizableWhitespace, cst.LeftParen, cst.RightParen, cst.BaseBinaryOp, cst.BaseBooleanOp,
          cst.BaseUnaryOp, cst.BaseCompOp, cst.Comma, cst.AssignEqual, cst.Colon, cst.Dot, cst.Semicolon,
          cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace)
-_FIELDS: dict[type, list[tuple[str, int]]] = {}
+#: fields that never hold an expression (whitespace, punctuation, brackets)
+_NOT_CHILDREN = frozenset(
+    """lpar rpar whitespace_before whitespace_after comma operator header footer lbracket rbracket lbrace rbrace
+    semicolon equal star whitespace_after_star whitespace_after_param whitespace_before_colon whitespace_after_colon
+    whitespace_after_arg whitespace_before_arg colon whitespace_before_in whitespace_after_in whitespace_before_if
+    whitespace_after_if whitespace_before_else whitespace_after_else whitespace_after_await whitespace_after_lambda
+    whitespace_before_indicator whitespace_after_indicator whitespace_before_from whitespace_after_from
+    whitespace_after_for whitespace_before_for asynchronous prefix start end quote whitespace_after_yield""".split()
+)
 
 
-def _expression_fields(node: cst.CSTNode) -> list[tuple[str, int]]:
-    """Fields of a node type that hold child nodes (1: a sequence of them)."""
+@functools.lru_cache(maxsize=None)
+def _child_fields(node_type: type) -> tuple[str, ...]:
+    """The fields of a libcst node type that may hold child nodes, from the type's declaration alone.
+
+    Only field *names* are derived from the type (they are the same for every instance, so caching them is
+    safe); whether a field holds a node, a sequence or None is read from each instance.
+    """
+    return tuple(f.name for f in dataclasses.fields(node_type) if f.name not in _NOT_CHILDREN)
+
+
+def _bool_chain(node: cst.BooleanOperation, path: Loc) -> list[tuple[cst.BaseExpression, Loc, Any]]:
+    """``((a and b) or c)`` as ``[(a, path, None), (b, path, And), (c, path, Or)]``: each operand with its
+    locator and the operator before it. Iterative: chains of thousands of terms cost linear time."""
     out = []
-    for name in node.__dataclass_fields__:
-        if name in ("lpar", "rpar", "whitespace_before", "whitespace_after", "comma", "operator", "header",
-                    "footer", "lbracket", "rbracket", "lbrace", "rbrace", "semicolon", "equal", "star",
-                    "whitespace_after_star", "whitespace_after_param", "whitespace_before_colon",
-                    "whitespace_after_colon", "whitespace_after_arg", "whitespace_before_arg", "colon",
-                    "whitespace_before_in", "whitespace_after_in", "whitespace_before_if",
-                    "whitespace_after_if", "whitespace_before_else", "whitespace_after_else",
-                    "whitespace_after_await", "whitespace_after_lambda", "whitespace_before_indicator",
-                    "whitespace_after_indicator", "whitespace_before_from", "whitespace_after_from",
-                    "whitespace_after_for", "whitespace_before_for", "asynchronous", "prefix", "start", "end",
-                    "quote", "whitespace_after_yield"):
-            continue
-        value = getattr(node, name)
-        if isinstance(value, (list, tuple)):
-            out.append((name, 1))
-        elif isinstance(value, cst.CSTNode) or value is None:
-            out.append((name, 0))
+    while type(node) is cst.BooleanOperation:
+        out.append((node.right, path + ("right",), node.operator))
+        node, path = node.left, path + ("left",)
+    out.append((node, path, None))
+    out.reverse()
     return out
 
 
@@ -1293,8 +1305,10 @@ GENERATED_MARK = "This file was automatically generated from"
 
 
 def summarize_module(module: cst.Module, path: str, module_name: str, is_package: bool,
-                     text: str = "") -> FileSummary:
-    ex = _Extractor(path, module_name, is_package)
+                     text: str = "", init_functions=()) -> FileSummary:
+    """The summary of one parsed file; ``init_functions`` are the extra initializer names of the
+    ``init-functions`` setting that applies to this file."""
+    ex = _Extractor(path, module_name, is_package, frozenset(init_functions))
     top = FunctionInfo("<module>", "<module>", None, (), (), ())
     ex.summary.scopes.append(top)
     ex.scope = top
