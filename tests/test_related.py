@@ -148,6 +148,12 @@ def example(code):
     ("INI301", ["model.load_state_dict("]),  # the load before the init
     ("INI302", ["self.fc1 = ", "self.fc2 = "]),  # the layers assigned after the init loop
     ("INI305", ["self.backbone = "]),  # the pretrained submodule
+    ("INI202", ["nn.ConvTranspose2d("]),  # the layer the dispatch misses
+    ("INI205", ["nn.Embedding("]),  # the Embedding built with a padding_idx
+    ("INI207", ["nn.init.constant_(m.weight, 1)"]),  # the first init of the tensor
+    ("INI303", ["def weights_init(m):"]),  # the function apply calls
+    ("INI306", ["weight_norm("]),  # the reparametrization
+    ("INI308", ["nn.init.zeros_(self.bn.weight)"]),  # the child's deliberate init
 ])
 def test_two_place_rules_relate_to_the_other_place(code, starts):
     text = example(code)
@@ -167,3 +173,16 @@ def test_ini202_relates_to_the_layers_the_dispatch_misses(tmp_path):
     [finding] = json.loads(out)
     assert finding["code"] == "INI202" and finding["filename"] == "init_utils.py"
     assert [(r["filename"], r["location"]["row"]) for r in finding["related"]] == [("model.py", 9)]
+
+
+def test_a_changed_init_function_reports_the_unchanged_apply_that_calls_it(tmp_path):
+    """INI303 is reported at `apply(f())`; checking the file that defines `f` (it now takes the module) names it."""
+    (tmp_path / "init_utils.py").write_text(INIT_UTILS)
+    (tmp_path / "model.py").write_text(NEW_MODEL.replace("bias=False", "bias=True").replace(
+        "from init_utils import init_weights", "import init_utils").replace(
+        "self.apply(init_weights)", "self.apply(init_utils.init_weights())"))
+    code, out = run(["--context", ".", "--output-format", "json", "init_utils.py"], tmp_path)
+    assert code == 1, out
+    [finding] = json.loads(out)
+    assert (finding["code"], finding["filename"], finding["location"]["row"]) == ("INI303", "model.py", 10)
+    assert finding["related"][0]["filename"] == "init_utils.py" and finding["related"][0]["location"]["row"] == 4
