@@ -91,21 +91,68 @@ def corpus(tmp_path_factory):
     return root, sorted(files)
 
 
-def test_flake8_reports_exactly_the_cli_findings(corpus):
+OPT_IN = sorted(code for code, rule in RULES.items() if not rule.default)
+
+
+@pytest.mark.parametrize("flake8_select, cli_select", [
+    ("INI,E999", []),  # the README's `flake8 --select INI`: the default rules, as `initlint check`
+    (",".join(["INI", "E999", *OPT_IN]), ["--select", "ALL"]),  # every opt-in code named: every rule
+], ids=["default", "all"])
+def test_flake8_reports_exactly_the_cli_findings(corpus, flake8_select, cli_select):
     root, files = corpus
     assert len(files) >= 2 * 11 + len(SEEDS)
-    # flake8's explicit --select INI selects opt-in codes too; the CLI's equivalent is --select ALL
-    ours = flake8(["--select", "INI,E999", *files], root)
+    ours = flake8(["--select", flake8_select, *files], root)
     cli = set()
     for name in files:  # the plugin checks each file alone: so does the CLI here
-        cli |= cli_json(["--select", "ALL", "--isolated", name], root)
+        cli |= cli_json([*cli_select, "--isolated", name], root)
     # flake8 never runs tree plugins on a file CPython cannot parse: INI900 is flake8's E999 there
     expected = {(p, c, r, col) for p, c, r, col in cli if c != "INI900"}
     syntax = {p for p, c, r, col in cli if c == "INI900"}
     assert {(p, c, r, col) for p, c, r, col in ours if c != "E999"} == expected
     assert {p for p, c, r, col in ours if c == "E999"} == syntax  # (CPython and libcst may name other lines)
     examples = {p.split(os.sep)[-1][:6] for p, c, r, col in expected if "_example" in p}
-    assert examples >= {code for code in RULES if code != "INI900" and page(code) is not None}
+    wanted = {code for code in RULES if code != "INI900" and page(code) is not None}
+    if not cli_select:
+        assert not {c for _, c, _, _ in ours if c in OPT_IN}
+        wanted -= set(OPT_IN)
+    assert examples >= wanted
+
+
+def test_select_ini_runs_opt_in_rules_only_when_named(tmp_path):
+    """`flake8 --select INI` is `initlint check`; an opt-in rule joins when named by its full code."""
+    (tmp_path / "net.py").write_text(textwrap.dedent("""\
+        import torch.nn as nn
+
+
+        def init_weights(m):
+            if isinstance(m, nn.Linear):
+                nn.init.xavier_normal(m.weight)
+                nn.init.zeros_(m.bias)
+
+
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(2, 2)
+                self.out = nn.Linear(2, 2)
+                self.apply(init_weights)
+
+            def forward(self, x):
+                return self.fc(x)
+    """))
+    default = cli_json([], tmp_path)
+    assert {c for _, c, _, _ in default} == {"INI101"}
+    assert flake8(["--select", "INI"], tmp_path) == default
+    # an explicit --ignore drops flake8's default-ignore list: the opt-in rules must stay off all the same
+    assert flake8(["--select", "INI", "--ignore", "E501"], tmp_path) == default
+    assert flake8(["--select", "INI1"], tmp_path) == default
+    named = flake8(["--select", "INI,INI209"], tmp_path)
+    assert named == cli_json(["--extend-select", "INI209"], tmp_path)
+    assert {c for _, c, _, _ in named} == {"INI101", "INI209"}
+    assert flake8(["--select", "INI", "--extend-select", "INI209,INI005"], tmp_path) == cli_json(
+        ["--extend-select", "INI209,INI005"], tmp_path)
+    assert {c for _, c, _, _ in flake8(["--select", "INI", "--extend-select", "INI005"], tmp_path)} == {
+        "INI101", "INI005"}
 
 
 def test_opt_in_rules_are_in_flake8s_default_ignore(corpus):
@@ -117,7 +164,9 @@ def test_opt_in_rules_are_in_flake8s_default_ignore(corpus):
     assert not {c for _, c, _, _ in by_default if c.startswith("INI")}
     extended = flake8(["--extend-select", "INI209", target], root)
     assert {c for _, c, _, _ in extended if c.startswith("INI")} == {"INI209"}
-    assert {c for _, c, _, _ in flake8(["--select", "INI2", target], root)} == {"INI209"}
+    # a prefix selects the default rules only, as `initlint check --select INI2` does
+    assert not {c for _, c, _, _ in flake8(["--select", "INI2", target], root)}
+    assert not cli_json(["--select", "INI2", "--isolated", target], root)
     # a default-on rule is on by default, and --extend-ignore turns it off
     target = os.path.join("INI101_example", "INI101_example.py")
     assert {c for _, c, _, _ in flake8([target], root) if c.startswith("INI")} == {"INI101"}
@@ -233,5 +282,11 @@ def test_selection_reaches_the_plugin():
         Plugin.parse_options(opts)
         assert "INI209" in Plugin.selected and "INI201" in Plugin.selected
         assert not any(code.startswith("INI1") for code in Plugin.selected)
+        # flake8 selects INI209 for `--select INI --ignore E501` (an explicit ignore drops the default
+        # ignore list); initlint does not: an opt-in rule needs its full code
+        Plugin.parse_options(SimpleNamespace(select=["INI"], extend_select=None, ignore=["E501"],
+                                             extend_ignore=None, extended_default_select=["INI"],
+                                             extended_default_ignore=["INI209"]))
+        assert "INI201" in Plugin.selected and not {c for c, on in rule_table().items() if not on} & Plugin.selected
     finally:
         Plugin.selected = None

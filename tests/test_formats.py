@@ -170,3 +170,29 @@ def test_sarif_empty_and_outside_paths_validate(tmp_path, monkeypatch):
         jsonschema.validate(log, schema)
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.startswith("file:///") and uri.endswith("/elsewhere/x%20y.py")
+
+
+def test_sarif_related_locations_validate(tmp_path, monkeypatch):
+    """An unguarded bias init in one file, a `bias=False` layer in another: `relatedLocations` names it."""
+    import jsonschema
+
+    schema = _sarif_schema()
+    (tmp_path / "init_utils.py").write_text(
+        "import torch.nn as nn\n\n\ndef init_weights(m):\n    if isinstance(m, nn.Conv2d):\n"
+        "        nn.init.zeros_(m.bias)\n")
+    (tmp_path / "model.py").write_text(
+        "import torch.nn as nn\nfrom init_utils import init_weights\n\n\nclass Net(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.conv = nn.Conv2d(3, 8, 3, bias=False)\n"
+        "        self.apply(init_weights)\n")
+    monkeypatch.chdir(tmp_path)
+    proc = _cli(["--output-format", "sarif", "--context", ".", "model.py"], cwd=tmp_path)
+    log = json.loads(proc.stdout)
+    jsonschema.validate(log, schema, format_checker=jsonschema.FormatChecker())
+    [result] = log["runs"][0]["results"]
+    assert result["ruleId"] == "INI201"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "init_utils.py"
+    [related] = result["relatedLocations"]
+    assert related["physicalLocation"]["artifactLocation"] == {"uri": "model.py", "uriBaseId": "%SRCROOT%"}
+    assert related["physicalLocation"]["region"] == {"startLine": 8, "startColumn": 21, "endLine": 8,
+                                                     "endColumn": 51}
+    assert related["message"]["text"] == "`Conv2d(bias=False)` has no `bias`: the layer is built here"

@@ -76,7 +76,7 @@ def try_repo(hook_repo, pc_home, cwd, hook, *files, all_files=False):
     env = dict(os.environ, PRE_COMMIT_HOME=pc_home, PRE_COMMIT_COLOR="never")
     env.pop("PRE_COMMIT", None)
     args = [PRE_COMMIT, "try-repo", hook_repo, *([hook] if hook else []), "--color", "never"]
-    args += ["--all-files"] if all_files else ["--files", *files]
+    args += ["--all-files"] if all_files else ["--files", *files] if files else []  # none: the staged files
     proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     return proc.returncode, proc.stdout + proc.stderr
 
@@ -121,6 +121,64 @@ def test_hook_fails_on_the_bug_then_passes_after_the_fix(hook_repo, pc_home, pro
     assert "files were modified by this hook" in fix and "Fixed 1 error, 0 remaining." in fix, out
     assert (project / "model.py").read_text() == example("INI201", "use instead")
     code, out = try_repo(hook_repo, pc_home, project, "initlint", "model.py")
+    assert code == 0 and "Passed" in out, out
+
+
+INIT_UTILS = """\
+import torch.nn as nn
+
+
+def init_weights(m):
+    if isinstance(m, nn.Conv2d):
+        nn.init.kaiming_normal_(m.weight)
+        nn.init.zeros_(m.bias)
+"""
+
+MODEL = """\
+import torch.nn as nn
+
+from init_utils import init_weights
+
+
+class {name}(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3{bias})
+        self.apply(init_weights)
+
+    def forward(self, x):
+        return self.conv(x)
+"""
+
+
+def test_a_commit_adding_a_layer_without_bias_fails_through_an_unchanged_init(hook_repo, pc_home, project):
+    """The init function did not change; the commit adds the model it crashes on: the commit fails, and the hook
+    names the unguarded init and, as a related location, the new layer."""
+    (project / "init_utils.py").write_text(INIT_UTILS)
+    (project / "old_model.py").write_text(MODEL.format(name="Old", bias=""))
+    git("add", ".", cwd=project)
+    git("commit", "-q", "-m", "init", cwd=project)
+    (project / "model.py").write_text(MODEL.format(name="Net", bias=", bias=False"))
+    git("add", "model.py", cwd=project)  # only the new model is staged
+    # no hook id: both hooks run; no --files: pre-commit passes the staged files
+    code, out = try_repo(hook_repo, pc_home, project, "")
+    assert code == 1, out
+    check, _, fix = out.partition("- hook id: initlint-fix")
+    assert re.search(r"^initlint\.+Failed$", check, re.M), out
+    assert re.search(r"^init_utils\.py:7:9: INI201 `m\.bias` is initialized without an `is not None` guard, but"
+                     r" `Conv2d\(bias=False\)` has no `bias`", check, re.M), out
+    assert re.search(r"^model\.py:9:21: note: `Conv2d\(bias=False\)` has no `bias`: the layer is built here$",
+                     check, re.M), out
+    # the fix hook reports it too, but never writes the file pre-commit did not pass
+    assert re.search(r"^init_utils\.py:7:9: INI201 ", fix, re.M) and "Fixed 0 errors, 1 remaining." in fix, out
+    assert (project / "init_utils.py").read_text() == INIT_UTILS
+    assert "files were modified by this hook" not in out, out
+    # the committed files alone pass: the finding comes from the new file
+    code, out = run_hook(hook_repo, pc_home, project, "initlint", "old_model.py", "init_utils.py")
+    assert code == 1 and "INI201" in out, out  # (init_utils.py is checked, and model.py is in the tree now)
+    git("rm", "-q", "--cached", "model.py", cwd=project)
+    (project / "model.py").unlink()
+    code, out = run_hook(hook_repo, pc_home, project, "initlint", "old_model.py", "init_utils.py")
     assert code == 0 and "Passed" in out, out
 
 

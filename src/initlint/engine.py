@@ -193,38 +193,78 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, o
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
-        if targets is not None and os.path.abspath(summary.path) not in targets:
-            continue  # read for context only
+        context_only = targets is not None and os.path.abspath(summary.path) not in targets
         for rule in rules:
             try:
-                result.findings.extend(rule.check(summary, index))
+                found = list(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
-                result.errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}: {exc}")
+                if not context_only:  # a file read for context is reported when it is checked itself
+                    result.errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}:"
+                                         f" {exc}")
+                continue
+            if context_only:
+                found = _through_targets(found, targets)
+            result.findings.extend(found)
     _place(result)
     return result
 
 
+# ---- related locations (begin) ------------------------------------------------------------------------
+def _through_targets(findings: list[Finding], targets: set) -> list[Finding]:
+    """The findings of a file read for context that involve a checked file (a related location in it): an
+    init function in an unchanged file, unguarded, applied to a layer built with ``bias=False`` in a changed
+    one. Their fixes are dropped: ``--fix`` writes only the files it was asked to check."""
+    out = []
+    for f in findings:
+        if any(os.path.abspath(r.path) in targets for r in f.related):
+            f.fix = None
+            out.append(f)
+    return out
+
+
+def _locators(findings: list[Finding], path: str) -> list:
+    """Every locator to resolve in ``path``: the findings' own (and their fixes') and related ones there."""
+    wanted = []
+    for f in findings:
+        if f.path == path and f.loc is not None:
+            wanted.append(f.loc)
+            if f.fix is not None:
+                wanted.extend(loc for loc, _, _ in f.fix.edits)
+        wanted.extend(r.loc for r in f.related if r.path == path and r.loc is not None)
+    return wanted
+
+
 def _place(result: Result) -> None:
-    """Give positions to findings that carry locators, apply noqa, sort."""
+    """Give positions to findings (and their related locations) that carry locators, apply noqa, sort.
+
+    Each file is read and parsed once, for the findings in it and for the related locations in it, whichever
+    file their finding is in."""
     by_path: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
+    involving: dict[str, list[Finding]] = {path: list(items) for path, items in by_path.items()}
+    for finding in result.findings:
+        for path in dict.fromkeys(r.path for r in finding.related if r.path != finding.path):
+            involving.setdefault(path, []).append(finding)
     kept: list[Finding] = []
-    for path, findings in by_path.items():
+    for path, findings in involving.items():
+        own = by_path.get(path, [])
         source = read_source(path)
         text = source.text if not isinstance(source, Problem) else ""
         lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks only (not form feed or U+2028)
-        if FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))):
-            result.suppressed += len(findings)
-            continue
-        needs = [f for f in findings if f.loc is not None]
-        if needs:
+        file_noqa = bool(own) and bool(
+            FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))))
+        wanted = _locators(findings if not file_noqa else [f for f in findings if f.path != path], path)
+        if wanted:
             try:
-                _locate_all(source, needs)
+                _locate_in(path, source, findings, wanted, file_noqa)
             except Exception as exc:  # noqa: BLE001 - reported against this file; the others go on
                 result.errors.append(f"{path}: internal error while placing findings: {type(exc).__name__}: {exc}")
                 continue
-        for f in findings:
+        if file_noqa:
+            result.suppressed += len(own)
+            continue
+        for f in own:
             if suppressed(f, lines):
                 result.suppressed += 1
             else:
@@ -233,26 +273,35 @@ def _place(result: Result) -> None:
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
-def _locate_all(source: Source | Problem, needs: list[Finding]) -> None:
+def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wanted: list, file_noqa: bool) -> None:
+    """Positions for the findings in ``path`` and for the related locations there."""
     module = parse(source) if not isinstance(source, Problem) else source
-    if isinstance(module, Problem):
-        for f in needs:
-            f.line = f.column = f.end_line = f.end_column = 1
-        return
-    wanted = [f.loc for f in needs]
-    wanted += [loc for f in needs if f.fix is not None for loc, _, _ in f.fix.edits]
-    table = _positions.compute_positions(module, wanted)
+    table = _positions.compute_positions(module, wanted) if not isinstance(module, Problem) else None
     # columns in the file's own terms where libcst read the text without the whitespace before a form feed
-    shifts = formfeed_indentation(source.text)[1] if "\f" in source.text else {}
-    for f in needs:
-        f.line, f.column, f.end_line, f.end_column = _positions.locate(module, table, f.loc)
-        if shifts:
-            f.column += shifts.get(f.line, 0)
-            f.end_column += shifts.get(f.end_line, 0)
-            f.fix = None  # edits are laid out on the text libcst read, not the file's: no fix offered here
-        elif f.fix is not None:
-            f.fix.edits = [(_positions.locate(module, table, loc), where, content)
-                           for loc, where, content in f.fix.edits]
+    text = source.text if not isinstance(source, Problem) else ""
+    shifts = formfeed_indentation(text)[1] if "\f" in text else {}
+
+    def where(loc) -> tuple[int, int, int, int]:
+        line, column, end_line, end_column = _where(module, table, loc)
+        return line, column + shifts.get(line, 0), end_line, end_column + shifts.get(end_line, 0)
+
+    for f in findings:
+        if f.path == path and f.loc is not None and not file_noqa:
+            f.line, f.column, f.end_line, f.end_column = where(f.loc)
+            if shifts:
+                f.fix = None  # edits are laid out on the text libcst read, not the file's: no fix offered here
+            elif f.fix is not None:
+                f.fix.edits = [(_where(module, table, loc), kind, content) for loc, kind, content in f.fix.edits]
+        for r in f.related:
+            if r.path == path and r.loc is not None:
+                r.line, r.column, r.end_line, r.end_column = where(r.loc)
+
+
+def _where(module, table, loc) -> tuple[int, int, int, int]:
+    if table is None:  # the file no longer parses
+        return 1, 1, 1, 1
+    return _positions.locate(module, table, loc)
+# ---- related locations (end) --------------------------------------------------------------------------
 
 
 def check_source(text: str, path: str = "snippet.py", rules: list[Rule] | None = None) -> list[Finding]:
@@ -269,6 +318,8 @@ def check_source(text: str, path: str = "snippet.py", rules: list[Rule] | None =
         result = check_paths([full], rules, jobs=1, respect_gitignore=False)
         for f in result.findings:
             f.path = path
+            for r in f.related:
+                r.path = path if r.path == full else r.path
         if result.errors:
             print("\n".join(result.errors), file=sys.stderr)
         return result.findings

@@ -123,16 +123,36 @@ def rule_table() -> dict[str, bool]:
     return table
 
 
+def _selectors(value) -> list[str]:
+    """An option's codes (flake8 gives a list; a string is split on commas as flake8 would)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    return [str(v).strip().upper() for v in value if str(v).strip()]
+
+
 def _selected_codes(options) -> frozenset | None:
-    """The INI codes flake8 would report, decided by flake8's own decision engine."""
+    """The INI codes to run: those flake8's own decision engine selects, opt-in rules only when named.
+
+    flake8 selects by prefix: its ``--select INI`` (the README's command) selects every opt-in code too, and
+    an explicit ``--ignore`` drops the default-ignore list that keeps them off otherwise. ``initlint check
+    --select INI`` runs the default rules only; an opt-in rule needs its full code (``INI209``) or ``ALL``. So
+    here: an opt-in code runs only when ``--select``/``--extend-select`` names it in full (flake8 has no
+    ``ALL``: a selector ``ALL`` selects nothing there, so it is no way in either).
+    """
+    table = rule_table()
+    named = set(_selectors(getattr(options, "select", None))) | set(_selectors(getattr(options, "extend_select",
+                                                                                       None)))
     try:
         from flake8.style_guide import Decision, DecisionEngine
 
         engine = DecisionEngine(options)
-        return frozenset(code for code in rule_table() if engine.decision_for(code) is Decision.Selected)
+        chosen = [code for code in table if engine.decision_for(code) is Decision.Selected]
     except Exception as exc:  # noqa: BLE001 - another flake8 version: run every rule, flake8 filters anyway
-        LOG.debug("initlint: cannot read flake8's selection (%s); running every rule", exc)
-        return None
+        LOG.debug("initlint: cannot read flake8's selection (%s); running every default rule", exc)
+        chosen = list(table)
+    return frozenset(code for code in chosen if table[code] or code in named)
 
 
 def check_text(text: str, path: str, codes=None) -> list:

@@ -52,9 +52,21 @@ class Reach:
     layers: list = field(default_factory=list)  # (layer name, Call)
     classes: list = field(default_factory=list)  # ClassRef
     complete: bool = True
+    where: dict = field(default_factory=dict)  # id(Call) of a layer construction -> path of the file it is in
 
     def types(self) -> set[str]:
         return {name for name, _ in self.layers}
+
+    def path_of(self, call: Call) -> str | None:
+        """The file a layer construction of this reach is written in."""
+        return self.where.get(id(call))
+
+    def add(self, other: "Reach") -> None:
+        """Take in what a sub-model builds."""
+        self.layers.extend(other.layers)
+        self.classes.extend(other.classes)
+        self.complete = self.complete and other.complete
+        self.where.update(other.where)
 
 
 class ProjectIndex:
@@ -318,6 +330,7 @@ class ProjectIndex:
         if layer is not None:
             if layer[:1].isupper():
                 out.layers.append((layer, call))
+                out.where[id(call)] = cls.file.path
             return
         if qual is None or call.func.startswith("self.") or call.func == "super":
             return
@@ -326,10 +339,7 @@ class ProjectIndex:
         if ref is not None:
             if self.is_module(ref) is not False:
                 out.classes.append(ref)
-                sub = self.reach(ref, stack)
-                out.layers.extend(sub.layers)
-                out.classes.extend(sub.classes)
-                out.complete = out.complete and sub.complete
+                out.add(self.reach(ref, stack))
             return
         if qual.startswith("torch.") or last in _NOT_BUILDERS:
             return

@@ -42,7 +42,30 @@ def as_json(f: Finding) -> dict:
         "fix": fix,
         "url": url_for(f.code),
         "noqa_row": f.line,
+        "related": related_json(f),
     }
+
+
+# ---- related locations (begin) ------------------------------------------------------------------------
+def related_json(f: Finding) -> list[dict]:
+    """The finding's other places, each as ``{filename, location, end_location, message}``."""
+    return [{"filename": display_path(r.path), "location": {"row": r.line, "column": r.column},
+             "end_location": {"row": r.end_line or r.line, "column": r.end_column or r.column},
+             "message": r.message} for r in f.related]
+
+
+def related_notes(f: Finding) -> list[str]:
+    """``path:line:col: note: message`` for each related location (the ``full`` format)."""
+    return [f"{display_path(r.path)}:{r.line}:{r.column}: note: {r.message}" for r in f.related]
+
+
+def sarif_related(f: Finding) -> list[dict]:
+    return [{"id": number, "message": {"text": r.message}, "physicalLocation": {
+        "artifactLocation": _artifact(r.path),
+        "region": {"startLine": max(1, r.line), "startColumn": max(1, r.column),
+                   "endLine": max(1, r.end_line or r.line), "endColumn": max(1, r.end_column or r.column)},
+    }} for number, r in enumerate(f.related)]
+# ---- related locations (end) --------------------------------------------------------------------------
 
 
 def _source_line(path: str, line: int) -> str | None:
@@ -101,6 +124,7 @@ def render(findings: list[Finding], fmt: str) -> str:
                 out.append(f"  {f.line:>4} | {line}")
                 width = max(1, (f.end_column - f.column) if f.end_line == f.line and f.end_column > f.column else 1)
                 out.append(f"       | {' ' * (f.column - 1)}{'^' * width}")
+            out.extend(related_notes(f))
             if f.fix is not None:
                 out.append(f"  help: {f.fix.message}")
             out.append("")
@@ -145,6 +169,8 @@ def sarif(findings: list[Finding]) -> dict:
                            "endLine": f.end_line or f.line, "endColumn": f.end_column or f.column},
             }}],
         })
+        if f.related:
+            results[-1]["relatedLocations"] = sarif_related(f)
     from . import __version__
 
     return {

@@ -28,6 +28,20 @@ class Fix:
 
 
 @dataclass
+class Related:
+    """Another place a finding involves (the layer built without a bias, the load before the init), possibly in
+    another file: a locator in ``path``, resolved to a position by the engine like the finding's own."""
+
+    path: str
+    loc: tuple | None
+    message: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass
 class Finding:
     code: str
     message: str
@@ -38,6 +52,9 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fix: Fix | None = None
+    #: the other places the finding involves (``Related``); a finding is reported when its own location or one
+    #: of these lies in a checked file (``--context``)
+    related: list = field(default_factory=list)
 
 
 class Rule:
@@ -50,8 +67,20 @@ class Rule:
     def check(self, file: FileSummary, index: ProjectIndex) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def finding(self, file: FileSummary, loc, message: str, fix: Fix | None = None) -> Finding:
-        return Finding(self.code, message, file.path, loc, fix=fix)
+    def finding(self, file: FileSummary, loc, message: str, fix: Fix | None = None,
+                related: Iterable[Related] = ()) -> Finding:
+        return Finding(self.code, message, file.path, loc, fix=fix, related=_unique_related(related))
+
+
+def _unique_related(related: Iterable[Related]) -> list[Related]:
+    """Each place once, in the order the rule gave them."""
+    out, seen = [], set()
+    for item in related:
+        key = (item.path, item.loc, item.line, item.column)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _load() -> dict[str, Rule]:

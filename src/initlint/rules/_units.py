@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..index import ClassRef, InlineModel, ProjectIndex, Reach
+from . import Related
 from ..summary import FileSummary, FunctionInfo, Loop
 from ..torchnames import NN, PARAMETERIZED, covered_members, materialized
 
@@ -98,12 +99,20 @@ def built_types(reach: Reach) -> set:
 def reach_of(models: list, index: ProjectIndex) -> Reach:
     total = Reach()
     for ref in models:
-        sub = index.reach(ref)
-        total.layers.extend(sub.layers)
-        total.classes.extend(sub.classes)
-        total.complete = total.complete and sub.complete
+        total.add(index.reach(ref))
     total.classes.extend(m for m in models if isinstance(m, ClassRef))
     return total
+
+
+def layers_built(reach: Reach, calls, message: str) -> list[Related]:
+    """Related locations for layer constructions of a reach: the first of ``calls`` in each file that has one
+    (one note per file, however many layers it builds)."""
+    first: dict = {}
+    for call in calls:
+        path = reach.path_of(call)
+        if path is not None and path not in first:
+            first[path] = Related(path, call.loc, message)
+    return [first[path] for path in sorted(first)]
 
 
 def members(types) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..summary import dispatch_types
 from ..torchnames import NORM_TYPES, PARAMETERIZED
-from . import Fix, Rule
+from . import Fix, Related, Rule
 from ._units import is_guarded, lacks, members, reach_of, units
 
 
@@ -22,7 +22,8 @@ def by_class_name(conds) -> set:
 
 
 def unguarded_sites(file, index):
-    """(init, param, reasons) for every unguarded optional-parameter init in an init unit."""
+    """(init, unit, reasons, related) for every unguarded optional-parameter init in an init unit; related: the
+    layers built without the parameter."""
     seen = set()
     for unit in units(file, index):
         reach = None
@@ -41,9 +42,17 @@ def unguarded_sites(file, index):
             seen.add(id(init))
             if reach is None:
                 reach = reach_of(unit.models, index)
-            reasons = sorted({why for layer, call in reach.layers if layer in handled
-                              for why in [lacks(layer, call, init.target)] if why})
-            yield init, unit, reasons
+            lacking = [(why, call) for layer, call in reach.layers if layer in handled
+                       for why in [lacks(layer, call, init.target)] if why]
+            reasons = sorted({why for why, _ in lacking})
+            # the layers built without the parameter: the first in each file (fifty `bias=False` convolutions
+            # in one file are one note)
+            first: dict = {}
+            for why, call in lacking:
+                path = reach.path_of(call)
+                if path is not None and path not in first:
+                    first[path] = Related(path, call.loc, f"{why}: the layer is built here")
+            yield init, unit, reasons, [first[path] for path in sorted(first)]
 
 
 def guard_fix(init) -> Fix:
@@ -58,13 +67,13 @@ class UnguardedOptionalParameter(Rule):
     fixable = True
 
     def check(self, file, index):
-        for init, unit, reasons in unguarded_sites(file, index):
+        for init, unit, reasons, related in unguarded_sites(file, index):
             if reasons:
                 yield self.finding(
                     file, init.loc,
                     f"`{init.target_key}` is initialized without an `is not None` guard, but {reasons[0]}"
                     f" (AttributeError on None at run time); wrap it in `if {init.target_key} is not None:`",
-                    guard_fix(init),
+                    guard_fix(init), related,
                 )
 
 
@@ -76,7 +85,7 @@ class UnguardedOptionalParameterLatent(Rule):
     fixable = True
 
     def check(self, file, index):
-        for init, unit, reasons in unguarded_sites(file, index):
+        for init, unit, reasons, _ in unguarded_sites(file, index):
             if not reasons:
                 yield self.finding(
                     file, init.loc,

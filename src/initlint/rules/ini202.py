@@ -3,9 +3,9 @@ member of a layer family while the model builds another member."""
 
 from __future__ import annotations
 
-from ..torchnames import FAMILIES, NN, family_of
+from ..torchnames import FAMILIES, NN, family_of, materialized
 from . import Rule
-from ._units import built_types, members, model_name, reach_of, units
+from ._units import built_types, layers_built, members, model_name, reach_of, units
 
 
 class InitDispatchMissesLayers(Rule):
@@ -15,12 +15,13 @@ class InitDispatchMissesLayers(Rule):
 
     def check(self, file, index):
         for unit in units(file, index):
-            for message in verdicts(unit, file, index)[0]:
-                yield self.finding(file, unit.loc, message)
+            for message, related in verdicts(unit, file, index)[0]:
+                yield self.finding(file, unit.loc, message, related=related)
 
 
 def verdicts(unit, file, index):
-    """(INI202 messages, the layer types they name) for one init unit."""
+    """(INI202 (message, related locations), the layer types they name) for one init unit; the related
+    locations are the layers the dispatch misses, the first in each file that builds one."""
     messages, named = [], set()
     if not unit.models:
         return messages, named
@@ -39,9 +40,9 @@ def verdicts(unit, file, index):
     where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
     if built and not (built & covered) and reach.complete and not project_hit:
         dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))
-        messages.append(
+        messages.append((
             f"the init {where} dispatches on {dispatched} but {names} builds only {', '.join(sorted(built))}:"
-            " it initializes nothing and every layer keeps PyTorch's default")
+            " it initializes nothing and every layer keeps PyTorch's default", _missed(reach, built)))
         return messages, set(built)
     for family, family_members in FAMILIES.items():
         if not covered & set(family_members):
@@ -50,7 +51,13 @@ def verdicts(unit, file, index):
         if missed:
             got = ", ".join(sorted(covered & set(family_members)))
             named.update(missed)
-            messages.append(
+            messages.append((
                 f"the init {where} handles {got} but {names} also builds {', '.join(missed)}, which no branch"
-                f" covers (left at PyTorch's default); add {', '.join(missed)} to the isinstance tuple")
+                f" covers (left at PyTorch's default); add {', '.join(missed)} to the isinstance tuple",
+                _missed(reach, set(missed))))
     return messages, named
+
+
+def _missed(reach, types) -> list:
+    calls = [call for layer, call in reach.layers if materialized(layer) in types]
+    return layers_built(reach, calls, "a layer no branch covers is built here")

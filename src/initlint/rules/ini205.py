@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..summary import dispatch_types
 from . import Rule
-from ._units import members, reach_of, units
+from ._units import layers_built, members, reach_of, units
 
 
 class PaddingIdxOverwritten(Rule):
@@ -45,4 +45,5 @@ class PaddingIdxOverwritten(Rule):
                     " `padding_idx` that the model's Embedding keeps for padding (it then gets no gradient and stays"
                     " random); re-zero it: `m.weight.data[m.padding_idx].zero_()` under"
                     " `if m.padding_idx is not None:`",
+                    related=layers_built(reach, padded, "an Embedding with `padding_idx` is built here"),
                 )

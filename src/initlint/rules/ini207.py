@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..torchnames import INIT, INPLACE_INIT_METHODS
-from . import Rule
+from . import Related, Rule
 
 SIBLING = {"weight": "bias", "bias": "weight"}
 OVERWRITES = (set(INPLACE_INIT_METHODS) - {"copy_", "fill_diagonal_"}) | {
@@ -37,5 +37,7 @@ class DuplicateInitTarget(Rule):
                                 file, init.loc,
                                 f"`{init.target_key}` is initialized twice in this branch (the first init is"
                                 f" overwritten) and `{sibling}` never: a copy-paste slip? initialize `{sibling}` here",
+                                related=[Related(file.path, inits[keys.index(init.target_key)].loc,
+                                                 f"`{init.target_key}` is first initialized here")],
                             )
                             break

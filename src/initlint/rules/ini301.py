@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..torchnames import INIT
-from . import Rule
+from . import Related, Rule
 
 REINIT_METHODS = frozenset({"apply", "init_weights", "_init_weights", "reset_parameters", "_reset_parameters",
                             "initialize_weights", "_initialize_weights", "weights_init", "init_params"})
@@ -99,4 +99,5 @@ class InitAfterPretrainedLoad(Rule):
             file, event.loc,
             f"{what} re-initializes `{obj}` after `{load.func}(...)` {how} it: the pretrained weights are"
             " overwritten; initialize before loading, or only the new layers",
+            related=[Related(file.path, load.loc, f"`{load.func}(...)` {how} `{obj}` here")],
         )

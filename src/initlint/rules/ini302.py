@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..torchnames import NN, PARAMETERIZED, torch_layer
-from . import Rule
+from . import Related, Rule
 
 CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"})
 
@@ -23,13 +23,18 @@ class InitLoopBeforeLayers(Rule):
                 for store in init_fn.stores:
                     if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index) \
                             and not self.initialized_later(init_fn, store):
-                        later.append(store.attr)
+                        later.append(store)
                 if later:
-                    names = ", ".join(f"self.{a}" for a in dict.fromkeys(later))
+                    names = ", ".join(f"self.{a}" for a in dict.fromkeys(s.attr for s in later))
+                    first = {}
+                    for store in later:
+                        first.setdefault(store.attr, store)
                     yield self.finding(
                         file, loc,
                         f"{what} runs in `{info.name}.__init__` before {names} are assigned, so it cannot"
                         " reach them; move it to the end of `__init__`",
+                        related=[Related(file.path, store.loc, f"`self.{attr}` is assigned here, after it runs")
+                                 for attr, store in first.items()],
                     )
 
     @classmethod

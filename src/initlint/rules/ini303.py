@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Fix, Rule
+from . import Fix, Related, Rule
 
 
 class InitFunctionCalledInApply(Rule):
@@ -21,7 +21,7 @@ class InitFunctionCalledInApply(Rule):
                                               file, apply.scope) if callee else None
             if resolved is None:
                 continue
-            fn, _ = resolved
+            fn, where = resolved
             if fn.returns_callable or not fn.params:
                 continue
             first = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
@@ -38,5 +38,5 @@ class InitFunctionCalledInApply(Rule):
                 file, apply.call.loc,
                 f"`{apply.call.func}({name}(...))` calls `{name}` instead of passing it: `apply` needs the"
                 f" function (TypeError: missing argument `{first}`); write `{apply.call.func}({name})`",
-                fix,
+                fix, [Related(where.path, fn.loc, f"`{name}` takes the module as `{first}`: defined here")],
             )

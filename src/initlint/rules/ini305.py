@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Rule
+from . import Related, Rule
 
 
 class InitOverPretrainedSubmodule(Rule):
@@ -46,6 +46,8 @@ class InitOverPretrainedSubmodule(Rule):
                         f"{what} runs over the whole model after {names} received pretrained weights, and"
                         " re-initializes them; apply the init to the new layers only, or skip the pretrained"
                         " submodule",
+                        related=[Related(file.path, pretrained[a].loc, f"`self.{a}` receives pretrained weights"
+                                                                       " here") for a in hit],
                     )
 
     @staticmethod

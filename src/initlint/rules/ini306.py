@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..torchnames import INIT
-from . import Rule
+from . import Related, Rule
 
 REPARAM = frozenset({"weight_norm", "spectral_norm", "register_parametrization"})
 
@@ -21,7 +21,7 @@ class InitOnReparametrizedWeight(Rule):
             for init in fn.inits:
                 call = wrapped.get(init.subject or "")
                 if call is not None and call.order < init.order and _writes_weight(init):
-                    yield self.finding(file, init.loc, _message(init.target_key, call))
+                    yield self.finding(file, init.loc, _message(init.target_key, call), related=_wrap(file, call))
             # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
             for apply in fn.calls:
                 call = wrapped.get(apply.receiver or "")
@@ -31,7 +31,8 @@ class InitOnReparametrizedWeight(Rule):
                 if resolved is not None and any(_writes_weight(i) and i.subject == resolved[0].first_param
                                                 for i in resolved[0].inits):
                     yield self.finding(file, apply.loc, _message(f"{apply.receiver}.weight", call,
-                                                                 f"`{resolved[0].name}` (applied here)"))
+                                                                 f"`{resolved[0].name}` (applied here)"),
+                                       related=_wrap(file, call))
         # self.conv = weight_norm(...) in __init__; self.conv.weight initialized in a method __init__ calls
         for info in file.classes:
             init_fn = info.methods.get("__init__")
@@ -45,7 +46,7 @@ class InitOnReparametrizedWeight(Rule):
                 for init in helper.inits:
                     wrap = wrapped.get(init.subject or "")
                     if wrap is not None and wrap.order < call.order and _writes_weight(init):
-                        yield self.finding(file, init.loc, _message(init.target_key, wrap))
+                        yield self.finding(file, init.loc, _message(init.target_key, wrap), related=_wrap(file, wrap))
 
 
 def _wrapped(fn) -> dict:
@@ -59,6 +60,10 @@ def _wrapped(fn) -> dict:
         if call.args and call.args[0].key:
             out.setdefault(call.args[0].key, call)
     return out
+
+
+def _wrap(file, call) -> list:
+    return [Related(file.path, call.loc, f"`{call.method}(...)` reparametrizes the weight here")]
 
 
 def _writes_weight(init) -> bool:

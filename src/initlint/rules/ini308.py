@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..torchnames import INIT, torch_layer
-from . import Rule, iter_with_nested
+from . import Related, Rule, iter_with_nested
 from ._units import members, units
 
 DELIBERATE = frozenset({"zeros_", "zero_", "eye_", "dirac_", "ones_"})
@@ -28,7 +28,7 @@ class ParentLoopOverridesChildInit(Rule):
             covered = members(unit.dispatch_types())
             reported = set()
             for child in index.reach(unit.models[0]).classes:
-                for attr, layer in self.deliberate(child):
+                for attr, layer, init in self.deliberate(child):
                     if layer in covered and (child.qual, attr) not in reported:
                         reported.add((child.qual, attr))
                         yield self.finding(
@@ -36,6 +36,8 @@ class ParentLoopOverridesChildInit(Rule):
                             f"this loop re-initializes every {layer}, including `{child.info.name}.{attr}`, which"
                             f" `{child.info.name}` deliberately zero/identity-initializes; skip it (e.g. init in the"
                             " child, or run the parent loop first)",
+                            related=[Related(child.file.path, init.loc, f"`{child.info.name}` initializes"
+                                                                        f" `self.{attr}` here")],
                         )
 
     @staticmethod
@@ -58,4 +60,4 @@ class ParentLoopOverridesChildInit(Rule):
                             (INIT, "zero_")) or (len(parts) == 3 and parts[0] == "self" and init.name == "zero_"):
                         layer = stores.get(parts[1])
                         if layer:
-                            yield parts[1], layer
+                            yield parts[1], layer, init
