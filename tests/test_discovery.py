@@ -285,3 +285,28 @@ def test_show_files_in_a_subprocess(tmp_path, git_env):
                           capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0 and proc.stderr == ""
     assert proc.stdout.splitlines() == ["sub/a.py", "sub/deep/x.py", "sub/gen/m.py", "sub/keep.py", "sub/x.py"]
+
+
+def test_lines_pathspec_cannot_compile_match_nothing(tmp_path, git_env, monkeypatch):
+    root = tmp_path / "repo"
+    _make_tree(root, {".gitignore": "\\\n[[:punct:]]\n[[]\nx.py\n"})
+    files = initlint_files(root, monkeypatch)
+    assert "x.py" not in files and "a.py" in files
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_ignore_files_that_are_fifos_are_not_read(tmp_path, git_env):
+    """A FIFO named .gitignore (or info/exclude, or the global file) must not block the walk."""
+    root = tmp_path / "repo"
+    _make_tree(root, {})
+    os.mkfifo(root / ".gitignore")
+    os.mkfifo(root / "sub" / ".gitignore")
+    os.mkfifo(root / ".git" / "info" / "exclude-fifo")
+    (root / ".git" / "info" / "exclude").unlink(missing_ok=True)
+    os.symlink("exclude-fifo", root / ".git" / "info" / "exclude")
+    (git_env / ".config" / "git").mkdir(parents=True)
+    os.mkfifo(git_env / ".config" / "git" / "ignore")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-m", "initlint", "check", "--show-files", "--exclude", ""], cwd=root,
+                          capture_output=True, text=True, env=env, timeout=30)
+    assert proc.returncode == 0 and "sub/x.py" in proc.stdout.splitlines()

@@ -11,8 +11,11 @@ Outside a git repository only ``.gitignore`` files apply.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
+import stat
+import warnings
 
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "build", "dist", "__pycache__",
                     "site-packages", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs")
@@ -21,10 +24,13 @@ _DIR_MARK = "ps_d"  # pathspec's group for "matched a folder above the path" (th
 
 
 def _read_lines(path: str) -> list[str]:
+    """The lines of an ignore or config file; nothing if it is missing or not a regular file (a FIFO)."""
     try:
-        with open(path, "rb") as handle:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return []
+        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as handle:
             data = handle.read(1 << 22)
-    except OSError:
+    except (OSError, ValueError):
         return []
     if data.startswith(b"\xef\xbb\xbf"):  # git skips a UTF-8 BOM
         data = data[3:]
@@ -81,14 +87,22 @@ class IgnoreFile:
                 line = line[:-1]
             if not line:
                 continue
-            patterns = GitIgnoreSpec.from_lines([_posix_classes(line)]).patterns
+            try:
+                with warnings.catch_warnings():  # re's FutureWarning on "[[" in a bracket expression
+                    warnings.simplefilter("ignore")
+                    patterns = GitIgnoreSpec.from_lines([_posix_classes(line)]).patterns
+            except Exception:  # noqa: BLE001 - a line pathspec cannot compile (`\`, `[z-a]`) matches nothing
+                continue
             if patterns and patterns[0].include is not None:
                 self.rules.append((not negate, dir_only, patterns[0]))
         self.rules.reverse()
+        self.any = _any_of([pattern for _, _, pattern in self.rules])
 
     def verdict(self, path: str, is_dir: bool) -> bool | None:
         """True: ignored; False: re-included by a negation; None: no line matches ``path`` itself."""
         rel = path[len(self.base):].replace(os.sep, "/")
+        if self.any is not None and self.any.search(rel) is None:  # most paths match no line at all
+            return None
         for ignore, dir_only, pattern in self.rules:
             if dir_only and not is_dir:
                 continue
@@ -98,6 +112,17 @@ class IgnoreFile:
             if match.match.groupdict().get(_DIR_MARK):  # it matched a folder above: not this path
                 continue
             return ignore
+        return None
+
+
+def _any_of(patterns) -> re.Pattern | None:
+    """One regular expression that finds a match wherever one of ``patterns`` does (a quick first test)."""
+    try:
+        sources = [p.regex.pattern.replace(f"(?P<{_DIR_MARK}>", "(?:") for p in patterns]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return re.compile("|".join(f"(?:{r})" for r in sources)) if sources else None
+    except Exception:  # noqa: BLE001 - pathspec's internals changed: test each line on its own
         return None
 
 
@@ -247,7 +272,16 @@ def _excluded(name: str, path: str, excludes, root: str | None = None) -> bool:
             rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
             if not rel.startswith(".."):
                 candidates.add(rel.replace(os.sep, "/"))
-    return any(fnmatch.fnmatch(c, pat) for c in candidates for pat in excludes)
+    matcher = _globs(tuple(excludes))
+    return matcher is not None and any(matcher(os.path.normcase(c)) for c in candidates)
+
+
+@functools.lru_cache(maxsize=32)
+def _globs(excludes: tuple):
+    """``fnmatch.fnmatch`` against every glob at once: one regular expression."""
+    if not excludes:
+        return None
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in excludes)).match
 
 
 def _excluded_path(path: str, excludes) -> bool:
