@@ -171,6 +171,23 @@ def test_global_excludes_file_named_in_gitconfig(tmp_path, git_env, monkeypatch)
     assert "keep.py" not in initlint_files(root, monkeypatch)
 
 
+def test_gitconfig_include_and_git_config_global(tmp_path, git_env, monkeypatch):
+    root = tmp_path / "repo"
+    _make_tree(root, {})
+    (git_env / "ign-a").write_text("a.py\n")
+    (git_env / "ign-b").write_text("b.py\n")
+    (git_env / "extra.cfg").write_text("[core]\n  excludesfile = ~/ign-a\n")
+    (git_env / ".gitconfig").write_text("[include]\n\tpath = extra.cfg\n")
+    _assert_parity(root, monkeypatch)
+    files = initlint_files(root, monkeypatch)
+    assert "a.py" not in files and "b.py" in files
+    (tmp_path / "global.cfg").write_text(f"[Core]\n\tExcludesFile = {git_env / 'ign-b'}\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "global.cfg"))  # ~/.gitconfig is not read
+    _assert_parity(root, monkeypatch)
+    files = initlint_files(root, monkeypatch)
+    assert "a.py" in files and "b.py" not in files
+
+
 def test_global_excludes_default_locations(tmp_path, git_env, monkeypatch):
     root = tmp_path / "repo"
     _make_tree(root, {})

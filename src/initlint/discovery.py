@@ -182,7 +182,7 @@ def global_excludes_file(git_dir: str | None = None) -> str:
     git's default ``$XDG_CONFIG_HOME/git/ignore`` (``~/.config/git/ignore``)."""
     xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
     configs = []
-    if not os.environ.get("GIT_CONFIG_NOSYSTEM"):
+    if os.environ.get("GIT_CONFIG_NOSYSTEM", "").lower() in ("", "0", "false", "no", "off"):
         configs.append(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")
     if os.environ.get("GIT_CONFIG_GLOBAL"):
         configs.append(os.environ["GIT_CONFIG_GLOBAL"])
