@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-exclude", type=_codes, default=None, help="globs added to the excludes")
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None)
     check.add_argument("--force-exclude", action="store_true", help="apply excludes to files named explicitly")
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked and exit")
     check.add_argument("--context", type=_codes, default=None, metavar="PATHS",
                        help="also read these paths for cross-file facts (base classes, init functions applied"
                             " elsewhere) but report findings only for PATH ...; pre-commit hooks use `--context .`")
@@ -112,6 +113,8 @@ def run_check(args) -> int:
         print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
               file=sys.stderr)
         return EXIT_ERROR
+    if args.show_files:
+        return show_files(settings, args.force_exclude)
     rules = select_rules(settings.select, settings.ignore, settings.extend_select)
     result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
                          respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
@@ -160,6 +163,18 @@ def run_check(args) -> int:
     if findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def show_files(settings, force_exclude: bool) -> int:
+    """``--show-files``: the files ``check`` would read, one a line, as ruff prints them."""
+    from .discovery import discover
+
+    files, problems = discover(settings.paths, settings.excludes, settings.respect_gitignore, force=not force_exclude)
+    for path, reason in problems:
+        print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
+    for path in files:
+        print(path)
+    return EXIT_ERROR if any(reason == "no such file or directory" for _, reason in problems) else EXIT_CLEAN
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import ast
 import io
 import os
 import re
+import stat
 import tokenize
 from dataclasses import dataclass
 
@@ -30,9 +31,21 @@ class Source:
     newline: str
 
 
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once instead of waiting
+
+
 def read_source(path: str) -> Source | Problem:
+    """Only regular files are read: a FIFO would block, a link to ``/dev/zero`` would never end."""
     try:
-        with open(path, "rb") as handle:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            return Problem("read", "is a directory")
+        if not stat.S_ISREG(mode):
+            return Problem("read", "not a regular file")
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check above
+                return Problem("read", "not a regular file")
             data = handle.read()
     except IsADirectoryError:
         return Problem("read", "is a directory")
