@@ -38,8 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--context", type=_codes, default=None, metavar="PATHS",
                        help="also read these paths for cross-file facts (base classes, init functions applied"
                             " elsewhere) but report findings only for PATH ...; pre-commit hooks use `--context .`")
-    check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from")
+    check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from, for"
+                                                      " every file (default: the closest one above each file)")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings used for the first file (and the file they come from), then exit")
+    check.add_argument("--stdin-filename", default=None, metavar="PATH",
+                       help="check standard input as if it were the file PATH (its configuration, per-file-ignores"
+                            " and excludes); with --fix the fixed code goes to standard output")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="show the fixes as a diff, write nothing")
@@ -84,25 +90,62 @@ def run_rule(args) -> int:
 
 
 def run_check(args) -> int:
-    from .config import ConfigError, resolve_settings
-    from .engine import check_paths
-    from .output import FORMATS, render, statistics
-    from .rules import select_rules
+    from .config import ConfigError, Resolver
+    from .output import FORMATS
 
+    paths = args.paths or ["."]
+    stdin = args.stdin_filename is not None or "-" in paths
+    if stdin and args.stdin_filename is None and paths != ["-"]:
+        print("initlint: `-` (standard input) cannot be checked together with other paths", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        settings = resolve_settings(args)
-    except ConfigError as exc:
+        resolver = Resolver(args)
+        if stdin:
+            resolver.paths = [args.stdin_filename or "-"]
+        settings = resolver.run_settings()
+        if settings.output_format not in FORMATS:
+            print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        if args.show_settings:
+            return show_settings(resolver, settings)
+        if stdin:
+            from .stdin import run_stdin
+
+            return run_stdin(args, resolver, settings)
+        return _check_files(args, resolver, settings)
+    except ConfigError as exc:  # also a configuration file met on the way (a sub-project's)
         print(f"initlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    if settings.output_format not in FORMATS:
-        print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
-              file=sys.stderr)
-        return EXIT_ERROR
-    rules = select_rules(settings.select, settings.ignore, settings.extend_select)
-    result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                         respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                         options=settings.options, context=args.context)
-    findings = settings.apply_per_file_ignores(result.findings)
+
+
+def show_settings(resolver, settings) -> int:
+    """ruff's ``--show-settings``: the settings of the first file the paths name (or hold)."""
+    from .discovery import discover
+
+    first = resolver.paths[0]
+    if first == "-":
+        print(resolver.settings_for_dir(os.getcwd()).describe("-"))
+        return EXIT_CLEAN
+    if os.path.isdir(first):
+        files, _ = discover([first], respect_gitignore=settings.respect_gitignore, resolver=resolver)
+        if not files:
+            print(resolver.settings_for_dir(first).describe(first))
+            return EXIT_CLEAN
+        first = files[0]
+    print(resolver.settings_for(first).describe(first))
+    return EXIT_CLEAN
+
+
+def _check_files(args, resolver, settings) -> int:
+    from .engine import check_paths
+
+    def check():
+        return check_paths(resolver.paths, jobs=args.jobs, respect_gitignore=settings.respect_gitignore,
+                           force_exclude=args.force_exclude, context=args.context, resolver=resolver)
+
+    result = check()
+    findings = result.findings
     missing = [path for path, reason in result.skipped if reason == "no such file or directory"]
     for path, reason in result.skipped:
         print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
@@ -122,30 +165,35 @@ def run_check(args) -> int:
                 print(fixer.summary(outcome, True, len(outcome.remaining)), file=sys.stderr)
             return EXIT_ERROR if result.errors else (EXIT_FINDINGS if outcome.diff else EXIT_CLEAN)
         if outcome.changed:  # re-check: report what is really left
-            result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                                 respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                                 options=settings.options, context=args.context)
-            findings = settings.apply_per_file_ignores(result.findings)
+            result = check()
+            findings = result.findings
         if not args.quiet:
             print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)
-    fmt = settings.output_format
-    text = render(findings, fmt)
-    if text:
-        print(text)
-    if args.statistics and findings:  # after a machine-readable report it goes to stderr, not into the data
-        print(statistics(findings), file=sys.stdout if fmt in ("concise", "full", "grouped") else sys.stderr)
-    if fmt in ("concise", "full", "grouped") and not args.quiet:
-        if findings:
-            fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
-            tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
-            print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.")
-        else:
-            print(f"All checks passed! ({result.files} file{'s' if result.files != 1 else ''} checked)")
+    report(findings, result.files, settings.output_format, args)
     if result.errors or missing:
         return EXIT_ERROR
     if findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def report(findings, files: int, fmt: str, args, out=None, sources=None) -> None:
+    """The findings in ``fmt``, then the statistics and the closing line, on ``out`` (default: stdout)."""
+    from .output import render, statistics
+
+    out = out or sys.stdout
+    text = render(findings, fmt, sources)
+    if text:
+        print(text, file=out)
+    if args.statistics and findings:  # after a machine-readable report it goes to stderr, not into the data
+        print(statistics(findings), file=out if fmt in ("concise", "full", "grouped") else sys.stderr)
+    if fmt in ("concise", "full", "grouped") and not args.quiet:
+        if findings:
+            fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+            tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
+            print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.", file=out)
+        else:
+            print(f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,12 +75,22 @@ def _excluded_path(path: str, excludes) -> bool:
 
 
 def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: bool = True,
-             force: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+             force: bool = False, resolver=None) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to check (sorted, each once) and (path, reason) for paths that cannot be read.
 
     Files named explicitly are always checked unless ``force`` is False and they match an exclude,
-    like ruff's ``--force-exclude``; pass ``force=True`` to check them anyway.
+    like ruff's ``--force-exclude``; pass ``force=True`` to check them anyway. With a ``resolver``
+    (``config.Resolver``), each folder and file is judged by the excludes of its own configuration
+    instead of ``excludes``.
     """
+    if resolver is not None:
+        is_excluded, excluded_path = resolver.is_excluded, resolver.excluded_path
+    else:
+        def is_excluded(name, path, root=None):
+            return _excluded(name, path, excludes, root)
+
+        def excluded_path(path):
+            return _excluded_path(path, excludes)
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     for start in paths:
@@ -91,7 +101,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
             if os.path.islink(start) and not os.path.exists(start):
                 problems.append((start, "broken symbolic link or symlink loop"))
                 continue
-            if force or not _excluded_path(start, excludes):
+            if force or not excluded_path(start):
                 files.append(start)
             continue
         ignore = GitIgnore()
@@ -117,7 +127,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
             keep = []
             for d in sorted(dirnames):
                 full = os.path.join(dirpath, d)
-                if _excluded(d, full, excludes, start) or (respect_gitignore and ignore.ignored(full, True)):
+                if is_excluded(d, full, start) or (respect_gitignore and ignore.ignored(full, True)):
                     continue
                 if d.endswith(SUFFIXES):  # a directory named x.py is not a file to check
                     pass
@@ -127,7 +137,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
                 if not f.endswith(SUFFIXES):
                     continue
                 full = os.path.join(dirpath, f)
-                if _excluded(f, full, excludes, start) or (respect_gitignore and ignore.ignored(full, False)):
+                if is_excluded(f, full, start) or (respect_gitignore and ignore.ignored(full, False)):
                     continue
                 if os.path.islink(full) and not os.path.exists(full):
                     problems.append((full, "broken symbolic link or symlink loop"))
