@@ -58,7 +58,6 @@ class Plugin:
     #: the run's ``config.Resolver`` (made on first use, reset by ``parse_options`` for each run): the rule
     #: options of ``[tool.initlint]`` / ``initlint.toml`` closest to each file, as ``initlint check`` reads them
     resolver: Any = None
-    isolated: bool = False
 
     def __init__(self, tree: Any, filename: str = "stdin", lines: list[str] | None = None) -> None:
         # ``tree`` makes this a tree plugin (flake8 builds the AST once for all plugins; it is not used here)
@@ -75,7 +74,6 @@ class Plugin:
     def parse_options(cls, options) -> None:
         cls.selected = _selected_codes(options)
         cls.resolver = None
-        cls.isolated = bool(getattr(options, "isolated", False))  # flake8 --isolated: no configuration files
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         if self.selected is not None and not self.selected:
@@ -96,8 +94,6 @@ class Plugin:
         from .config import ConfigError, Resolver
 
         cls = type(self)
-        if cls.isolated:
-            return {}
         if cls.resolver is None:
             cls.resolver = Resolver()
         try:
