@@ -233,10 +233,21 @@ def test_show_settings(two_projects, capsys):
 
 
 def test_a_broken_config_in_a_sub_project_is_exit_2_naming_it(two_projects, capsys):
-    (two_projects / "b" / "initlint.toml").write_text('selct = ["INI1"]\n')
-    code, out, err = run(capsys, ".")
-    assert code == 2 and "b/initlint.toml" in err and "unknown key `selct`" in err
-    assert "Traceback" not in err
+    # its files are not checked (with the wrong settings), every other file is, and the run exits 2
+    for text in ('selct = ["INI1"]\n', 'ignore = ["INI1"\n'):
+        (two_projects / "b" / "initlint.toml").write_text(text)
+        code, out, err = run(capsys, ".", "-q")
+        assert code == 2 and "b/initlint.toml" in err and "its files were not checked" in err
+        assert ("unknown key `selct`" if "selct" in text else "not valid TOML") in err
+        assert found(out) == {("a/model.py", "INI001"), ("a/model.py", "INI101")}
+    (two_projects / "b" / "initlint.toml").unlink()
+    (two_projects / "b" / "pyproject.toml").write_text("[tool.initlint\n")  # maybe ours: the same
+    code, out, err = run(capsys, ".", "-q")
+    assert code == 2 and "b/pyproject.toml is not valid TOML" in err and {p for p, _ in found(out)} == {"a/model.py"}
+    # the first path's own configuration broken: exit 2 before anything is checked, as for --show-settings
+    code, out, err = run(capsys, "b", "a")
+    assert code == 2 and out == "" and "b/pyproject.toml" in err
+    assert run(capsys, "--show-settings", "b/model.py")[0] == 2
 
 
 def test_settings_are_read_fresh_in_each_run(two_projects, capsys):

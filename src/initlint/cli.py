@@ -103,6 +103,8 @@ def run_check(args) -> int:
         if stdin:
             resolver.paths = [args.stdin_filename or "-"]
         settings = resolver.run_settings()
+        if settings.error:
+            raise ConfigError(settings.error)
         if settings.output_format not in FORMATS:
             print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
                   file=sys.stderr)
@@ -114,7 +116,7 @@ def run_check(args) -> int:
 
             return run_stdin(args, resolver, settings)
         return _check_files(args, resolver, settings)
-    except ConfigError as exc:  # also a configuration file met on the way (a sub-project's)
+    except ConfigError as exc:
         print(f"initlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -125,15 +127,17 @@ def show_settings(resolver, settings) -> int:
 
     first = resolver.paths[0]
     if first == "-":
-        print(resolver.settings_for_dir(os.getcwd()).describe("-"))
-        return EXIT_CLEAN
-    if os.path.isdir(first):
+        chosen = resolver.settings_for_dir(os.getcwd())
+    elif os.path.isdir(first):
         files, _ = discover([first], respect_gitignore=settings.respect_gitignore, resolver=resolver)
-        if not files:
-            print(resolver.settings_for_dir(first).describe(first))
-            return EXIT_CLEAN
-        first = files[0]
-    print(resolver.settings_for(first).describe(first))
+        first = files[0] if files else first
+        chosen = resolver.settings_for(first) if files else resolver.settings_for_dir(first)
+    else:
+        chosen = resolver.settings_for(first)
+    if chosen.error:
+        print(f"initlint: {chosen.error}", file=sys.stderr)
+        return EXIT_ERROR
+    print(chosen.describe(first))
     return EXIT_CLEAN
 
 

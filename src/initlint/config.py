@@ -59,6 +59,8 @@ class Settings:
     base: str | None = None
     #: rules given explicitly (the Python API); None: chosen by select/ignore/extend-select
     explicit_rules: list | None = None
+    #: the configuration file could not be used (bad TOML, unknown key...): its files are not checked
+    error: str | None = None
     _rules: list | None = field(default=None, repr=False, compare=False)
 
     def rules(self) -> list:
@@ -303,7 +305,11 @@ class Resolver:
                 found = self._dirs[current]
                 break
             walked.append(current)
-            here = config_in(current)
+            try:
+                here = config_in(current)
+            except ConfigError as exc:  # a pyproject.toml that is not valid TOML: it may be meant for us
+                here = os.path.join(current, "pyproject.toml")
+                self._configs[os.path.abspath(here)] = Settings(config_path=os.path.abspath(here), error=str(exc))
             if here:
                 found = os.path.abspath(here)
                 break
@@ -326,10 +332,17 @@ class Resolver:
                 else:
                     settings = build_settings({}, None, None, self.overrides, self.paths)
             else:
-                settings = build_settings(validate(load_table(config), config), config, os.path.dirname(config),
-                                          self.overrides, self.paths)
+                try:
+                    settings = build_settings(validate(load_table(config), config), config,
+                                              os.path.dirname(config), self.overrides, self.paths)
+                except ConfigError as exc:
+                    settings = Settings(config_path=config, error=str(exc))
             self._configs[config] = settings
         return settings
+
+    def errors(self) -> list[str]:
+        """The configuration files met in this run that could not be used (their files were not checked)."""
+        return sorted({s.error for s in self._configs.values() if s.error})
 
     def settings_for_dir(self, directory: str) -> Settings:
         """The settings of the files directly in ``directory``."""
@@ -352,8 +365,10 @@ class Resolver:
 
     # ---- excludes ----------------------------------------------------------------------------------------
     def is_excluded(self, name: str, path: str, root: str | None = None) -> bool:
-        """A folder or file met while walking: judged by the settings of the folder that holds it."""
-        return self.settings_for(path).excluded(name, path, root)
+        """A folder or file met while walking: judged by the settings of the folder that holds it. Under a
+        configuration file that cannot be used, nothing is checked (the run reports that file's error)."""
+        settings = self.settings_for(path)
+        return settings.error is not None or settings.excluded(name, path, root)
 
     def excluded_path(self, path: str) -> bool:
         """A file named explicitly (``--force-exclude``): excluded when it or a folder above it matches."""
@@ -364,4 +379,7 @@ class Resolver:
 
 def resolve_settings(args) -> Settings:
     """The settings of the run's first path (kept for callers that want one ``Settings``)."""
-    return Resolver(args).run_settings()
+    settings = Resolver(args).run_settings()
+    if settings.error:
+        raise ConfigError(settings.error)
+    return settings

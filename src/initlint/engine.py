@@ -148,6 +148,8 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
         if not (force_exclude and resolver.excluded_path(path)):
             files.append(os.path.normpath(path))
     files = sorted(set(files))
+    # files under a configuration file that cannot be used are not checked; the run reports its error (exit 2)
+    files = [f for f in files if resolver.settings_for(f).error is None]
     result = Result(skipped=list(problems), files=len(files))
     targets = {os.path.abspath(f) for f in files}
     if context:
@@ -168,8 +170,10 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
         elif any(r.code == "INI900" for r in resolver.settings_for(path).rules()):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
-    return run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
-                     sources=sources)
+    result = run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
+                       sources=sources)
+    result.errors[:0] = [f"{error} (its files were not checked)" for error in resolver.errors()]
+    return result
 
 
 def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Result, options: dict | None = None,

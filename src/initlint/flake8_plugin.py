@@ -91,16 +91,16 @@ class Plugin:
     def _options(self) -> dict:
         """The rule options (``module-bases``, ``init-functions``, ``pretrained-loaders``) of this file's
         configuration; selection stays flake8's. A broken configuration is a warning, not a crash."""
-        from .config import ConfigError, Resolver
+        from .config import Resolver
 
         cls = type(self)
         if cls.resolver is None:
             cls.resolver = Resolver()
-        try:
-            return dict(cls.resolver.settings_for(self.filename).options)
-        except ConfigError as exc:
-            LOG.warning("initlint: %s; checking %s without its rule options", exc, self.filename)
+        settings = cls.resolver.settings_for(self.filename)
+        if settings.error:
+            LOG.warning("initlint: %s; checking %s without its rule options", settings.error, self.filename)
             return {}
+        return dict(settings.options)
 
 
 def _read_lines(filename: str) -> list[str]:
