@@ -167,7 +167,7 @@ def test_the_closest_file_wins_and_is_not_merged_with_the_ones_above(tmp_path, m
     monkeypatch.chdir(tmp_path / "sub")  # the working directory does not matter
     _, out, _ = run(capsys, str(tmp_path), "-q")
     assert found(out, tmp_path) == {("model.py", "INI001"), ("other/model.py", "INI001"),
-                    ("sub/model.py", "INI101"), ("sub/deeper/model.py", "INI101")}
+                                    ("sub/model.py", "INI101"), ("sub/deeper/model.py", "INI101")}
 
 
 def test_per_file_ignores_and_excludes_are_relative_to_their_config_folder(tmp_path, monkeypatch, capsys):
