@@ -108,10 +108,10 @@ class Settings:
     def describe(self, path: str) -> str:
         """``--show-settings``: where the settings come from, then the settings as TOML."""
 
-        def toml(value) -> str:
+        def toml(value) -> str:  # JSON strings, lists and booleans are TOML too; tables are written inline
             if isinstance(value, dict):
-                return "{ " + ", ".join(f"{json.dumps(k)} = {toml(v)}" for k, v in value.items()) + " }" \
-                    if value else "{}"
+                items = ", ".join(f"{json.dumps(k)} = {toml(v)}" for k, v in value.items())
+                return f"{{ {items} }}" if items else "{}"
             return json.dumps(value, ensure_ascii=False)
 
         source = self.config_path or "(none: the defaults)"
