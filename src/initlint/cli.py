@@ -47,14 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-exclude", type=_codes, default=None, help="globs added to the excludes")
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None)
     check.add_argument("--force-exclude", action="store_true", help="apply excludes to files named explicitly")
-    check.add_argument("--show-files", action="store_true", help="list the files that would be checked and exit")
     check.add_argument("--context", type=_codes, default=None, metavar="PATHS",
                        help="also read these paths for cross-file facts (base classes, init functions applied"
                             " elsewhere) but report findings only for PATH ...; pre-commit hooks use `--context .`")
     check.add_argument("--max-file-size", type=_size, default=None, metavar="BYTES",
-                       help="skip files larger than this (default 8 MB; 0: no limit; suffixes K, M)")
-    check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from")
+                       help="skip files larger than this (default 8M; 0: no limit; suffixes K, M, G)")
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked and exit")
+    check.add_argument("--config", default=None, help="pyproject.toml or initlint.toml to read settings from, for"
+                                                      " every file (default: the closest one above each file)")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings used for the first file (and the file they come from), then exit")
+    check.add_argument("--stdin-filename", default=None, metavar="PATH",
+                       help="check standard input as if it were the file PATH (its configuration, per-file-ignores"
+                            " and excludes); with --fix the fixed code goes to standard output")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="show the fixes as a diff, write nothing")
@@ -99,27 +105,81 @@ def run_rule(args) -> int:
 
 
 def run_check(args) -> int:
-    from .config import ConfigError, resolve_settings
-    from .engine import check_paths
-    from .output import FORMATS, render, statistics
-    from .rules import select_rules
+    from .config import ConfigError, Resolver
+    from .output import FORMATS
 
+    paths = args.paths or ["."]
+    stdin = args.stdin_filename is not None or "-" in paths
+    if stdin and args.stdin_filename is None and paths != ["-"]:
+        print("initlint: `-` (standard input) cannot be checked together with other paths", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        settings = resolve_settings(args)
+        resolver = Resolver(args)
+        if stdin:
+            resolver.paths = [args.stdin_filename or "-"]
+        settings = resolver.run_settings()
+        if settings.error:
+            raise ConfigError(settings.error)
+        if settings.output_format not in FORMATS:
+            print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        if args.show_settings:
+            return show_settings(resolver, settings)
+        if args.show_files:
+            return show_files(resolver, settings, args.force_exclude)
+        if stdin:
+            from .stdin import run_stdin
+
+            return run_stdin(args, resolver, settings)
+        return _check_files(args, resolver, settings)
     except ConfigError as exc:
         print(f"initlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    if settings.output_format not in FORMATS:
-        print(f"initlint: unknown output format {settings.output_format!r}; choose from {', '.join(FORMATS)}",
-              file=sys.stderr)
+
+
+def show_settings(resolver, settings) -> int:
+    """ruff's ``--show-settings``: the settings of the first file the paths name (or hold)."""
+    from .discovery import discover
+
+    first = resolver.paths[0]
+    if first == "-":
+        chosen = resolver.settings_for_dir(os.getcwd())
+    elif os.path.isdir(first):
+        files, _ = discover([first], respect_gitignore=settings.respect_gitignore, resolver=resolver)
+        first = files[0] if files else first
+        chosen = resolver.settings_for(first) if files else resolver.settings_for_dir(first)
+    else:
+        chosen = resolver.settings_for(first)
+    if chosen.error:
+        print(f"initlint: {chosen.error}", file=sys.stderr)
         return EXIT_ERROR
-    if args.show_files:
-        return show_files(settings, args.force_exclude)
-    rules = select_rules(settings.select, settings.ignore, settings.extend_select)
-    result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                         respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                         options=settings.options, context=args.context)
-    findings = settings.apply_per_file_ignores(result.findings)
+    print(chosen.describe(first))
+    return EXIT_CLEAN
+
+
+def show_files(resolver, settings, force_exclude: bool) -> int:
+    """``--show-files``: the files ``check`` would read, one a line, as ruff prints them."""
+    from .discovery import discover
+
+    files, problems = discover(resolver.paths, settings.excludes, settings.respect_gitignore,
+                               force=not force_exclude, resolver=resolver)
+    for path, reason in problems:
+        print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
+    for path in files:
+        print(path)
+    return EXIT_ERROR if any(reason == "no such file or directory" for _, reason in problems) else EXIT_CLEAN
+
+
+def _check_files(args, resolver, settings) -> int:
+    from .engine import check_paths
+
+    def check():
+        return check_paths(resolver.paths, jobs=args.jobs, respect_gitignore=settings.respect_gitignore,
+                           force_exclude=args.force_exclude, context=args.context, resolver=resolver)
+
+    result = check()
+    findings = result.findings
     missing = [path for path, reason in result.skipped if reason == "no such file or directory"]
     for path, reason in result.skipped:
         print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
@@ -139,25 +199,11 @@ def run_check(args) -> int:
                 print(fixer.summary(outcome, True, len(outcome.remaining)), file=sys.stderr)
             return EXIT_ERROR if result.errors else (EXIT_FINDINGS if outcome.diff else EXIT_CLEAN)
         if outcome.changed:  # re-check: report what is really left
-            result = check_paths(settings.paths, rules, jobs=args.jobs, excludes=settings.excludes,
-                                 respect_gitignore=settings.respect_gitignore, force_exclude=args.force_exclude,
-                                 options=settings.options, context=args.context)
-            findings = settings.apply_per_file_ignores(result.findings)
+            result = check()
+            findings = result.findings
         if not args.quiet:
             print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)
-    fmt = settings.output_format
-    text = render(findings, fmt)
-    if text:
-        print(text)
-    if args.statistics and findings:  # after a machine-readable report it goes to stderr, not into the data
-        print(statistics(findings), file=sys.stdout if fmt in ("concise", "full", "grouped") else sys.stderr)
-    if fmt in ("concise", "full", "grouped") and not args.quiet:
-        if findings:
-            fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
-            tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
-            print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.")
-        else:
-            print(f"All checks passed! ({result.files} file{'s' if result.files != 1 else ''} checked)")
+    report(findings, result.files, settings.output_format, args)
     if result.errors or missing:
         return EXIT_ERROR
     if findings and not args.exit_zero:
@@ -165,16 +211,23 @@ def run_check(args) -> int:
     return EXIT_CLEAN
 
 
-def show_files(settings, force_exclude: bool) -> int:
-    """``--show-files``: the files ``check`` would read, one a line, as ruff prints them."""
-    from .discovery import discover
+def report(findings, files: int, fmt: str, args, out=None, sources=None) -> None:
+    """The findings in ``fmt``, then the statistics and the closing line, on ``out`` (default: stdout)."""
+    from .output import render, statistics
 
-    files, problems = discover(settings.paths, settings.excludes, settings.respect_gitignore, force=not force_exclude)
-    for path, reason in problems:
-        print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
-    for path in files:
-        print(path)
-    return EXIT_ERROR if any(reason == "no such file or directory" for _, reason in problems) else EXIT_CLEAN
+    out = out or sys.stdout
+    text = render(findings, fmt, sources)
+    if text:
+        print(text, file=out)
+    if args.statistics and findings:  # after a machine-readable report it goes to stderr, not into the data
+        print(statistics(findings), file=out if fmt in ("concise", "full", "grouped") else sys.stderr)
+    if fmt in ("concise", "full", "grouped") and not args.quiet:
+        if findings:
+            fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+            tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
+            print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.", file=out)
+        else:
+            print(f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -291,13 +291,22 @@ def _excluded_path(path: str, excludes) -> bool:
 
 
 def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: bool = True,
-             force: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+             force: bool = False, resolver=None) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to check (sorted, each once) and (path, reason) for paths that cannot be read.
 
     Files named explicitly are always checked unless ``force`` is False and they match an exclude,
     like ruff's ``--force-exclude``; pass ``force=True`` to check them anyway. Ignore files apply to what the
-    walk finds, never to a file or folder named explicitly.
+    walk finds, never to a file or folder named explicitly. With a ``resolver`` (``config.Resolver``), each
+    folder and file is judged by the excludes of its own configuration instead of ``excludes``.
     """
+    if resolver is not None:
+        is_excluded, excluded_path = resolver.is_excluded, resolver.excluded_path
+    else:
+        def is_excluded(name, path, root=None):
+            return _excluded(name, path, excludes, root)
+
+        def excluded_path(path):
+            return _excluded_path(path, excludes)
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     for start in paths:
@@ -308,10 +317,10 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
             if os.path.islink(start) and not os.path.exists(start):
                 problems.append((start, "broken symbolic link or symlink loop"))
                 continue
-            if force or not _excluded_path(start, excludes):
+            if force or not excluded_path(start):
                 files.append(start)
             continue
-        files += _walk(start, excludes, respect_gitignore, problems)
+        files += _walk(start, is_excluded, respect_gitignore, problems)
     seen, out = set(), []
     for f in files:
         norm = os.path.normpath(f)
@@ -321,7 +330,7 @@ def discover(paths: list[str], excludes=DEFAULT_EXCLUDES, respect_gitignore: boo
     return sorted(out), problems
 
 
-def _walk(start: str, excludes, respect_gitignore: bool, problems: list) -> list[str]:
+def _walk(start: str, is_excluded, respect_gitignore: bool, problems: list) -> list[str]:
     files = []
     root = os.path.abspath(start)
     scopes = {root: _ignores_at(root) if respect_gitignore else None}  # absolute folder -> its Ignores
@@ -340,7 +349,7 @@ def _walk(start: str, excludes, respect_gitignore: bool, problems: list) -> list
         keep = []
         for d in sorted(dirnames):
             full = os.path.join(dirpath, d)
-            if _excluded(d, full, excludes, start):
+            if is_excluded(d, full, start):
                 continue
             if ignores is not None:
                 absolute = os.path.join(here, d)
@@ -354,7 +363,7 @@ def _walk(start: str, excludes, respect_gitignore: bool, problems: list) -> list
             if not f.endswith(SUFFIXES):
                 continue
             full = os.path.join(dirpath, f)
-            if _excluded(f, full, excludes, start):
+            if is_excluded(f, full, start):
                 continue
             if ignores is not None and ignores.ignored(os.path.join(here, f), False):
                 continue

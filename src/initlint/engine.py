@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
-from .rules import Finding, Rule
-from .source import Problem, Source, formfeed_indentation, module_name_for, parse, read_source
+from .rules import Finding, Rule, matches
+from .source import Problem, Source, decode_source, formfeed_indentation, module_name_for, parse, read_source
 from .summary import FileSummary, summarize_module
 
 NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
@@ -37,26 +37,26 @@ class Result:
 DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 
 
-def summarize_path(path: str, init_functions=(), max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
-                   ) -> tuple[str, FileSummary | Problem]:
-    """Read, parse and summarize one file; every failure comes back as a Problem. A pure function of the
-    file and the settings passed in (``init_functions``: the ``init-functions`` setting)."""
+def summarize_path(path: str, init_functions=(), data: bytes | None = None,
+                   max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> tuple[str, FileSummary | Problem]:
+    """Read (or decode ``data``, standard input's bytes), parse and summarize one file; every failure comes back
+    as a Problem. A pure function of the file and the settings passed in (``init_functions``: the file's
+    ``init-functions`` setting; ``max_file_size``: its ``max-file-size``)."""
     if sys.getrecursionlimit() < 20000:
         sys.setrecursionlimit(20000)  # the summary walks expressions recursively
     if max_file_size:
-        size = _size(path)
+        size = len(data) if data is not None else _size(path)
         if size > max_file_size:
             return path, Problem("read", f"{_megabytes(size)} is over the {_megabytes(max_file_size)} limit; raise"
                                          " `max-file-size` in [tool.initlint] or pass --max-file-size to check it")
     try:
-        source = read_source(path)
+        source = read_source(path) if data is None else decode_source(path, data)
         if isinstance(source, Problem):
             return path, source
         module = parse(source)
         if isinstance(module, Problem):
             return path, module
-        return path, summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"),
-                                      source.text, init_functions)
+        return path, summarize(module, path, source.text, init_functions)
     except RecursionError:
         return path, Problem("parse", "code nested too deeply to analyse")
     except MemoryError:
@@ -65,38 +65,43 @@ def summarize_path(path: str, init_functions=(), max_file_size: int | None = DEF
         return path, Problem("internal", f"internal error while reading it: {type(exc).__name__}: {exc}")
 
 
-def _summarize_chunk(paths: list[str], init_functions, max_file_size) -> list[tuple[str, FileSummary | Problem]]:
-    return [summarize_path(p, init_functions, max_file_size) for p in paths]
+def summarize(module, path: str, text: str, init_functions=()) -> FileSummary:
+    """The one place a file is summarized with its own ``init-functions`` (the CLI and the flake8 plugin)."""
+    return summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text,
+                            tuple(init_functions))
+
+
+def _summarize_chunk(tasks: list[tuple]) -> list[tuple[str, FileSummary | Problem]]:
+    return [summarize_path(*task) for task in tasks]
 
 
 def _megabytes(size: int) -> str:
     return f"{size / 2 ** 20:.1f} MiB" if size >= 2 ** 20 else f"{size / 1024:.1f} KiB"
 
 
-def _summarize_all(files: list[str], jobs: int, init_functions=(), max_file_size=DEFAULT_MAX_FILE_SIZE
-                   ) -> list[tuple[str, FileSummary | Problem]]:
-    init_functions = tuple(init_functions)
-    if jobs <= 1 or len(files) < 16:
-        return [summarize_path(f, init_functions, max_file_size) for f in files]
+def _summarize_all(tasks: list[tuple], jobs: int) -> list[tuple[str, FileSummary | Problem]]:
+    """``tasks``: (path, init_functions, data or None, max_file_size) per file, in path order."""
+    if jobs <= 1 or len(tasks) < 16:
+        return _summarize_chunk(tasks)
     # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
     # go back to path order (the index and the output depend on it)
-    order = sorted(files, key=_size, reverse=True)
+    order = sorted(tasks, key=lambda t: _size(t[0]), reverse=True)
     chunks = [order[i:i + 2] for i in range(0, len(order), 2)]
-    done, lost = _run_pool(chunks, jobs, init_functions, max_file_size)
+    done, lost = _run_pool(chunks, jobs)
     if lost:  # a worker died (a crash in native code): once more in a fresh pool, then each file on its own
-        done2, lost = _run_pool([[p] for p in lost], jobs, init_functions, max_file_size)
+        done2, lost = _run_pool([[t] for t in lost], jobs)
         done.update(done2)
-        for path in lost:
-            isolated, still_lost = _run_pool([[path]], 1, init_functions, max_file_size)
+        for task in lost:
+            isolated, still_lost = _run_pool([[task]], 1)
             done.update(isolated)
             if still_lost:
-                done[path] = Problem("internal", "the process reading this file crashed (a fault in native code);"
-                                                 " the other files were checked")
-    return [(path, done[path]) for path in files]
+                done[task[0]] = Problem("internal", "the process reading this file crashed (a fault in native"
+                                                    " code); the other files were checked")
+    return [(t[0], done[t[0]]) for t in tasks]
 
 
-def _run_pool(chunks: list[list[str]], jobs: int, init_functions, max_file_size) -> tuple[dict, list[str]]:
-    """Summaries by path, and the paths whose worker died."""
+def _run_pool(chunks: list[list[tuple]], jobs: int) -> tuple[dict, list[tuple]]:
+    """Summaries by path, and the tasks whose worker died."""
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
@@ -105,9 +110,9 @@ def _run_pool(chunks: list[list[str]], jobs: int, init_functions, max_file_size)
     except ValueError:
         context = None
     done: dict = {}
-    lost: list[str] = []
+    lost: list[tuple] = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-        futures = [(pool.submit(_summarize_chunk, chunk, init_functions, max_file_size), chunk) for chunk in chunks]
+        futures = [(pool.submit(_summarize_chunk, chunk), chunk) for chunk in chunks]
         for future, chunk in futures:
             try:
                 done.update(future.result())
@@ -154,23 +159,51 @@ def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
     return out
 
 
-def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, excludes=DEFAULT_EXCLUDES,
-                respect_gitignore: bool = True, force_exclude: bool = False, options: dict | None = None,
-                context: list[str] | None = None) -> Result:
-    """Check files; ``options`` holds the rule settings (``module-bases``, ``init-functions``,
-    ``pretrained-loaders``). ``context`` paths are read for the project index only (base classes, init
-    functions applied elsewhere): findings are reported for ``paths`` alone, as a pre-commit hook needs."""
-    options = options or {}
-    files, problems = discover(paths, excludes, respect_gitignore, force=not force_exclude)
+def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | None = None,
+                excludes=DEFAULT_EXCLUDES, respect_gitignore: bool = True, force_exclude: bool = False,
+                options: dict | None = None, context: list[str] | None = None, resolver=None,
+                sources: dict | None = None) -> Result:
+    """Check files.
+
+    ``resolver`` (``config.Resolver``) gives each file its settings: its rules, ``per-file-ignores``, excludes and
+    rule options (``module-bases``, ``init-functions``, ``pretrained-loaders``). Without one, every file gets
+    ``rules``, ``excludes`` and ``options``. ``context`` paths are read for the project index only (base classes,
+    init functions applied elsewhere): findings are reported for ``paths`` alone, as a pre-commit hook needs.
+    ``sources`` maps an absolute path to the bytes that stand for it (standard input checked as that path; the
+    path need not exist).
+    """
+    from .config import Resolver, Settings
+
+    if resolver is None:
+        if rules is None:
+            from .rules import select_rules
+
+            rules = select_rules()
+        resolver = Resolver.static(Settings(excludes=tuple(excludes), options=dict(options or {}),
+                                            explicit_rules=list(rules)))
+    sources = {os.path.abspath(p): data for p, data in (sources or {}).items()}
+    virtual = [p for p in paths if os.path.abspath(p) in sources]
+    files, problems = discover([p for p in paths if os.path.abspath(p) not in sources], excludes,
+                               respect_gitignore, force=not force_exclude, resolver=resolver)
+    for path in virtual:
+        if not (force_exclude and resolver.excluded_path(path)):
+            files.append(os.path.normpath(path))
+    files = sorted(set(files))
+    # files under a configuration file that cannot be used are not checked; the run reports its error (exit 2)
+    files = [f for f in files if resolver.settings_for(f).error is None]
     result = Result(skipped=list(problems), files=len(files))
     targets = {os.path.abspath(f) for f in files}
     if context:
-        extra, _ = discover(context, excludes, respect_gitignore)
+        extra, _ = discover(context, excludes, respect_gitignore, resolver=resolver)
         files = files + [f for f in extra if os.path.abspath(f) not in targets]
     jobs = jobs or os.cpu_count() or 1
+    tasks = []
+    for f in files:
+        options_here = resolver.settings_for(f).options
+        tasks.append((f, tuple(options_here.get("init-functions", ())), sources.get(os.path.abspath(f)),
+                      options_here.get("max-file-size", DEFAULT_MAX_FILE_SIZE)))
     summaries: list[FileSummary] = []
-    max_file_size = options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
-    for path, item in _summarize_all(files, jobs, options.get("init-functions", ()), max_file_size):
+    for path, item in _summarize_all(tasks, jobs):
         reported = os.path.abspath(path) in targets
         if isinstance(item, FileSummary):
             summaries.append(item)
@@ -180,21 +213,35 @@ def check_paths(paths: list[str], rules: list[Rule], jobs: int | None = None, ex
             result.skipped.append((path, item.message))
         elif item.kind == "internal":
             result.errors.append(f"{path}: {item.message}")
-        elif any(r.code == "INI900" for r in rules):
+        elif any(r.code == "INI900" for r in resolver.settings_for(path).rules()):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
-    return run_rules(summaries, rules, result, options, targets if context else None)
+    result = run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
+                       sources=sources)
+    result.errors[:0] = [f"{error} (its files were not checked)" for error in resolver.errors()]
+    return result
 
 
-def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, options: dict | None = None,
-              targets: set | None = None) -> Result:
-    index = ProjectIndex(summaries, options)
+def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Result, options: dict | None = None,
+              targets: set | None = None, resolver=None, sources: dict | None = None) -> Result:
+    """Run each file's rules over the project; with a ``resolver`` the rules, options and per-file-ignores are
+    the file's own (files are grouped by settings: one project index per distinct set of rule options)."""
+    if resolver is None:
+        from .config import Resolver, Settings
+
+        resolver = Resolver.static(Settings(options=dict(options or {}), explicit_rules=list(rules or [])))
+    indexes: dict[tuple, ProjectIndex] = {}
     templates = templates_with_twins(summaries)
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
         context_only = targets is not None and os.path.abspath(summary.path) not in targets
-        for rule in rules:
+        settings = resolver.settings_for(summary.path)
+        key = settings.index_key()
+        index = indexes.get(key)
+        if index is None:
+            index = indexes[key] = ProjectIndex(summaries, settings.options)
+        for rule in settings.rules():
             try:
                 found = list(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
@@ -205,7 +252,15 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, o
             if context_only:
                 found = _through_targets(found, targets)
             result.findings.extend(found)
-    _place(result)
+    _place(result, sources)
+    kept = []
+    for f in result.findings:  # per-file-ignores, each file's own
+        settings = resolver.settings_for(f.path)
+        if any(matches(f.code, code) for code in settings.ignored_here(f.path)):
+            result.suppressed += 1
+        else:
+            kept.append(f)
+    result.findings = kept
     return result
 
 
@@ -234,7 +289,7 @@ def _locators(findings: list[Finding], path: str) -> list:
     return wanted
 
 
-def _place(result: Result) -> None:
+def _place(result: Result, sources: dict | None = None) -> None:
     """Give positions to findings (and their related locations) that carry locators, apply noqa, sort.
 
     Each file is read and parsed once, for the findings in it and for the related locations in it, whichever
@@ -249,7 +304,8 @@ def _place(result: Result) -> None:
     kept: list[Finding] = []
     for path, findings in involving.items():
         own = by_path.get(path, [])
-        source = read_source(path)
+        data = (sources or {}).get(os.path.abspath(path))
+        source = read_source(path) if data is None else decode_source(path, data)
         text = source.text if not isinstance(source, Problem) else ""
         lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks only (not form feed or U+2028)
         file_noqa = bool(own) and bool(

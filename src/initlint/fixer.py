@@ -400,15 +400,20 @@ def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
     return " ".join(parts)
 
 
-def text_edits(finding) -> list[dict]:
-    """The finding's fix as one ruff-style text edit (1-based rows and columns), for the JSON report."""
-    source = read_source(finding.path)
-    if isinstance(source, Problem) or finding.fix is None or not finding.fix.edits:
+def text_edits(finding, text: str | None = None) -> list[dict]:
+    """The finding's fix as one ruff-style text edit (1-based rows and columns), for the JSON report.
+    ``text``: the file's text when it is not on disk (standard input)."""
+    if text is None:
+        source = read_source(finding.path)
+        if isinstance(source, Problem):
+            return []
+        text = source.text
+    if finding.fix is None or not finding.fix.edits:
         return []
-    new, done = _fix_text(source.text, [finding], True, Outcome(), finding.path)
+    new, done = _fix_text(text, [finding], True, Outcome(), finding.path)
     if not done:
         return []
-    old = source.text
+    old = text
     start = 0
     limit = min(len(old), len(new))
     while start < limit and old[start] == new[start]:

@@ -55,6 +55,9 @@ class Plugin:
 
     #: INI codes flake8's options enable; None: not known (the plugin was built without parse_options)
     selected: frozenset | None = None
+    #: the run's ``config.Resolver`` (made on first use, reset by ``parse_options`` for each run): the rule
+    #: options of ``[tool.initlint]`` / ``initlint.toml`` closest to each file, as ``initlint check`` reads them
+    resolver: Any = None
 
     def __init__(self, tree: Any, filename: str = "stdin", lines: list[str] | None = None) -> None:
         # ``tree`` makes this a tree plugin (flake8 builds the AST once for all plugins; it is not used here)
@@ -70,6 +73,7 @@ class Plugin:
     @classmethod
     def parse_options(cls, options) -> None:
         cls.selected = _selected_codes(options)
+        cls.resolver = None
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         if self.selected is not None and not self.selected:
@@ -80,8 +84,23 @@ class Plugin:
         text = "".join(lines)
         if not may_have_findings(text):
             return
-        for f in check_text(text, self.filename, self.selected):
+        options = self._options()
+        for f in check_text(text, self.filename, self.selected, options):
             yield f.line, max(0, f.column - 1), f"{f.code} {f.message}", type(self)
+
+    def _options(self) -> dict:
+        """The rule options (``module-bases``, ``init-functions``, ``pretrained-loaders``) of this file's
+        configuration; selection stays flake8's. A broken configuration is a warning, not a crash."""
+        from .config import Resolver
+
+        cls = type(self)
+        if cls.resolver is None:
+            cls.resolver = Resolver()
+        settings = cls.resolver.settings_for(self.filename)
+        if settings.error:
+            LOG.warning("initlint: %s; checking %s without its rule options", settings.error, self.filename)
+            return {}
+        return dict(settings.options)
 
 
 def _read_lines(filename: str) -> list[str]:
@@ -155,16 +174,16 @@ def _selected_codes(options) -> frozenset | None:
     return frozenset(code for code in chosen if table[code] or code in named)
 
 
-def check_text(text: str, path: str, codes=None) -> list:
-    """The findings of ``initlint check path`` on ``text``, positioned, with no noqa applied."""
+def check_text(text: str, path: str, codes=None, options: dict | None = None) -> list:
+    """The findings of ``initlint check path`` on ``text``, positioned, with no noqa applied; ``options``: the
+    rule options of the file's configuration."""
     import sys
 
     from . import positions as _positions
-    from .engine import FILE_NOQA
+    from .engine import FILE_NOQA, summarize
     from .index import ProjectIndex
     from .rules import RULES, Finding
-    from .source import Problem, Source, module_name_for, parse
-    from .summary import summarize_module
+    from .source import Problem, Source, parse
 
     rules = [rule for code, rule in RULES.items() if codes is None or code in codes]
     if not rules:
@@ -182,12 +201,12 @@ def check_text(text: str, path: str, codes=None) -> list:
     if sys.getrecursionlimit() < 20000:
         sys.setrecursionlimit(20000)
     try:
-        summary = summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text)
+        summary = summarize(module, path, text, (options or {}).get("init-functions", ()))
     except RecursionError:
         if any(r.code == "INI900" for r in rules):
             findings.append(Finding("INI900", "code nested too deeply to analyse", path, None, 1, 1, 1, 1))
         return findings
-    index = ProjectIndex([summary])
+    index = ProjectIndex([summary], options)
     for rule in rules:
         try:
             findings.extend(rule.check(summary, index))

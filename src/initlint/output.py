@@ -27,12 +27,13 @@ def url_for(code: str) -> str:
     return f"rules/{code}.md"
 
 
-def as_json(f: Finding) -> dict:
+def as_json(f: Finding, sources: dict | None = None) -> dict:
     fix = None
     if f.fix is not None:
         from .fixer import text_edits
 
-        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": text_edits(f)}
+        fix = {"applicability": f.fix.applicability, "message": f.fix.message,
+               "edits": text_edits(f, _text_of(f.path, sources))}
     return {
         "code": f.code,
         "message": f.message,
@@ -68,7 +69,22 @@ def sarif_related(f: Finding) -> list[dict]:
 # ---- related locations (end) --------------------------------------------------------------------------
 
 
-def _source_line(path: str, line: int) -> str | None:
+def _text_of(path: str, sources: dict | None) -> str | None:
+    """The text standing for ``path`` (standard input), or None: read the file."""
+    data = (sources or {}).get(os.path.abspath(path))
+    if data is None:
+        return None
+    from .source import Problem, decode_source
+
+    source = decode_source(path, data)
+    return "" if isinstance(source, Problem) else source.text
+
+
+def _source_line(path: str, line: int, sources: dict | None = None) -> str | None:
+    text = _text_of(path, sources)
+    if text is not None:
+        lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks, as reading the file does
+        return lines[line - 1] if 1 <= line <= len(lines) else None
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             for number, text in enumerate(handle, 1):
@@ -86,11 +102,12 @@ def github_escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def render(findings: list[Finding], fmt: str) -> str:
+def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> str:
+    """``sources``: absolute path -> bytes that stand for the file (standard input)."""
     if fmt == "json":
-        return json.dumps([as_json(f) for f in findings], indent=2)
+        return json.dumps([as_json(f, sources) for f in findings], indent=2)
     if fmt == "json-lines":
-        return "".join(json.dumps(as_json(f)) + "\n" for f in findings).rstrip("\n")
+        return "".join(json.dumps(as_json(f, sources)) + "\n" for f in findings).rstrip("\n")
     if fmt == "github":
         out = []
         for f in findings:
@@ -119,7 +136,7 @@ def render(findings: list[Finding], fmt: str) -> str:
     for f in findings:
         out.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.code} {f.message}")
         if fmt == "full":
-            line = _source_line(f.path, f.line)
+            line = _source_line(f.path, f.line, sources)
             if line is not None:
                 out.append(f"  {f.line:>4} | {line}")
                 width = max(1, (f.end_column - f.column) if f.end_line == f.line and f.end_column > f.column else 1)
