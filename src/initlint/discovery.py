@@ -6,8 +6,8 @@ import fnmatch
 import os
 
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "build", "dist", "__pycache__",
-                    "site-packages", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs")
-SUFFIXES = (".py", ".pyi")
+                    "site-packages", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".ipynb_checkpoints")
+SUFFIXES = (".py", ".pyi", ".ipynb")
 
 
 class GitIgnore:

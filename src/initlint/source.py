@@ -44,6 +44,10 @@ def read_source(path: str) -> Source | Problem:
 
 
 def decode_source(path: str, data: bytes) -> Source | Problem:
+    if path.endswith(".ipynb"):  # a Jupyter notebook: its code cells as one module (notebook.py)
+        from .notebook import from_bytes
+
+        return from_bytes(path, data)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return Problem("parse", "source contains a NUL byte", line, 1)

@@ -38,6 +38,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fix: Fix | None = None
+    cell: int | None = None  # notebooks: the 1-based cell, set for display (line is then the line in the cell)
 
 
 class Rule:
