@@ -156,6 +156,8 @@ def module_name_for(path: str) -> str:
     path = os.path.abspath(path)
     directory, filename = os.path.split(path)
     stem = os.path.splitext(filename)[0]
+    if filename.endswith(".ipynb"):  # a notebook cannot be imported: its name must not shadow a module's
+        stem += "[ipynb]"
     parts = [] if stem == "__init__" else [stem]
     while os.path.exists(os.path.join(directory, "__init__.py")):
         directory, pkg = os.path.split(directory)
