@@ -416,3 +416,60 @@ def test_notebooks_through_the_installed_command(tmp_path, seed_notebook):
     proc = subprocess.run([sys.executable, "-m", "initlint", "check", "-j", "2", "seed.ipynb"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stdout.count("seed.ipynb:cell 3:") == 3, proc.stdout + proc.stderr
+
+
+# ---- writing back: the JSON text and the cell boundaries ----------------------------------------------
+def _book(nb_text: str):
+    source = from_text("nb.ipynb", nb_text)
+    return source.notebook
+
+
+@pytest.mark.parametrize("dump", [
+    lambda nb: json.dumps(nb),  # one line, no indentation
+    lambda nb: json.dumps(nb, indent="\t"),
+    lambda nb: json.dumps(nb, indent=1).replace("\n", "\r\n") + "\r\n",
+    lambda nb: json.dumps(nb, indent=2, ensure_ascii=True),  # non-ASCII written as \\u escapes
+    lambda nb: "\ufeff" + json.dumps(nb, indent=1, ensure_ascii=False) + "\n",
+])
+def test_write_back_keeps_the_writers_style(dump):
+    nb = notebook(code("import torch.nn as nn\n# déjà vu\n", outputs=[OUTPUT]), code(FIXABLE, outputs=[PLOT]))
+    text = dump(nb)
+    book = _book(text)
+    new = book.text.replace("xavier_normal(", "xavier_normal_(")
+    data, diff = book.write_back(new, "nb.ipynb")
+    out = data.decode("utf-8")
+    nb["cells"][1]["source"] = _lines(FIXABLE.replace("xavier_normal(", "xavier_normal_("))
+    assert out == dump(nb)  # as the same writer would have written the fixed notebook
+    assert diff.startswith("--- a/nb.ipynb:cell 2\n+++ b/nb.ipynb:cell 2\n")
+    assert book.write_back(book.text, "nb.ipynb") == (text.encode("utf-8"), "")  # no edit: the same bytes
+
+
+def test_write_back_puts_inserted_lines_into_the_right_cell():
+    book = _book(json.dumps(notebook(code("def f():\n    x = 1"), code("y = 2\n"))))
+    data, _ = book.write_back("def f():\n    x = 1\n    z = 3\nw = 0\ny = 2\n", "nb.ipynb")
+    cells = json.loads(data)["cells"]
+    assert cells[0]["source"] == ["def f():\n", "    x = 1\n", "    z = 3"]  # indented: continues the cell above
+    assert cells[1]["source"] == ["w = 0\n", "y = 2\n"]  # a new statement: starts the cell below
+
+
+def test_write_back_refuses_edits_it_cannot_place():
+    from initlint.notebook import NotebookError
+
+    book = _book(json.dumps(notebook(code("import os\n!ls\nx = 1"), code("y = 2"))))
+    assert book.text == "import os\npass\nx = 1\ny = 2\n"
+    with pytest.raises(NotebookError, match="IPython magic"):
+        book.write_back("import os\npass  # changed\nx = 1\ny = 2\n", "nb.ipynb")
+    with pytest.raises(NotebookError, match="more than one cell"):
+        book.write_back("import os\npass\nxy = 12\n", "nb.ipynb")
+    data, _ = book.write_back("import os\npass\nx = 10\ny = 2\n", "nb.ipynb")
+    assert json.loads(data)["cells"][0]["source"] == ["import os\n", "!ls\n", "x = 10"]  # the magic is back
+    data, _ = book.write_back("import os\npass\nx = 10\ny = 20\n", "nb.ipynb")  # two cells, line for line
+    assert [c["source"] for c in json.loads(data)["cells"]] == [["import os\n", "!ls\n", "x = 10"], ["y = 20"]]
+
+
+def test_empty_and_markdown_only_notebooks_are_clean(tmp_path):
+    write(tmp_path / "empty.ipynb", notebook())
+    write(tmp_path / "md.ipynb", notebook(markdown("# only text"), code(""), {"cell_type": "raw", "metadata": {},
+                                                                          "source": "!not code"}))
+    code_, out, err = run_cli(["empty.ipynb", "md.ipynb"], tmp_path)
+    assert code_ == 0 and "All checks passed! (2 files checked)" in out, out + err

@@ -113,19 +113,28 @@ class Notebook:
             if any(masked[i1:i2]):
                 raise NotebookError("an edit would change a line holding an IPython magic")
             owners = {owner[i].index for i in range(i1, i2)}
+            if len(owners) > 1 and i2 - i1 == j2 - j1:  # edits on adjacent lines of two cells: line for line
+                for k in range(i2 - i1):
+                    out[owner[i1 + k].index].append(new_lines[j1 + k])
+                continue
             if len(owners) > 1:
                 raise NotebookError("an edit spans more than one cell")
+            inserted = new_lines[j1:j2]
             if owners:
-                target = owners.pop()
+                out[owners.pop()].extend(inserted)
             elif not owner:
                 raise NotebookError("the notebook has no code cell to put the edit in")
             elif i1 >= len(owner):
-                target = owner[-1].index
-            elif i1 > 0 and owner[i1 - 1] is not owner[i1] and all(line[:1] in " \t" for line in new_lines[j1:j2]):
-                target = owner[i1 - 1].index  # indented lines inserted at a boundary continue the cell above
+                out[owner[-1].index].extend(inserted)
             else:
-                target = owner[i1].index
-            out[target].extend(new_lines[j1:j2])
+                # lines inserted at a cell boundary: indented ones continue the cell above, the rest start the
+                # cell below
+                above = 0
+                if i1 > 0 and owner[i1 - 1] is not owner[i1]:
+                    while above < len(inserted) and inserted[above][:1] in (" ", "\t"):
+                        above += 1
+                    out[owner[i1 - 1].index].extend(inserted[:above])
+                out[owner[i1].index].extend(inserted[above:])
 
         changed = [cell for cell in self.cells if out[cell.index] != cell.lines]
         if not changed:
@@ -236,7 +245,8 @@ def _language(data: dict) -> str | None:
         if isinstance(info, dict):
             name = info.get("name" if key == "language_info" else "language")
             if isinstance(name, str) and name:
-                return name.lower()
+                name = name.lower()
+                return "python" if name.startswith(("python", "ipython")) else name
     return None
 
 
