@@ -345,6 +345,8 @@ def test_bad_notebooks_are_ini900_and_other_files_are_still_checked(tmp_path):
     (tmp_path / "v3.ipynb").write_text('{"worksheets": [], "nbformat": 3}\n')
     (tmp_path / "badsource.ipynb").write_text('{"cells": [{"cell_type": "code", "source": 3}]}\n')
     (tmp_path / "binary.ipynb").write_bytes(b"\xff\xfe\x00{")
+    write(tmp_path / "nul.ipynb", notebook(code("import os"), code("x = 1\0\n")))
+    (tmp_path / "surrogate.ipynb").write_text(json.dumps(notebook(code("x = 1\ny = 2  # \ud800"))))
     write(tmp_path / "syntax.ipynb", notebook(code("import torch.nn as nn"), markdown("m"),
                                               code("x = 1\ndef f(:\n    pass")))
     write(tmp_path / "good.ipynb", notebook(code(BASE_CELL), code(CHILD_CELL)))
@@ -354,8 +356,11 @@ def test_bad_notebooks_are_ini900_and_other_files_are_still_checked(tmp_path):
     lines = concise(out)
     assert lines == sorted(lines, key=lambda s: s.split(":")[0])
     found = {line.split(":")[0]: line for line in lines}
-    assert set(found) == {"badsource.ipynb", "binary.ipynb", "good.ipynb", "model.py", "nocells.ipynb",
-                          "syntax.ipynb", "truncated.ipynb", "v3.ipynb"}
+    assert set(found) == {"badsource.ipynb", "binary.ipynb", "good.ipynb", "model.py", "nocells.ipynb", "nul.ipynb",
+                          "surrogate.ipynb", "syntax.ipynb", "truncated.ipynb", "v3.ipynb"}
+    assert found["nul.ipynb"] == "nul.ipynb:cell 2:1:6: INI900 source contains a NUL byte"
+    assert found["surrogate.ipynb"] == "surrogate.ipynb:cell 1:2:10: INI900 source contains a lone surrogate" \
+                                       " (U+D800), not text"
     assert found["truncated.ipynb"].startswith("truncated.ipynb:1:")
     assert "INI900 invalid notebook: not valid JSON (" in found["truncated.ipynb"]
     assert found["nocells.ipynb"] == "nocells.ipynb:1:1: INI900 invalid notebook: no `cells` list; initlint reads" \
@@ -473,3 +478,70 @@ def test_empty_and_markdown_only_notebooks_are_clean(tmp_path):
                                                                           "source": "!not code"}))
     code_, out, err = run_cli(["empty.ipynb", "md.ipynb"], tmp_path)
     assert code_ == 0 and "All checks passed! (2 files checked)" in out, out + err
+
+
+def test_mutated_notebooks_never_crash(tmp_path):
+    """Random damage to a notebook's JSON structure and cell text: a finding or INI900, never an exception."""
+    import copy
+    import random
+
+    from initlint import fixer
+    from initlint.engine import check_paths
+    from initlint.output import FORMATS, render
+    from initlint.rules import select_rules
+
+    base = notebook(markdown("# m"), code(BASE_CELL, outputs=[OUTPUT]), code("%%time\n" + FIXABLE),
+                    code(MODEL + "net = Net()\n!ls\nnet?", outputs=[PLOT]))
+    junk = [None, 1, "x", [], {}, ["a", 1], True, "%%bash\n", "!ls\n", "def f(:", "\ufeff", "\x00", '"""\n',
+            "\ud800"]
+    inserts = ["%", "!", "?", "(", '"""', "\\", "\r", "\n", "é", "\t"]
+
+    def mutate(value, rng):
+        if isinstance(value, dict) and value:
+            key = rng.choice(sorted(value))
+            roll = rng.random()
+            if roll < 0.3:
+                value[key] = rng.choice(junk)
+            elif roll < 0.4:
+                del value[key]
+            else:
+                value[key] = mutate(value[key], rng)
+        elif isinstance(value, list) and value:
+            i = rng.randrange(len(value))
+            roll = rng.random()
+            if roll < 0.3:
+                value[i] = rng.choice(junk)
+            elif roll < 0.4:
+                del value[i]
+            elif roll < 0.5:
+                value.insert(i, copy.deepcopy(value[i]))
+            else:
+                value[i] = mutate(value[i], rng)
+        elif isinstance(value, str) and value:
+            i = rng.randrange(len(value))
+            value = value[:i] + rng.choice(inserts) + value[i:]
+        return value
+
+    rng = random.Random(8)
+    rules = select_rules(["ALL"])
+    kinds = set()
+    for n in range(24):
+        nb = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 4)):
+            nb = mutate(nb, rng)
+        text = json.dumps(nb, indent=rng.choice([None, 1, 2]))
+        if rng.random() < 0.2:
+            text = text[:rng.randrange(len(text))]
+        path = str(tmp_path / f"{n}.ipynb")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        result = check_paths([path], rules, jobs=1)
+        assert not result.errors, (n, result.errors)
+        kinds.update(f.code for f in result.findings)
+        for fmt in FORMATS:
+            render(result.findings, fmt)
+        fixer.run(result.findings, diff=False, unsafe=True, add_noqa=False)
+        again = check_paths([path], rules, jobs=1)
+        assert not again.errors
+        fixer.run(again.findings, diff=True, unsafe=True, add_noqa=True)
+    assert {"INI900", "INI101", "INI201"} <= kinds  # the mutants reached the rules as well as the reader

@@ -160,7 +160,10 @@ class Notebook:
         return self._encode(text), diff
 
     def _encode(self, text: str) -> bytes:
-        return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+        try:
+            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise NotebookError(f"cannot encode the notebook as UTF-8 ({exc.reason})") from None
 
 
 @dataclass
@@ -179,7 +182,12 @@ def from_bytes(path: str, data: bytes) -> NotebookSource | Problem:
     return from_text(path, text)
 
 
-def from_text(path: str, text: str) -> NotebookSource | Problem:
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # a NUL, a lone surrogate (JSON escapes can hold both)
+
+
+def from_text(path: str, text: str, lenient: bool = False) -> NotebookSource | Problem:
+    """The notebook's virtual module, or a Problem; ``lenient`` reads cells that hold a NUL or a lone surrogate
+    too (to map a Problem's line to its cell)."""
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
@@ -225,14 +233,23 @@ def from_text(path: str, text: str) -> NotebookSource | Problem:
         notebook.rows.extend((cell, n) for n in range(len(lines)))
         module.extend(virtual)
     notebook.text = "".join(line + "\n" for line in module)
+    bad = None if lenient else _NOT_TEXT.search(notebook.text)
+    if bad is not None:  # at its line of the virtual module: the report maps it to the cell
+        line = notebook.text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - notebook.text.rfind("\n", 0, bad.start())
+        what = "a NUL byte" if bad.group() == "\x00" else f"a lone surrogate (U+{ord(bad.group()):04X}), not text"
+        return Problem("parse", f"source contains {what}", line, column)
     return NotebookSource(path, notebook.text, "utf-8", "\n", notebook)
 
 
 def load(path: str) -> Notebook | None:
-    """The notebook at ``path``, or None when it cannot be read as one."""
-    from .source import read_source
-
-    source = read_source(path)
+    """The notebook at ``path`` (cells with a NUL included), or None when it cannot be read as one."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    source = from_text(path, text, lenient=True)
     return source.notebook if isinstance(source, NotebookSource) else None
 
 
