@@ -474,8 +474,8 @@ def test_write_back_refuses_edits_it_cannot_place():
 
 def test_empty_and_markdown_only_notebooks_are_clean(tmp_path):
     write(tmp_path / "empty.ipynb", notebook())
-    write(tmp_path / "md.ipynb", notebook(markdown("# only text"), code(""), {"cell_type": "raw", "metadata": {},
-                                                                          "source": "!not code"}))
+    raw = {"cell_type": "raw", "metadata": {}, "source": "!not code"}
+    write(tmp_path / "md.ipynb", notebook(markdown("# only text"), code(""), raw))
     code_, out, err = run_cli(["empty.ipynb", "md.ipynb"], tmp_path)
     assert code_ == 0 and "All checks passed! (2 files checked)" in out, out + err
 

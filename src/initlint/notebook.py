@@ -53,7 +53,6 @@ class Cell:
     """A checked code cell: where it sits in the notebook and in the virtual module."""
 
     index: int  # 0-based position among all cells
-    start: int  # 0-based index of its first line in the virtual module
     lines: list[str]  # its lines as written (magics included), without line breaks
     masked: set[int]  # 0-based lines of the cell replaced by a placeholder
     trailing_newline: bool  # the source ends with a line break
@@ -200,8 +199,8 @@ def from_text(path: str, text: str, lenient: bool = False) -> NotebookSource | P
         return Problem("parse", f"invalid notebook: cannot read its JSON ({type(exc).__name__})")
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         old = isinstance(data, dict) and "worksheets" in data
-        return Problem("parse", "invalid notebook: no `cells` list" + (" (an nbformat 3 notebook; save it as"
-                                " nbformat 4)" if old else "; initlint reads nbformat 4 notebooks"))
+        why = " (an nbformat 3 notebook; save it as nbformat 4)" if old else "; initlint reads nbformat 4 notebooks"
+        return Problem("parse", "invalid notebook: no `cells` list" + why)
     language = _language(data)
     if language is not None and language != "python":
         return Problem("read", f"not a Python notebook (language: {language})")
@@ -228,7 +227,7 @@ def from_text(path: str, text: str, lenient: bool = False) -> NotebookSource | P
             lines.pop()
         virtual, masked = _mask(lines)
         newline = "\r\n" if "\r\n" in joined else "\n"
-        cell = Cell(index, len(module), lines, masked, trailing, newline, as_list)
+        cell = Cell(index, lines, masked, trailing, newline, as_list)
         notebook.cells.append(cell)
         notebook.rows.extend((cell, n) for n in range(len(lines)))
         module.extend(virtual)

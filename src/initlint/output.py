@@ -80,10 +80,11 @@ def render(findings: list[Finding], fmt: str) -> str:
         out = []
         for f in findings:
             title = f"initlint ({f.code})"
+            text = f"{f.code} {f.message}" if f.cell is None else f"{where(f)}: {f.code} {f.message}"
             out.append(
                 f"::error title={github_escape(title, True)},file={github_escape(display_path(f.path), True)},"
                 f"line={f.line},col={f.column},endLine={f.end_line or f.line},endColumn={f.end_column or f.column}"
-                f"::{github_escape(('' if f.cell is None else f'cell {f.cell}:{f.line}:{f.column}: ') + f'{f.code} {f.message}')}")
+                f"::{github_escape(text)}")
         return "\n".join(out)
     if fmt == "grouped":
         out = []
