@@ -417,10 +417,21 @@ def test_precommit_hooks_run_on_notebooks():
     assert len(hooks) == 2 and all("jupyter" in [t.strip() for t in h.split(",")] for h in hooks)
 
 
-def test_notebooks_through_the_installed_command(tmp_path, seed_notebook):
-    proc = subprocess.run([sys.executable, "-m", "initlint", "check", "-j", "2", "seed.ipynb"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 1 and proc.stdout.count("seed.ipynb:cell 3:") == 3, proc.stdout + proc.stderr
+def test_notebooks_through_the_worker_pool(tmp_path, seed_notebook):
+    """Enough notebooks for the process pool: the same report as one process, cells and all."""
+    text = seed_notebook.read_text(encoding="utf-8")
+    for n in range(17):
+        (tmp_path / f"nb{n:02d}.ipynb").write_text(text, encoding="utf-8")
+
+    def report(jobs):
+        proc = subprocess.run([sys.executable, "-m", "initlint", "check", "-j", jobs, "--output-format", "json",
+                               "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1, proc.stderr
+        return json.loads(proc.stdout)
+
+    pooled = report("2")
+    assert pooled == report("1")
+    assert len(pooled) == 18 * 3 and {item["cell"] for item in pooled} == {3}
 
 
 # ---- writing back: the JSON text and the cell boundaries ----------------------------------------------
@@ -545,3 +556,11 @@ def test_mutated_notebooks_never_crash(tmp_path):
         assert not again.errors
         fixer.run(again.findings, diff=True, unsafe=True, add_noqa=True)
     assert {"INI900", "INI101", "INI201"} <= kinds  # the mutants reached the rules as well as the reader
+
+
+def test_fix_messages_name_the_cell(tmp_path):
+    # a noqa comment cannot go on a line that ends inside a string: the message gives the cell and its line
+    cell = 'def init(m):\n    nn.init.normal(m.weight); s = """\n"""\n'
+    write(tmp_path / "nb.ipynb", notebook(code("import torch.nn as nn"), markdown("m"), code(cell)))
+    _, _, err = run_cli(["nb.ipynb", "--add-noqa"], tmp_path)
+    assert "nb.ipynb:cell 3:2: cannot add `# noqa`" in err, err

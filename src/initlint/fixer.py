@@ -326,10 +326,13 @@ def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa
             outcome.problems.append(f"{path}: not fixed: {source.message}")
             outcome.remaining.extend(items)
             continue
+        before = len(outcome.problems)
         if add_noqa:
             text, done = _noqa_text(source.text, items, outcome, path)
         else:
             text, done = _fix_text(source.text, items, unsafe, outcome, path)
+        if getattr(source, "notebook", None) is not None:  # a notebook: the messages name the cell and its line
+            outcome.problems[before:] = [source.notebook.in_cells(p, path) for p in outcome.problems[before:]]
         if text == source.text:
             outcome.remaining.extend(items)
             continue

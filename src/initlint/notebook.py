@@ -93,6 +93,14 @@ class Notebook:
                 return cell.lines[line - 1]
         return None
 
+    def in_cells(self, message: str, path: str) -> str:
+        """``path:LINE:...`` (a line of the virtual module) as ``path:cell N:LINE:...``."""
+        match = re.match(re.escape(path) + r":(\d+):", message)
+        if match is None:
+            return message
+        cell, line = self.locate(int(match.group(1)))
+        return f"{path}:cell {cell}:{line}:{message[match.end():]}"
+
     # ---- writing edits back ----------------------------------------------------------------------------
     def write_back(self, new_text: str, name: str) -> tuple[bytes, str]:
         """The notebook file with ``new_text`` (the edited virtual module) put back into its cells, and a
