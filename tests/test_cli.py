@@ -66,9 +66,10 @@ def test_json_has_ruff_fields(project, capsys):
     data = json.loads(out)
     assert code == 1 and len(data) == 2
     first = data[0]
-    assert set(first) == {"code", "message", "filename", "location", "end_location", "fix", "url", "noqa_row",
-                          "related"}
+    assert set(first) == {"code", "message", "filename", "cell", "location", "end_location", "fix", "url",
+                          "noqa_row", "related"}
     assert first["related"] == []  # INI101 involves one place only
+    assert first["cell"] is None  # ruff's field: the cell of a notebook, null for a .py file
     assert first["location"] == {"row": 7, "column": 9} and first["filename"] == "model.py"
     assert first["fix"]["applicability"] == "safe"
     assert first["fix"]["edits"] == [{"content": "_", "location": {"row": 7, "column": 30},

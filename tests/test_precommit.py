@@ -259,3 +259,22 @@ def test_cli_flake8_and_hook_give_the_same_answer(hook_repo, pc_home, project):
     assert {r for r in expected if r[1] not in CROSS_FILE} == {r for r in per_file if r[1] not in CROSS_FILE}
     # a file CPython cannot parse: flake8 says E999 where initlint says INI900
     assert {p for p, c, _, _ in rows if c == "E999"} == {p for p, c, _, _ in expected if c == "INI900"}
+
+
+def test_hook_checks_notebooks(hook_repo, pc_home, project):
+    """`types_or` names `jupyter`: pre-commit passes a staged notebook, and findings come per cell."""
+    import json
+
+    def cell(text):
+        return {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                "source": text.splitlines(keepends=True)}
+
+    body = example("INI201")
+    split = body.index("class ")
+    nb = {"cells": [cell(body[:split]), {"cell_type": "markdown", "metadata": {}, "source": ["# model"]},
+                    cell(body[split:])], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (project / "model.ipynb").write_text(json.dumps(nb, indent=1) + "\n")
+    git("add", "model.ipynb", cwd=project)
+    code, out = run_hook(hook_repo, pc_home, project, "initlint", "model.ipynb")
+    line = next(n for n, text in enumerate(body[split:].splitlines(), 1) if "m.bias" in text)
+    assert code == 1 and re.search(rf"^model\.ipynb:cell 3:{line}:9: INI201 ", out, re.M), out

@@ -18,8 +18,8 @@ import stat
 import warnings
 
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "build", "dist", "__pycache__",
-                    "site-packages", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs")
-SUFFIXES = (".py", ".pyi")
+                    "site-packages", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".ipynb_checkpoints")
+SUFFIXES = (".py", ".pyi", ".ipynb")
 _DIR_MARK = "ps_d"  # pathspec's group for "matched a folder above the path" (the same in 0.12 and 1.x)
 
 

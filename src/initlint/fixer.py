@@ -326,10 +326,13 @@ def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa
             outcome.problems.append(f"{path}: not fixed: {source.message}")
             outcome.remaining.extend(items)
             continue
+        before = len(outcome.problems)
         if add_noqa:
             text, done = _noqa_text(source.text, items, outcome, path)
         else:
             text, done = _fix_text(source.text, items, unsafe, outcome, path)
+        if getattr(source, "notebook", None) is not None:  # a notebook: the messages name the cell and its line
+            outcome.problems[before:] = [source.notebook.in_cells(p, path) for p in outcome.problems[before:]]
         if text == source.text:
             outcome.remaining.extend(items)
             continue
@@ -337,7 +340,19 @@ def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa
             outcome.problems.append(f"{path}: not fixed: the edited code would not parse; file left unchanged")
             outcome.remaining.extend(items)
             continue
-        if diff:
+        data = None
+        if getattr(source, "notebook", None) is not None:  # a notebook: the edited module goes back into its cells
+            from .notebook import NotebookError
+
+            try:
+                data, chunk = source.notebook.write_back(text, display_path(path).replace(os.sep, "/"))
+            except NotebookError as exc:
+                outcome.problems.append(f"{path}: not fixed: {exc}; file left unchanged")
+                outcome.remaining.extend(items)
+                continue
+        if diff and data is not None:
+            outcome.diff += chunk
+        elif diff:
             name = display_path(path).replace(os.sep, "/")
             chunk = "".join(difflib.unified_diff(source.text.splitlines(keepends=True),
                                                  text.splitlines(keepends=True),
@@ -347,7 +362,7 @@ def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa
             outcome.diff += chunk
         else:
             try:
-                _write_atomic(path, text.encode(source.encoding))
+                _write_atomic(path, data if data is not None else text.encode(source.encoding))
             except OSError as exc:
                 outcome.problems.append(f"{path}: not written: {exc.strerror or exc}")
                 outcome.remaining.extend(items)
@@ -403,6 +418,7 @@ def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
 def text_edits(finding, text: str | None = None) -> list[dict]:
     """The finding's fix as one ruff-style text edit (1-based rows and columns), for the JSON report.
     ``text``: the file's text when it is not on disk (standard input)."""
+    source = None
     if text is None:
         source = read_source(finding.path)
         if isinstance(source, Problem):
@@ -425,6 +441,8 @@ def text_edits(finding, text: str | None = None) -> list[dict]:
 
     def row_col(offset: int) -> dict:
         row = old.count("\n", 0, offset) + 1
+        if getattr(source, "notebook", None) is not None:  # a notebook: the row in its cell, as ruff gives it
+            row = source.notebook.locate(row)[1]
         return {"row": row, "column": offset - (old.rfind("\n", 0, offset) + 1) + 1}
 
     return [{"content": new[start:end_new], "location": row_col(start), "end_location": row_col(end_old)}]

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
+from . import notebook
 from .rules import RULES, Finding
 
 FORMATS = ("concise", "full", "json", "json-lines", "grouped", "github", "sarif", "junit")
@@ -27,6 +28,11 @@ def url_for(code: str) -> str:
     return f"rules/{code}.md"
 
 
+def where(f: Finding) -> str:
+    """``line:col``, or ``cell N:line:col`` in a notebook (ruff's form)."""
+    return f"{'' if f.cell is None else f'cell {f.cell}:'}{f.line}:{f.column}"
+
+
 def as_json(f: Finding, sources: dict | None = None) -> dict:
     fix = None
     if f.fix is not None:
@@ -38,6 +44,7 @@ def as_json(f: Finding, sources: dict | None = None) -> dict:
         "code": f.code,
         "message": f.message,
         "filename": display_path(f.path),
+        "cell": f.cell,
         "location": {"row": f.line, "column": f.column},
         "end_location": {"row": f.end_line or f.line, "column": f.end_column or f.column},
         "fix": fix,
@@ -104,6 +111,7 @@ def github_escape(text: str, prop: bool = False) -> str:
 
 def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> str:
     """``sources``: absolute path -> bytes that stand for the file (standard input)."""
+    findings = notebook.for_display(findings)  # notebooks: cell numbers, lines counted in the cell
     if fmt == "json":
         return json.dumps([as_json(f, sources) for f in findings], indent=2)
     if fmt == "json-lines":
@@ -112,10 +120,11 @@ def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> st
         out = []
         for f in findings:
             title = f"initlint ({f.code})"
+            text = f"{f.code} {f.message}" if f.cell is None else f"{where(f)}: {f.code} {f.message}"
             out.append(
                 f"::error title={github_escape(title, True)},file={github_escape(display_path(f.path), True)},"
                 f"line={f.line},col={f.column},endLine={f.end_line or f.line},endColumn={f.end_column or f.column}"
-                f"::{github_escape(f'{f.code} {f.message}')}")
+                f"::{github_escape(text)}")
         return "\n".join(out)
     if fmt == "grouped":
         out = []
@@ -126,7 +135,7 @@ def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> st
                     out.append("")
                 current = f.path
                 out.append(f"{display_path(f.path)}:")
-            out.append(f"  {f.line}:{f.column} {f.code} {f.message}")
+            out.append(f"  {where(f)} {f.code} {f.message}")
         return "\n".join(out)
     if fmt == "sarif":
         return json.dumps(sarif(findings), indent=2)
@@ -134,9 +143,10 @@ def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> st
         return junit(findings)
     out = []
     for f in findings:
-        out.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.code} {f.message}")
+        out.append(f"{display_path(f.path)}:{where(f)}: {f.code} {f.message}")
         if fmt == "full":
-            line = _source_line(f.path, f.line, sources)
+            line = (_source_line(f.path, f.line, sources) if f.cell is None
+                    else notebook.cell_line(f.path, f.cell, f.line))
             if line is not None:
                 out.append(f"  {f.line:>4} | {line}")
                 width = max(1, (f.end_column - f.column) if f.end_line == f.line and f.end_column > f.column else 1)
@@ -175,16 +185,17 @@ def sarif(findings: list[Finding]) -> dict:
                                      "enabled": rule.default},
         })
     results = []
-    for f in findings:
+    for f in notebook.for_display(findings):
         results.append({
             "ruleId": f.code,
             "level": "error",
-            "message": {"text": f.message},
+            "message": {"text": f.message if f.cell is None else f"cell {f.cell}: {f.message}"},
             "locations": [{"physicalLocation": {
                 "artifactLocation": _artifact(f.path),
                 "region": {"startLine": f.line, "startColumn": f.column,
                            "endLine": f.end_line or f.line, "endColumn": f.end_column or f.column},
             }}],
+            **({} if f.cell is None else {"properties": {"cell": f.cell}}),  # the region is the cell's line
         })
         if f.related:
             results[-1]["relatedLocations"] = sarif_related(f)
@@ -227,11 +238,11 @@ def junit(findings: list[Finding]) -> str:
     for path, items in by_file.items():
         out.append(f'  <testsuite name="{_xml(path, True)}" tests="{len(items)}" failures="{len(items)}" errors="0">')
         for f in items:
-            name = _xml(f"{f.code} at {path}:{f.line}:{f.column}", True)
+            name = _xml(f"{f.code} at {path}:{where(f)}", True)
             out.append(f'    <testcase name="{name}" classname="{_xml(path, True)}" file="{_xml(path, True)}"'
                        f' line="{f.line}">')
             out.append(f'      <failure message="{_xml(f.message, True)}" type="{f.code}">'
-                       f"{_xml(f'{path}:{f.line}:{f.column}: {f.code} {f.message}')}</failure>")
+                       f"{_xml(f'{path}:{where(f)}: {f.code} {f.message}')}</failure>")
             out.append("    </testcase>")
         out.append("  </testsuite>")
     out.append("</testsuites>")

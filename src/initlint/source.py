@@ -57,6 +57,10 @@ def read_source(path: str) -> Source | Problem:
 
 
 def decode_source(path: str, data: bytes) -> Source | Problem:
+    if path.endswith(".ipynb"):  # a Jupyter notebook: its code cells as one module (notebook.py)
+        from .notebook import from_bytes
+
+        return from_bytes(path, data)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return Problem("parse", "source contains a NUL byte", line, 1)
@@ -282,6 +286,8 @@ def module_name_for(path: str) -> str:
     path = os.path.abspath(path)
     directory, filename = os.path.split(path)
     stem = os.path.splitext(filename)[0]
+    if filename.endswith(".ipynb"):  # a notebook cannot be imported: its name must not shadow a module's
+        stem += "[ipynb]"
     parts = [] if stem == "__init__" else [stem]
     while os.path.exists(os.path.join(directory, "__init__.py")):
         directory, pkg = os.path.split(directory)

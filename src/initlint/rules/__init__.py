@@ -55,6 +55,7 @@ class Finding:
     #: the other places the finding involves (``Related``); a finding is reported when its own location or one
     #: of these lies in a checked file (``--context``)
     related: list = field(default_factory=list)
+    cell: int | None = None  # notebooks: the 1-based cell, set for display (line is then the line in the cell)
 
 
 class Rule:
