@@ -7,11 +7,11 @@ over the summaries and the project index; positions are computed only for files 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from . import noqa as _noqa
 from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
@@ -19,15 +19,12 @@ from .rules import Finding, Rule
 from .source import Problem, module_name_for, parse, read_source
 from .summary import FileSummary, configure, summarize_module
 
-NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
-FILE_NOQA = re.compile(r"#\s*initlint:\s*noqa\b", re.IGNORECASE)
-
-
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     errors: list[str] = field(default_factory=list)  # internal errors (exit 2)
+    warnings: list[str] = field(default_factory=list)  # malformed suppression comments (stderr, no exit code)
     files: int = 0
     suppressed: int = 0
 
@@ -43,10 +40,11 @@ def summarize_path(path: str) -> tuple[str, FileSummary | Problem]:
     if isinstance(module, Problem):
         return path, module
     try:
-        return path, summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"),
-                                      source.text)
+        summary = summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), source.text)
     except RecursionError:
         return path, Problem("parse", "code nested too deeply to analyse")
+    summary.noqa = _noqa.scan(source.text)
+    return path, summary
 
 
 def _summarize_all(files: list[str], jobs: int, init_functions=()) -> list[tuple[str, FileSummary | Problem]]:
@@ -72,24 +70,6 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def noqa_codes(line: str) -> list[str] | None:
-    """None: no noqa; []: bare noqa (everything); else the codes or prefixes listed."""
-    match = NOQA.search(line)
-    if match is None:
-        return None
-    codes = match.group("codes")
-    return [] if not codes else [c.upper() for c in re.split(r"[,\s]+", codes) if c]
-
-
-def suppressed(finding: Finding, lines: list[str]) -> bool:
-    if not 1 <= finding.line <= len(lines):
-        return False
-    codes = noqa_codes(lines[finding.line - 1])
-    if codes is None:
-        return False
-    return not codes or any(finding.code.startswith(c) for c in codes)
 
 
 def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
@@ -139,31 +119,40 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule], result: Result, o
               targets: set | None = None) -> Result:
     index = ProjectIndex(summaries, options)
     templates = templates_with_twins(summaries)
+    reported: dict = {}  # path -> its suppression comments, for every file whose findings are reported
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
         if targets is not None and os.path.abspath(summary.path) not in targets:
             continue  # read for context only
+        reported[summary.path] = summary.noqa
         for rule in rules:
             try:
                 result.findings.extend(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
                 result.errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}: {exc}")
-    _place(result)
+    _place(result, reported, {r.code for r in rules})
     return result
 
 
-def _place(result: Result) -> None:
-    """Give positions to findings that carry locators, apply noqa, sort."""
+def _place(result: Result, reported: dict | None = None, ran: set | None = None) -> None:
+    """Give positions to findings that carry locators, apply noqa (then INI901, after every rule), sort."""
+    from .output import display_path
+    from .rules import RULES
+
+    reported = dict(reported or {})
     by_path: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
     kept: list[Finding] = []
+    used_by_path: dict[str, set] = {}
     for path, findings in by_path.items():
         source = read_source(path)
         text = source.text if not isinstance(source, Problem) else ""
-        lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks only (not form feed or U+2028)
-        if FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))):
+        file_noqa = reported.get(path)
+        if file_noqa is None:  # a file that did not parse (INI900), or a summary built without the engine
+            file_noqa = reported[path] = _noqa.scan(text)
+        if file_noqa.exempt_all:
             result.suppressed += len(findings)
             continue
         needs = [f for f in findings if f.loc is not None]
@@ -181,11 +170,17 @@ def _place(result: Result) -> None:
                     if f.fix is not None:
                         f.fix.edits = [(_positions.locate(module, table, loc), where, content)
                                        for loc, where, content in f.fix.edits]
-        for f in findings:
-            if suppressed(f, lines):
-                result.suppressed += 1
-            else:
-                kept.append(f)
+        here, count, used_by_path[path] = _noqa.apply(file_noqa, findings)
+        kept.extend(here)
+        result.suppressed += count
+    ran = ran or set()
+    for path in sorted(reported):
+        file_noqa = reported[path]
+        if file_noqa is None:
+            continue
+        result.warnings.extend(_noqa.warnings(file_noqa, display_path(path)))
+        if _noqa.UNUSED_CODE in ran and not any(f.code == "INI900" for f in by_path.get(path, ())):
+            kept.extend(_noqa.unused(file_noqa, used_by_path.get(path, set()), ran, set(RULES), path))
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in kept}
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 

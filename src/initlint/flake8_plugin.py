@@ -140,8 +140,8 @@ def check_text(text: str, path: str, codes=None) -> list:
     import sys
 
     from . import positions as _positions
-    from .engine import FILE_NOQA
     from .index import ProjectIndex
+    from .noqa import scan
     from .rules import RULES, Finding
     from .source import Problem, Source, module_name_for, parse
     from .summary import summarize_module
@@ -175,8 +175,11 @@ def check_text(text: str, path: str, codes=None) -> list:
             LOG.warning("initlint: %s: internal error in %s: %s: %s", path, rule.code, type(exc).__name__, exc)
     if not findings:
         return findings
-    if FILE_NOQA.search("\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))):
-        return []
+    # flake8 applies line noqa; `# initlint: noqa[: CODES]` is initlint's own, read as the CLI reads it
+    file_noqa = scan(text)
+    findings = [f for f in findings if not file_noqa.exempts(f.code)]
+    if not findings:
+        return findings
     table = None
     for f in findings:
         if f.loc is not None:
