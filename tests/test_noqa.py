@@ -83,7 +83,7 @@ def test_noqa_on_the_last_line_of_a_multi_line_string(project, capsys):
 def test_text_that_cannot_be_tokenized_suppresses_nothing():
     from initlint import noqa
 
-    broken = 'x = 1  # noqa\ny = """never closed\n'
+    broken = 'x = 1  # noqa\ny = """never closed\n# noqa\n'
     file = noqa.scan(broken)
     assert not file.tokenized and file.directives == {} and not file.exempt_all
     assert noqa.apply(file, [_finding(1)])[1] == 0
