@@ -291,3 +291,11 @@ def _finding(line):
     from initlint.rules import Finding
 
     return Finding("INI101", "m", "m.py", None, line, 1, line, 2)
+
+
+def test_add_noqa_never_silences_unused_noqa(project, capsys):
+    source = INIT.format(tail="  # noqa: INI101, INI303")
+    (project / "m.py").write_text(source)
+    code, out, err = run(capsys, "m.py", "--add-noqa", "--extend-select", "INI901")
+    assert (project / "m.py").read_text() == source and code == 1
+    assert "INI901 Unused `noqa` directive (unused: `INI303`)" in out

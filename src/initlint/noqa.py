@@ -25,6 +25,8 @@ UNUSED_CODE = "INI901"
 _MENTIONS = re.compile("noqa", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks: not form feed, U+2028 or the other str.splitlines
 _CODE_LIKE = re.compile(r"[A-Z]+[0-9]+")
+_FSTRING_START = getattr(tokenize, "FSTRING_START", -1)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", -1)
 
 MISSING_CODES = "expected a comma-separated list of codes (e.g., `# noqa: INI101, INI201`)."
 INVALID_SUFFIX = "expected `:` followed by a comma-separated list of codes (e.g., `# noqa: INI101, INI201`)."
@@ -204,9 +206,16 @@ def _spans(tokens: list) -> list:
     """Merged (first, last) line ranges where a comment can only go on the last line."""
     raw = []
     prev = None
+    fstrings: list = []  # Python 3.12+: an f-string is FSTRING_START ... FSTRING_END, not one STRING token
     for tok in tokens:
         if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
             raw.append((tok.start[0], tok.end[0]))
+        elif tok.type == _FSTRING_START:
+            fstrings.append(tok.start[0])
+        elif tok.type == _FSTRING_END and fstrings:
+            first = fstrings.pop()
+            if tok.end[0] > first:
+                raw.append((first, tok.end[0]))
         if (prev is not None and prev.type not in (tokenize.NEWLINE, tokenize.NL)
                 and tok.start[0] > prev.end[0] and tok.type != tokenize.ENDMARKER):
             raw.append((prev.end[0], tok.start[0]))  # a backslash continuation
@@ -374,7 +383,9 @@ def add_noqa(text: str, findings: list, path: str) -> tuple[str, list, list[str]
         return text, [], [f"{path}: cannot add `# noqa`: the file cannot be tokenized"]
     by_line: dict[int, list] = {}
     for f in findings:
-        if not file.exempts(f.code):
+        # an unused code is removed with --fix: silencing INI901 next to it would only pile codes up (ruff's
+        # --add-noqa never adds RUF100 either)
+        if f.code != UNUSED_CODE and not file.exempts(f.code):
             by_line.setdefault(file.noqa_line(f.line), []).append(f)
     lines = python_lines(text, keepends=True)
     added: list = []
