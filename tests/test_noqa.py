@@ -102,6 +102,11 @@ def test_noqa_without_colon_warns_with_file_and_line(project, capsys):
     (project / "clean.py").write_text("x = 1  # noqa INI101\n")
     codes, err = found(capsys, "clean.py")
     assert codes == [] and "warning: Invalid `# noqa` directive on clean.py:1:" in err
+    # a code that names no rule (ruff's wording), on a line and at file level
+    (project / "clean.py").write_text("# initlint: noqa: INI9999\nx = 1  # noqa: INI19, E501, INI1\n")
+    err = run(capsys, "clean.py")[2]
+    assert err.splitlines() == ["warning: Invalid rule code provided to `# initlint: noqa` at clean.py:1: INI9999",
+                                "warning: Invalid rule code provided to `# noqa` at clean.py:2: INI19"]
     # a blanket noqa with an explanation is not a mistake
     (project / "clean.py").write_text("x = 1  # noqa because generated\n")
     assert run(capsys, "clean.py")[2] == ""

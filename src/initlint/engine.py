@@ -178,7 +178,7 @@ def _place(result: Result, reported: dict | None = None, ran: set | None = None)
         file_noqa = reported[path]
         if file_noqa is None:
             continue
-        result.warnings.extend(_noqa.warnings(file_noqa, display_path(path)))
+        result.warnings.extend(_noqa.warnings(file_noqa, display_path(path), RULES))
         if _noqa.UNUSED_CODE in ran and not any(f.code == "INI900" for f in by_path.get(path, ())):
             kept.extend(_noqa.unused(file_noqa, used_by_path.get(path, set()), ran, set(RULES), path))
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in kept}

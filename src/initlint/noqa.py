@@ -59,6 +59,7 @@ class FileNoqa:
     directives: dict = field(default_factory=dict)  # line -> Directive
     exempt_all: bool = False  # ``# initlint: noqa``
     exempt_codes: tuple = ()  # ``# initlint: noqa: INI101, INI2``
+    exempt_lines: list = field(default_factory=list)  # (line, code) of each code of the file-level directives
     warnings: list = field(default_factory=list)  # (line, message with a ``{location}`` placeholder)
     spans: list = field(default_factory=list)  # merged (first, last) lines of multi-line strings and continuations
     tokenized: bool = True  # False: the text could not be tokenized (nothing is suppressed then)
@@ -273,6 +274,7 @@ def scan(text: str, full: bool = False) -> FileNoqa:
                 result.exempt_all = True
             else:
                 codes.extend(c for c, _, _ in directive.codes)
+                result.exempt_lines.extend((line, c) for c, _, _ in directive.codes)
             continue
         try:
             directive, no_colon = lex_inline(tok.string)
@@ -291,8 +293,21 @@ def scan(text: str, full: bool = False) -> FileNoqa:
     return result
 
 
-def warnings(file: FileNoqa, path: str) -> list[str]:
-    return [message.format(location=f"{path}:{line}") for line, message in sorted(file.warnings)]
+def warnings(file: FileNoqa, path: str, known=()) -> list[str]:
+    """The file's warnings, in line order; with ``known`` (the rule codes), INI codes that name no rule too."""
+    out = list(file.warnings)
+    if known:
+        def unknown(code: str) -> bool:
+            return code.startswith("INI") and not any(k.startswith(code) for k in known)
+
+        for line, directive in file.directives.items():
+            for code, _, _ in directive.codes or ():
+                if unknown(code):
+                    out.append((line, f"Invalid rule code provided to `# noqa` at {{location}}: {code}"))
+        for line, code in file.exempt_lines:
+            if unknown(code):
+                out.append((line, f"Invalid rule code provided to `# initlint: noqa` at {{location}}: {code}"))
+    return [message.format(location=f"{path}:{line}") for line, message in sorted(out)]
 
 
 # ---- applying them -----------------------------------------------------------------------------------
