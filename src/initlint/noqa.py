@@ -233,9 +233,9 @@ def _spans(tokens: list) -> list:
 def scan(text: str, full: bool = False) -> FileNoqa:
     """The suppression comments of ``text``.
 
-    Without ``full`` (for ``--add-noqa``) only what suppression needs is read: a text that never says ``noqa`` is
-    not tokenized, and tokenizing stops after the last line that says it (tokenize is pure Python in 3.11: this
-    halves its cost on the files that mention ``noqa`` at all).
+    By default only what suppression needs is read: a text that never says ``noqa`` is not tokenized, and
+    tokenizing stops after the last line that says it (tokenize is pure Python before 3.12). ``full``, for
+    ``--add-noqa``, tokenizes everything: every line's place for a comment is needed there.
     """
     last_row = None
     if not full:
