@@ -109,7 +109,7 @@ def test_diff_shows_the_fix_and_writes_nothing(pages, tmp_path):
             name = path.replace(os.sep, "/")
             expected += "".join(difflib.unified_diff(original[path].decode().splitlines(True),
                                                      data.decode().splitlines(True), f"a/{name}", f"b/{name}"))
-    assert out == expected and out.count("+++ b/") == 4
+    assert out == expected and out.count("+++ b/") == 5  # INI101, INI201, INI209, INI303, INI901
     # nothing to fix: empty diff, exit 0
     clean = tmp_path / "clean"
     clean.mkdir()
@@ -270,14 +270,15 @@ def test_add_noqa_adopts_a_legacy_code_base_in_one_commit(tmp_path):
     assert path.read_bytes() == first
 
 
-def test_add_noqa_skips_lines_ending_inside_a_string(tmp_path):
+def test_add_noqa_goes_after_a_multi_line_string(tmp_path):
+    # the line ends inside the string: the comment goes on the string's last line, where ruff puts (and reads) it
     path = tmp_path / "m.py"
     source = 'import torch.nn as nn\nx = nn.init.normal(w, """\ntext""")\n'
     path.write_text(source)
     finding = Finding("INI101", "m", str(path), None, 2, 5, 2, 19)
     outcome = fixer.fix_files([finding], add_noqa=True)
-    assert path.read_text() == source and outcome.noqa_added == 0
-    assert "cannot add `# noqa`" in outcome.problems[0]
+    assert path.read_text() == source.replace('""")', '""")  # noqa: INI101') and outcome.noqa_added == 1
+    assert outcome.problems == []
 
 
 def test_add_noqa_with_crlf(tmp_path):

@@ -559,8 +559,9 @@ def test_mutated_notebooks_never_crash(tmp_path):
 
 
 def test_fix_messages_name_the_cell(tmp_path):
-    # a noqa comment cannot go on a line that ends inside a string: the message gives the cell and its line
-    cell = 'def init(m):\n    nn.init.normal(m.weight); s = """\n"""\n'
+    # a noqa comment cannot go on a line whose comment holds an invalid directive: the message gives the cell
+    # and its line
+    cell = 'def init(m):\n    nn.init.normal(m.weight)  # noqa: not-a-code\n'
     write(tmp_path / "nb.ipynb", notebook(code("import torch.nn as nn"), markdown("m"), code(cell)))
     _, _, err = run_cli(["nb.ipynb", "--add-noqa"], tmp_path)
     assert "nb.ipynb:cell 3:2: cannot add `# noqa`" in err, err

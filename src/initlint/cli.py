@@ -185,6 +185,8 @@ def _check_files(args, resolver, settings) -> int:
         print(f"initlint: skipped {path}: {reason}", file=sys.stderr)
     for error in result.errors:
         print(f"initlint: {error}", file=sys.stderr)
+    for warning in result.warnings:  # ruff's words and prefix for malformed suppression comments
+        print(f"warning: {warning}", file=sys.stderr)
 
     if args.fix or args.diff or args.add_noqa:
         from . import fixer

@@ -7,11 +7,11 @@ over the summaries and the project index; positions are computed only for files 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from . import noqa as _noqa
 from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
@@ -19,15 +19,12 @@ from .rules import Finding, Rule, matches
 from .source import Problem, Source, decode_source, formfeed_indentation, module_name_for, parse, read_source
 from .summary import FileSummary, summarize_module
 
-NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
-FILE_NOQA = re.compile(r"#\s*initlint:\s*noqa\b", re.IGNORECASE)
-
-
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     errors: list[str] = field(default_factory=list)  # internal errors (exit 2)
+    warnings: list[str] = field(default_factory=list)  # malformed suppression comments (stderr, no exit code)
     files: int = 0
     suppressed: int = 0
 
@@ -66,9 +63,12 @@ def summarize_path(path: str, init_functions=(), data: bytes | None = None,
 
 
 def summarize(module, path: str, text: str, init_functions=()) -> FileSummary:
-    """The one place a file is summarized with its own ``init-functions`` (the CLI and the flake8 plugin)."""
-    return summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text,
-                            tuple(init_functions))
+    """The one place a file is summarized with its own ``init-functions`` (the CLI and the flake8 plugin), with
+    its suppression comments (read here, in the worker, so that no file is read twice)."""
+    summary = summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text,
+                               tuple(init_functions))
+    summary.noqa = _noqa.scan(text)
+    return summary
 
 
 def _summarize_chunk(tasks: list[tuple]) -> list[tuple[str, FileSummary | Problem]]:
@@ -126,24 +126,6 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def noqa_codes(line: str) -> list[str] | None:
-    """None: no noqa; []: bare noqa (everything); else the codes or prefixes listed."""
-    match = NOQA.search(line)
-    if match is None:
-        return None
-    codes = match.group("codes")
-    return [] if not codes else [c.upper() for c in re.split(r"[,\s]+", codes) if c]
-
-
-def suppressed(finding: Finding, lines: list[str]) -> bool:
-    if not 1 <= finding.line <= len(lines):
-        return False
-    codes = noqa_codes(lines[finding.line - 1])
-    if codes is None:
-        return False
-    return not codes or any(finding.code.startswith(c) for c in codes)
 
 
 def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
@@ -232,6 +214,8 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
         resolver = Resolver.static(Settings(options=dict(options or {}), explicit_rules=list(rules or [])))
     indexes: dict[tuple, ProjectIndex] = {}
     templates = templates_with_twins(summaries)
+    reported: dict = {}  # path -> its suppression comments, for every file whose findings are reported
+    ran: dict = {}  # path -> the codes of the rules that ran on it
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
@@ -241,7 +225,11 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
         index = indexes.get(key)
         if index is None:
             index = indexes[key] = ProjectIndex(summaries, settings.options)
-        for rule in settings.rules():
+        rules_here = settings.rules()
+        if not context_only:
+            reported[summary.path] = summary.noqa
+            ran[summary.path] = {r.code for r in rules_here}
+        for rule in rules_here:
             try:
                 found = list(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
@@ -252,7 +240,7 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
             if context_only:
                 found = _through_targets(found, targets)
             result.findings.extend(found)
-    _place(result, sources)
+    _place(result, sources, reported, ran)
     kept = []
     for f in result.findings:  # per-file-ignores, each file's own
         settings = resolver.settings_for(f.path)
@@ -289,11 +277,19 @@ def _locators(findings: list[Finding], path: str) -> list:
     return wanted
 
 
-def _place(result: Result, sources: dict | None = None) -> None:
-    """Give positions to findings (and their related locations) that carry locators, apply noqa, sort.
+def _place(result: Result, sources: dict | None = None, reported: dict | None = None,
+           ran: dict | None = None) -> None:
+    """Give positions to findings (and their related locations) that carry locators, apply noqa (then INI901,
+    after every rule), sort.
 
     Each file is read and parsed once, for the findings in it and for the related locations in it, whichever
-    file their finding is in."""
+    file their finding is in. ``reported``: path -> its suppression comments, for every file whose findings are
+    reported; ``ran``: path -> the codes of the rules that ran on it."""
+    from .output import display_path
+    from .rules import RULES
+
+    reported = dict(reported or {})
+    ran = ran or {}
     by_path: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
@@ -302,29 +298,39 @@ def _place(result: Result, sources: dict | None = None) -> None:
         for path in dict.fromkeys(r.path for r in finding.related if r.path != finding.path):
             involving.setdefault(path, []).append(finding)
     kept: list[Finding] = []
+    used_by_path: dict[str, set] = {}
     for path, findings in involving.items():
         own = by_path.get(path, [])
         data = (sources or {}).get(os.path.abspath(path))
         source = read_source(path) if data is None else decode_source(path, data)
         text = source.text if not isinstance(source, Problem) else ""
-        lines = re.split(r"\r\n|\r|\n", text)  # Python's line breaks only (not form feed or U+2028)
-        file_noqa = bool(own) and bool(
-            FILE_NOQA.search("\n".join(line for line in lines if line.lstrip().startswith("#"))))
-        wanted = _locators(findings if not file_noqa else [f for f in findings if f.path != path], path)
+        file_noqa = reported.get(path)
+        if file_noqa is None and own:  # a file that did not parse (INI900), or a summary built without the engine
+            file_noqa = reported[path] = _noqa.scan(text)
+        exempt = bool(own) and file_noqa.exempt_all
+        wanted = _locators(findings if not exempt else [f for f in findings if f.path != path], path)
         if wanted:
             try:
-                _locate_in(path, source, findings, wanted, file_noqa)
+                _locate_in(path, source, findings, wanted, exempt)
             except Exception as exc:  # noqa: BLE001 - reported against this file; the others go on
                 result.errors.append(f"{path}: internal error while placing findings: {type(exc).__name__}: {exc}")
                 continue
-        if file_noqa:
+        if not own:
+            continue
+        if exempt:
             result.suppressed += len(own)
             continue
-        for f in own:
-            if suppressed(f, lines):
-                result.suppressed += 1
-            else:
-                kept.append(f)
+        here, count, used_by_path[path] = _noqa.apply(file_noqa, own)
+        kept.extend(here)
+        result.suppressed += count
+    for path in sorted(reported):
+        file_noqa = reported[path]
+        if file_noqa is None:
+            continue
+        result.warnings.extend(_noqa.warnings(file_noqa, display_path(path), RULES))
+        ran_here = ran.get(path, set())
+        if _noqa.UNUSED_CODE in ran_here and not any(f.code == "INI900" for f in by_path.get(path, ())):
+            kept.extend(_noqa.unused(file_noqa, used_by_path.get(path, set()), ran_here, set(RULES), path))
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in kept}
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 

@@ -6,7 +6,9 @@ After ``engine._place`` every fix edit is ``((line, col, end_line, end_col), whe
 * ``end``: insert ``content`` right after the node (INI101 appends ``_`` to the callee's name);
 * ``wrap_if``: wrap the statement that holds the node in ``if <content>:`` (INI201/INI209);
 * ``uncall``: replace the call ``f()`` by its callee ``f`` (INI303);
-* ``replace``: replace the expression by ``content`` (an expression).
+* ``replace``: replace the expression by ``content`` (an expression);
+* ``comment``: replace the comment token by ``content`` ("": remove it, and its line when it stands alone)
+  (INI901).
 
 A fix with no edits (its message says what to do) is not applied.
 
@@ -18,12 +20,9 @@ from __future__ import annotations
 
 import ast
 import difflib
-import io
 import os
-import re
 import stat
 import tempfile
-import tokenize
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -83,8 +82,10 @@ class _Locate(cst.CSTVisitor):
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, ends: dict, uncalls: set, guards: dict, replaces: dict | None = None):
+    def __init__(self, ends: dict, uncalls: set, guards: dict, replaces: dict | None = None,
+                 comments: dict | None = None):
         super().__init__()
+        self.comments = comments or {}  # id(comment node) -> its new text ("": remove it)
         self.replaces = replaces or {}  # id(expression node) -> the expression replacing it
         self.ends = ends  # id(node) -> content to append to the name
         self.uncalls = uncalls  # id(call node)
@@ -105,6 +106,20 @@ class _Apply(cst.CSTTransformer):
         if content:
             return updated.with_changes(attr=updated.attr.with_changes(value=updated.attr.value + content))
         return updated
+
+    def leave_TrailingWhitespace(self, original, updated):
+        new = self.comments.get(id(original.comment)) if original.comment is not None else None
+        if new is None:
+            return updated
+        if new:
+            return updated.with_changes(comment=cst.Comment(new))
+        return updated.with_changes(whitespace=cst.SimpleWhitespace(""), comment=None)
+
+    def leave_EmptyLine(self, original, updated):
+        new = self.comments.get(id(original.comment)) if original.comment is not None else None
+        if new is None:
+            return updated
+        return updated.with_changes(comment=cst.Comment(new)) if new else cst.RemoveFromParent()
 
     def leave_Call(self, original, updated):
         if id(original) in self.uncalls:
@@ -164,6 +179,7 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
         outcome.problems.append(f"{path}: not fixed: code nested too deeply")
         return text, []
     ends: dict = {}
+    comments: dict = {}
     uncalls: set = set()
     replaces: dict = {}
     guards: dict = {}
@@ -187,6 +203,9 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
             elif where == "uncall":
                 node = next((n for n in nodes if isinstance(n, cst.Call) and not n.args), None)
                 plan.append(("uncall", node, None) if node is not None else None)
+            elif where == "comment":
+                node = next((n for n in nodes if isinstance(n, cst.Comment)), None)
+                plan.append(("comment", node, content) if node is not None else None)
             elif where == "wrap_if":
                 stmt = locate.statement.get(span)
                 ok = stmt is not None and span not in locate.scoped
@@ -206,6 +225,8 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
                 ends[id(node)] = content
             elif kind == "uncall":
                 uncalls.add(id(node))
+            elif kind == "comment":
+                comments[id(node)] = content
             elif kind == "replace":
                 replaces[id(node)] = content
             else:
@@ -216,7 +237,7 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
     if not fixed:
         return text, []
     try:
-        new = module.visit(_Apply(ends, uncalls, guards, replaces)).code
+        new = module.visit(_Apply(ends, uncalls, guards, replaces, comments)).code
     except RecursionError:
         outcome.problems.append(f"{path}: not fixed: code nested too deeply")
         return text, []
@@ -224,55 +245,12 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
 
 
 # ---- noqa ----------------------------------------------------------------------------------------------
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
-
-
-def _unsafe_line_ends(text: str) -> set[int]:
-    """Lines whose end lies inside a string or after a backslash: a comment cannot go there."""
-    bad: set[int] = set()
-    lines = text.splitlines()
-    for number, line in enumerate(lines, 1):
-        if line.rstrip().endswith("\\"):
-            bad.add(number)
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
-            if tok.start[0] != tok.end[0] and tok.type not in (tokenize.NL, tokenize.NEWLINE):
-                bad.update(range(tok.start[0], tok.end[0]))
-    except (tokenize.TokenError, SyntaxError):
-        pass
-    return bad
-
-
 def _noqa_text(text: str, findings: list, outcome: Outcome, path: str) -> tuple[str, list]:
-    by_line: dict[int, list[str]] = {}
-    for f in findings:
-        by_line.setdefault(f.line, [])
-        if f.code not in by_line[f.line]:
-            by_line[f.line].append(f.code)
-    lines = text.splitlines(keepends=True)
-    bad = _unsafe_line_ends(text)
-    added = []
-    for number, codes in sorted(by_line.items()):
-        if not 1 <= number <= len(lines) or number in bad:
-            outcome.problems.append(f"{path}:{number}: cannot add `# noqa` (the line ends inside a string or a"
-                                    " continuation)")
-            continue
-        raw = lines[number - 1]
-        body = raw.rstrip("\r\n")
-        ending = raw[len(body):]
-        match = _NOQA.search(body)
-        if match is None:
-            body = body.rstrip() + "  # noqa: " + ", ".join(codes)
-        elif match.group("codes"):
-            have = [c.upper() for c in re.split(r"[,\s]+", match.group("codes")) if c]
-            extra = [c for c in codes if not any(c.startswith(h) for h in have)]
-            if extra:
-                end = match.end("codes")
-                body = body[:end] + ", " + ", ".join(extra) + body[end:]
-        # a bare noqa already silences everything
-        lines[number - 1] = body + ending
-        added.extend(f for f in findings if f.line == number)
-    return "".join(lines), added
+    from .noqa import add_noqa
+
+    new, added, problems = add_noqa(text, findings, path)
+    outcome.problems.extend(problems)
+    return new, added
 
 
 # ---- files ---------------------------------------------------------------------------------------------

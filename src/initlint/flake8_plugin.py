@@ -180,8 +180,9 @@ def check_text(text: str, path: str, codes=None, options: dict | None = None) ->
     import sys
 
     from . import positions as _positions
-    from .engine import FILE_NOQA, summarize
+    from .engine import summarize
     from .index import ProjectIndex
+    from .noqa import scan
     from .rules import RULES, Finding
     from .source import Problem, Source, parse
 
@@ -214,8 +215,11 @@ def check_text(text: str, path: str, codes=None, options: dict | None = None) ->
             LOG.warning("initlint: %s: internal error in %s: %s: %s", path, rule.code, type(exc).__name__, exc)
     if not findings:
         return findings
-    if FILE_NOQA.search("\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))):
-        return []
+    # flake8 applies line noqa; `# initlint: noqa[: CODES]` is initlint's own, read as the CLI reads it
+    file_noqa = scan(text)
+    findings = [f for f in findings if not file_noqa.exempts(f.code)]
+    if not findings:
+        return findings
     table = None
     for f in findings:
         if f.loc is not None:

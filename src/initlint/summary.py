@@ -344,6 +344,8 @@ class FileSummary:
     #: ``model.model, model.save = parse_model(...)``), configuration objects excepted: name -> the class names
     #: an ``isinstance`` on the receiver restricts it to, or ``*``
     assigned_outside: dict = field(default_factory=dict)
+    #: the file's suppression comments (``noqa.FileNoqa``), set by the engine from the text it read
+    noqa: object = None
 
     @property
     def functions(self) -> list[FunctionInfo]:
