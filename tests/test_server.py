@@ -1,0 +1,285 @@
+"""``initlint server``: a real client (pygls') talks JSON-RPC over pipes to a real ``python -m initlint server``.
+
+Diagnostics must be what ``initlint check --stdin-filename PATH --context ROOT -`` reports (codes, messages and
+positions, the columns in UTF-16 code units), code actions must give what ``--fix`` writes, and bad input must
+give INI900 without stopping the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import initlint
+from initlint.cli import main
+
+pytest.importorskip("pygls.lsp.client")
+from lsprotocol import types as t  # noqa: E402
+from pygls.lsp.client import LanguageClient  # noqa: E402
+from pygls.uris import from_fs_path  # noqa: E402
+
+from _helpers import ROOT  # noqa: E402
+
+SRC_DIR = os.path.dirname(os.path.dirname(os.path.abspath(initlint.__file__)))  # the initlint under test
+WAIT = 90  # seconds; generous for a loaded machine
+with open(os.path.join(ROOT, "examples", "seed", "apply_style.py"), encoding="utf-8") as _handle:
+    APPLY_STYLE = _handle.read()
+# a non-BMP character (two UTF-16 code units) before the finding, on its line
+FIXABLE = textwrap.dedent('''\
+    import torch.nn as nn
+
+    class Head(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(2, 2)
+            tag = "\U0001F600"; nn.init.xavier_normal(self.fc.weight)
+
+        def forward(self, x):
+            return self.fc(x)
+''')
+BASE = textwrap.dedent('''\
+    import torch.nn as nn
+
+    class Base(nn.Module):
+        pass
+''')
+NET = textwrap.dedent('''\
+    from .base import Base
+
+    class Net(Base):
+        def forward(self, x):
+            return self.fc2(x)
+''')
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = SRC_DIR + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def cli(cwd, *args, stdin: str) -> tuple[int, str, str]:
+    proc = subprocess.run([sys.executable, "-m", "initlint", "check", *args], cwd=cwd, input=stdin.encode(),
+                          capture_output=True, env=_env(), timeout=WAIT)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+def cli_findings(cwd, path, text, context=True) -> list[dict]:
+    args = ["--stdin-filename", path, "--output-format", "json", "--exit-zero"]
+    if context:
+        args += ["--context", "."]
+    code, out, err = cli(cwd, *args, "-", stdin=text)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def utf16(line: str, column: int) -> int:
+    """A 1-based character column as a 0-based UTF-16 column."""
+    return len(line[:column - 1].encode("utf-16-le")) // 2
+
+
+def expected(findings: list[dict], text: str) -> list[tuple]:
+    lines = text.split("\n")
+    out = []
+    for f in findings:
+        (row, col), (end_row, end_col) = (f["location"]["row"], f["location"]["column"]), \
+            (f["end_location"]["row"], f["end_location"]["column"])
+        out.append((f["code"], f["message"], (row - 1, utf16(lines[row - 1], col)),
+                    (end_row - 1, utf16(lines[end_row - 1], end_col))))
+    return out
+
+
+def got(diagnostics) -> list[tuple]:
+    return [(d.code, d.message, (d.range.start.line, d.range.start.character),
+             (d.range.end.line, d.range.end.character)) for d in diagnostics]
+
+
+def apply(text: str, edit: t.TextEdit) -> str:
+    """Apply one LSP text edit (UTF-16 columns, 0-based lines) to ``text``."""
+    lines = text.split("\n")
+
+    def offset(pos: t.Position) -> int:
+        line = lines[pos.line]
+        units = 0
+        col = 0
+        while units < pos.character:
+            units += 2 if ord(line[col]) > 0xFFFF else 1
+            col += 1
+        return sum(len(x) + 1 for x in lines[:pos.line]) + col
+
+    return text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+
+
+class Client:
+    """pygls' language client, collecting the server's publishDiagnostics and logMessages."""
+
+    def __init__(self):
+        self.lsp = LanguageClient("initlint-test", "1")
+        self.published: dict[str, list] = {}
+        self.logs: list[str] = []
+        self.changed = asyncio.Condition()
+
+        @self.lsp.feature(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        async def diagnostics(params):
+            async with self.changed:
+                self.published.setdefault(params.uri, []).append(params)
+                self.changed.notify_all()
+
+        @self.lsp.feature(t.WINDOW_LOG_MESSAGE)
+        def log(params):
+            self.logs.append(params.message)
+
+    async def wait(self, uri: str, version: int | None = None) -> list:
+        """The diagnostics published for ``uri`` (at ``version``: for that version of the text)."""
+        def ready():
+            return any(version is None or p.version == version for p in self.published.get(uri, []))
+
+        async with self.changed:
+            await asyncio.wait_for(self.changed.wait_for(ready), WAIT)
+        return list([p for p in self.published[uri] if version is None or p.version == version][-1].diagnostics)
+
+    def open(self, uri: str, text: str, version: int = 1) -> None:
+        self.lsp.text_document_did_open(t.DidOpenTextDocumentParams(
+            text_document=t.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)))
+
+    def change(self, uri: str, text: str, version: int) -> None:
+        self.lsp.text_document_did_change(t.DidChangeTextDocumentParams(
+            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[t.TextDocumentContentChangeWholeDocument(text=text)]))
+
+    async def actions(self, uri: str, diagnostic) -> list:
+        return await asyncio.wait_for(self.lsp.text_document_code_action_async(t.CodeActionParams(
+            text_document=t.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+            context=t.CodeActionContext(diagnostics=[diagnostic]))), WAIT)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.initlint]\nextend-select = []\n")
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "base.py").write_text(BASE)
+    (pkg / "apply_style.py").write_text(APPLY_STYLE)
+    (pkg / "net.py").write_text(NET.replace("fc2", "fc3"))  # stale on disk: the editor's text is checked
+    return tmp_path
+
+
+def test_language_server_session(project):
+    asyncio.run(asyncio.wait_for(_session(project), 5 * WAIT))
+
+
+async def _session(project):
+    client = Client()
+    await client.lsp.start_io(sys.executable, "-m", "initlint", "server", cwd=str(project), env=_env())
+    result = await asyncio.wait_for(client.lsp.initialize_async(t.InitializeParams(
+        capabilities=t.ClientCapabilities(), process_id=os.getpid(),
+        workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(project)), name="project")])), WAIT)
+    assert result.capabilities.code_action_provider is not None
+    client.lsp.initialized(t.InitializedParams())
+
+    def uri(name: str) -> str:
+        return from_fs_path(str(project / "pkg" / name))
+
+    # a buggy model: INI001 three times, where the CLI reports them
+    client.open(uri("apply_style.py"), APPLY_STYLE)
+    diagnostics = await client.wait(uri("apply_style.py"), 1)
+    want = expected(cli_findings(project, "pkg/apply_style.py", APPLY_STYLE), APPLY_STYLE)
+    assert [w[0] for w in want] == ["INI001"] * 3
+    assert got(diagnostics) == want
+    assert {d.source for d in diagnostics} == {"initlint"}
+
+    # fixed in the editor: the diagnostics are cleared
+    fixed = APPLY_STYLE.replace("self.layer1(x)", "self.layer(x)").replace("self.layer2(x)", "x") \
+        .replace("self.layer3(x)", "x")
+    client.change(uri("apply_style.py"), fixed, 2)
+    assert await client.wait(uri("apply_style.py"), 2) == []
+
+    # a fixable finding after a non-BMP character: UTF-16 columns; the fix and the noqa actions
+    client.open(uri("head.py"), FIXABLE)
+    diagnostics = await client.wait(uri("head.py"), 1)
+    want = expected(cli_findings(project, "pkg/head.py", FIXABLE), FIXABLE)
+    assert [w[0] for w in want] == ["INI101"]
+    assert got(diagnostics) == want
+    line = FIXABLE.split("\n")[6]
+    assert diagnostics[0].range.start.character == line.index("nn.init") + 1  # the emoji counts twice
+    actions = await client.actions(uri("head.py"), diagnostics[0])
+    titles = [a.title for a in actions]
+    assert titles[0] == "Fix INI101: Use `xavier_normal_`"
+    assert "Add `# noqa: INI101`" in titles
+    fix = actions[0]
+    assert fix.kind == t.CodeActionKind.QuickFix and fix.diagnostics[0].code == "INI101"
+    (edit,) = fix.edit.changes[uri("head.py")]
+    _, cli_fixed, _ = cli(project, "--fix", "--stdin-filename", "pkg/head.py", "-", stdin=FIXABLE)
+    assert cli_fixed != FIXABLE and apply(FIXABLE, edit) == cli_fixed
+    (fix_all,) = [a for a in actions if a.kind == "source.fixAll.initlint"]
+    assert apply(FIXABLE, fix_all.edit.changes[uri("head.py")][0]) == cli_fixed
+    (noqa,) = [a for a in actions if a.title == "Add `# noqa: INI101`"]
+    silenced = apply(FIXABLE, noqa.edit.changes[uri("head.py")][0])
+    assert silenced.split("\n")[6] == line + "  # noqa: INI101"
+    assert cli_findings(project, "pkg/head.py", silenced) == []
+
+    # cross-file: `Net(Base)` is a module only with the project read for context (and its text, not the disk's)
+    assert cli_findings(project, "pkg/net.py", NET, context=False) == []
+    client.open(uri("net.py"), NET)
+    diagnostics = await client.wait(uri("net.py"), 1)
+    assert got(diagnostics) == expected(cli_findings(project, "pkg/net.py", NET), NET)
+    assert [d.code for d in diagnostics] == ["INI001"] and "fc2" in diagnostics[0].message
+    # base.py edited in the editor (no longer a module) and saved: the open files are checked again
+    client.open(uri("base.py"), BASE)
+    await client.wait(uri("base.py"), 1)
+    client.change(uri("base.py"), "class Base:\n    pass\n", 2)
+    client.lsp.text_document_did_save(t.DidSaveTextDocumentParams(text_document=t.TextDocumentIdentifier(
+        uri=uri("base.py"))))
+    async with client.changed:
+        await asyncio.wait_for(client.changed.wait_for(
+            lambda: len(client.published[uri("net.py")][-1].diagnostics) == 0), WAIT)
+
+    # half-typed code: INI900 where the CLI puts it, and the server still answers
+    broken = APPLY_STYLE.replace("def forward(self, x):", "def forward(self, x")
+    client.change(uri("apply_style.py"), broken, 3)
+    diagnostics = await client.wait(uri("apply_style.py"), 3)
+    want = expected(cli_findings(project, "pkg/apply_style.py", broken), broken)
+    assert [w[0] for w in want] == ["INI900"]
+    assert got(diagnostics) == want
+    assert await client.actions(uri("apply_style.py"), diagnostics[0]) is not None
+    client.change(uri("apply_style.py"), APPLY_STYLE, 4)
+    assert [d.code for d in await client.wait(uri("apply_style.py"), 4)] == ["INI001"] * 3
+
+    # closing a document clears its diagnostics
+    client.lsp.text_document_did_close(t.DidCloseTextDocumentParams(
+        text_document=t.TextDocumentIdentifier(uri=uri("apply_style.py"))))
+    async with client.changed:
+        await asyncio.wait_for(client.changed.wait_for(
+            lambda: len(client.published[uri("apply_style.py")][-1].diagnostics) == 0), WAIT)
+
+    assert not [m for m in client.logs if "internal error" in m], client.logs
+    await asyncio.wait_for(client.lsp.shutdown_async(None), WAIT)
+    client.lsp.exit(None)
+    await asyncio.wait_for(client.lsp.stop(), WAIT)
+    assert client.lsp._server.returncode == 0
+
+
+def test_positions_in_each_encoding():
+    from initlint.server import code_units, lsp_position, split_lines
+
+    lines = split_lines('x = "\U0001F600é"; y\r\nz\rw\n')
+    assert lines[:3] == ['x = "\U0001F600é"; y', "z", "w"]
+    column = lines[0].index("y") + 1  # initlint's 1-based character column
+    assert lsp_position(lines, 1, column, "utf-16") == (0, 11)
+    assert lsp_position(lines, 1, column, "utf-32") == (0, 10)
+    assert lsp_position(lines, 1, column, "utf-8") == (0, 14)
+    assert lsp_position(lines, 3, 1) == (2, 0)
+    assert code_units("\U0001F600") == 2
+
+
+def test_server_without_pygls(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # import fails as when pygls is not installed
+    assert main(["server"]) == 2
+    assert "pip install 'initlint[server]'" in capsys.readouterr().err
