@@ -283,3 +283,86 @@ def test_server_without_pygls(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # import fails as when pygls is not installed
     assert main(["server"]) == 2
     assert "pip install 'initlint[server]'" in capsys.readouterr().err
+
+
+def _cli_result(root, path, text):
+    """``check_paths`` as ``initlint check --stdin-filename PATH --context ROOT -`` calls it."""
+    from initlint.config import Resolver
+    from initlint.engine import check_paths
+
+    resolver = Resolver()
+    resolver.paths = [path]
+    return check_paths([path], jobs=1, context=[str(root)], resolver=resolver, sources={path: text.encode()})
+
+
+def _rows(findings):
+    return [(f.code, f.line, f.column, f.end_line, f.end_column, f.message,
+             [(r.path, r.line, r.column, r.message) for r in f.related]) for f in findings]
+
+
+def test_linter_matches_the_cli_file_by_file(project, monkeypatch):
+    """Every file of a project, checked as the editor's text (one edited away from the disk), gives the CLI's
+    findings, positions and related locations: rule options and per-file-ignores from the file's config, noqa,
+    INI900, cross-file facts. The second round is served from the summary cache."""
+    from initlint.server import Linter
+
+    import shutil
+
+    for name in ("seed", "runtime"):
+        shutil.copytree(os.path.join(ROOT, "examples", name), project / name)
+    (project / "pkg" / "head.py").write_text(FIXABLE)
+    (project / "pkg" / "net.py").write_text(NET)
+    (project / "pkg" / "broken.py").write_text("def f(:\n    pass\n")
+    (project / "pkg" / "quiet.py").write_text(FIXABLE.replace("weight)\n", "weight)  # noqa: INI101\n"))
+    (project / "runtime" / "initlint.toml").write_text('per-file-ignores = { "seed_*" = ["INI209"] }\n'
+                                                       'extend-select = ["INI209", "INI005"]\n')
+    monkeypatch.chdir(project)
+    linter = Linter()
+    files = sorted(str(p) for p in project.rglob("*.py"))
+    edited = {str(project / "seed" / "apply_style.py"): APPLY_STYLE.replace("self.layer2(x)", "self.fc9(x)")}
+    seen = set()
+    by_file = {}
+    for _ in range(2):
+        for path in files:
+            text = edited.get(path) or open(path, encoding="utf-8").read()
+            want = _cli_result(project, path, text)
+            report = linter.check(path, text, root=str(project), open_texts=edited)
+            assert _rows(report.findings) == _rows(want.findings), path
+            assert not report.errors and not want.errors
+            seen.update(f.code for f in report.findings)
+            by_file[os.path.relpath(path, project)] = {f.code for f in report.findings}
+    assert "INI209" in by_file["runtime/resnet_like.py"] and "INI209" not in by_file["runtime/seed_net.py"]
+    assert "INI209" not in by_file["seed/loop_style.py"]  # selected only under runtime/
+    assert {"INI001", "INI101", "INI900", "INI209"} <= seen
+    assert "fc9" in " ".join(f.message for f in linter.check(
+        str(project / "seed" / "apply_style.py"), edited[str(project / "seed" / "apply_style.py")],
+        root=str(project)).findings)
+
+
+def test_a_failing_check_is_logged_and_the_server_goes_on(monkeypatch):
+    """An internal error while checking is logged to the client (window/logMessage) instead of stopping."""
+    from initlint import server as srv
+
+    ls = srv.build_server()
+    state = ls.initlint_state
+    logged, published = [], []
+    monkeypatch.setattr(ls, "window_log_message", lambda params: logged.append(params))
+    monkeypatch.setattr(ls, "text_document_publish_diagnostics", lambda params: published.append(params))
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(state.linter, "check", boom)
+    from pygls.workspace import Workspace
+
+    ls.protocol._workspace = Workspace(None)  # what `initialize` sets up
+    uri = from_fs_path(os.path.join(ROOT, "examples", "seed", "apply_style.py"))
+    ls.workspace.put_text_document(t.TextDocumentItem(uri=uri, language_id="python", version=1, text="x = 1\n"))
+
+    async def run():
+        state.schedule(uri)
+        await state.pending[uri]
+
+    asyncio.run(run())
+    assert published == []
+    assert logged and logged[0].type == t.MessageType.Error and "RuntimeError: boom" in logged[0].message

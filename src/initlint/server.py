@@ -168,7 +168,7 @@ class Linter:
     def _check(self, path: str, text: str, root: str | None, open_texts: dict) -> Report:
         from .config import Resolver
         from .discovery import discover
-        from .engine import DEFAULT_MAX_FILE_SIZE, Result, run_rules
+        from .engine import DEFAULT_MAX_FILE_SIZE, Result
         from .rules import Finding
         from .source import Problem
         from .summary import FileSummary
@@ -215,12 +215,35 @@ class Linter:
             other = self.summary(f, *options(f), text=open_texts.get(f))
             if isinstance(other, FileSummary):
                 summaries.append(other)
-        summaries.sort(key=lambda s: s.path)  # the index depends on the order, as in check_paths (path order)
-        result = run_rules(summaries, None, result, targets={path}, resolver=resolver,
-                           sources={path: encode_text(text)})
+        summaries.sort(key=lambda s: s.path)  # the index depends on the order: path order, as in check_paths
+        doc = item if isinstance(item, FileSummary) else None
+        _rules_on(path, doc, summaries, result, settings, {path: encode_text(text)})
         report.findings = [f for f in result.findings if os.path.abspath(f.path) == path]
-        report.errors.extend(e for e in result.errors if e.startswith(path + ":"))
+        report.errors.extend(result.errors)
         return report
+
+
+def _rules_on(path: str, doc, summaries: list, result, settings, sources: dict) -> None:
+    """``engine.run_rules`` for the one document: its rules over the whole project's index, then positions,
+    noqa and ``per-file-ignores``. Every rule reports findings in the file it checks, so the other files' rules
+    (whose findings the document would not show) are not run."""
+    from .engine import _place, templates_with_twins
+    from .index import ProjectIndex
+    from .rules import matches
+
+    if doc is not None and os.path.normpath(doc.path) not in templates_with_twins(summaries):
+        index = ProjectIndex(summaries, settings.options)
+        for rule in settings.rules():
+            try:
+                result.findings.extend(rule.check(doc, index))
+            except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the others
+                result.errors.append(f"{doc.path}: internal error in {rule.code}: {type(exc).__name__}: {exc}")
+    _place(result, sources)
+    ignored = settings.ignored_here(path)
+    if ignored:
+        kept = [f for f in result.findings if not any(matches(f.code, code) for code in ignored)]
+        result.suppressed += len(result.findings) - len(kept)
+        result.findings = kept
 
 
 def project_root(path: str, folders: list[str]) -> str | None:
