@@ -277,6 +277,8 @@ class _State:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="initlint-check")
         self.pending: dict[str, asyncio.Task] = {}
         self.reports: dict[str, Report] = {}
+        self.said: dict[str, tuple] = {}  # what was last logged for each document
+        self.shown: set[str] = set()  # errors shown to the user (window/showMessage), each once
 
     # -- helpers ---------------------------------------------------------------------------------------
     def log(self, message: str, error: bool = False) -> None:
@@ -368,10 +370,17 @@ class _State:
             if done is None:
                 return
             report, diagnostics = done
-            for error in report.errors:
-                self.log(error, error=True)
-            for note in report.notes:
-                self.log(note)
+            said = (tuple(report.errors), tuple(report.notes))
+            if self.said.get(uri) != said:  # once, not on every keystroke
+                self.said[uri] = said
+                for error in report.errors:
+                    self.log(error, error=True)
+                    if error not in self.shown:  # an unusable configuration file: the user must know
+                        self.shown.add(error)
+                        self.server.window_show_message(self.t.ShowMessageParams(
+                            type=self.t.MessageType.Warning, message=f"initlint: {error}"))
+                for note in report.notes:
+                    self.log(note)
             doc = self.server.workspace.text_documents.get(uri)
             if doc is None or doc.version != version or doc.source != report.text:
                 return  # closed or changed meanwhile: the newer check publishes
@@ -565,6 +574,7 @@ def build_server():
         if task is not None:
             task.cancel()
         state.reports.pop(uri, None)
+        state.said.pop(uri, None)
         server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(
