@@ -8,9 +8,9 @@ give INI900 without stopping the server.
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import os
-import subprocess
 import sys
 import textwrap
 
@@ -64,10 +64,24 @@ def _env() -> dict:
     return env
 
 
+class _Stream(io.TextIOWrapper):
+    def text(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")
+
+
 def cli(cwd, *args, stdin: str) -> tuple[int, str, str]:
-    proc = subprocess.run([sys.executable, "-m", "initlint", "check", *args], cwd=cwd, input=stdin.encode(),
-                          capture_output=True, env=_env(), timeout=WAIT)
-    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+    """``initlint check ARGS`` in ``cwd`` with ``stdin`` as standard input: (exit code, stdout, stderr)."""
+    saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
+    out, err = _Stream(io.BytesIO(), encoding="utf-8"), _Stream(io.BytesIO(), encoding="utf-8")
+    try:
+        os.chdir(cwd)
+        sys.stdin, sys.stdout, sys.stderr = _Stream(io.BytesIO(stdin.encode()), encoding="utf-8"), out, err
+        code = main(["check", *args])
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved[:3]
+        os.chdir(saved[3])
+    return code, out.text(), err.text()
 
 
 def cli_findings(cwd, path, text, context=True) -> list[dict]:
@@ -123,6 +137,7 @@ class Client:
         self.lsp = LanguageClient("initlint-test", "1")
         self.published: dict[str, list] = {}
         self.logs: list[str] = []
+        self.shown: list[str] = []
         self.changed = asyncio.Condition()
 
         @self.lsp.feature(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -134,6 +149,10 @@ class Client:
         @self.lsp.feature(t.WINDOW_LOG_MESSAGE)
         def log(params):
             self.logs.append(params.message)
+
+        @self.lsp.feature(t.WINDOW_SHOW_MESSAGE)
+        def show(params):
+            self.shown.append(params.message)
 
     async def wait(self, uri: str, version: int | None = None) -> list:
         """The diagnostics published for ``uri`` (at ``version``: for that version of the text)."""
@@ -168,6 +187,10 @@ def project(tmp_path):
     (pkg / "base.py").write_text(BASE)
     (pkg / "apply_style.py").write_text(APPLY_STYLE)
     (pkg / "net.py").write_text(NET.replace("fc2", "fc3"))  # stale on disk: the editor's text is checked
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "initlint.toml").write_text("select = 3\n")  # not a list: the folder's files are not checked
+    (tmp_path / "gen").mkdir()
+    (tmp_path / "gen" / "initlint.toml").write_text('extend-exclude = ["skipped_*.py"]\n')
     return tmp_path
 
 
@@ -251,6 +274,18 @@ async def _session(project):
     assert await client.actions(uri("apply_style.py"), diagnostics[0]) is not None
     client.change(uri("apply_style.py"), APPLY_STYLE, 4)
     assert [d.code for d in await client.wait(uri("apply_style.py"), 4)] == ["INI001"] * 3
+
+    # an unusable configuration file is shown to the user; an excluded file gets no diagnostics
+    bad = from_fs_path(str(project / "bad" / "model.py"))
+    client.open(bad, APPLY_STYLE)
+    assert await client.wait(bad, 1) == []
+    assert any("initlint.toml" in m and "select" in m for m in client.shown), client.shown
+    skipped = from_fs_path(str(project / "gen" / "skipped_model.py"))
+    client.open(skipped, APPLY_STYLE)
+    assert await client.wait(skipped, 1) == []
+    checked = from_fs_path(str(project / "gen" / "model.py"))
+    client.open(checked, APPLY_STYLE)
+    assert [d.code for d in await client.wait(checked, 1)] == ["INI001"] * 3
 
     # closing a document clears its diagnostics
     client.lsp.text_document_did_close(t.DidCloseTextDocumentParams(

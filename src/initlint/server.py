@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import threading
+import time
 import tokenize
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,8 @@ from . import __version__
 
 #: seconds a change waits for the next keystroke before the document is checked
 DEBOUNCE = 0.3
+#: seconds a walk of the project is reused (files created outside the editor appear after this, or on a save)
+PROJECT_TTL = 10.0
 #: a workspace with more files than this is not read for context (the document is checked alone)
 MAX_CONTEXT_FILES = 20000
 FIX_ALL = "source.fixAll.initlint"
@@ -138,7 +141,25 @@ class Linter:
 
     def __init__(self):
         self._summaries: dict[str, tuple[tuple, object]] = {}
+        self._projects: dict[tuple, tuple[float, list[str]]] = {}  # (root, respect-gitignore) -> (when, files)
         self._lock = threading.Lock()
+
+    def project_files(self, root: str, respect_gitignore: bool, resolver) -> list[str]:
+        """The files ``--context ROOT`` reads. The walk is remembered for ``PROJECT_TTL`` seconds, or until
+        ``forget_projects`` (a file opened, saved or closed in the editor)."""
+        from .discovery import discover
+
+        key = (os.path.abspath(root), respect_gitignore)
+        cached = self._projects.get(key)
+        if cached is not None and time.monotonic() - cached[0] < PROJECT_TTL:
+            return cached[1]
+        found, _ = discover([root], respect_gitignore=respect_gitignore, resolver=resolver)
+        files = [os.path.abspath(f) for f in found]
+        self._projects[key] = (time.monotonic(), files)
+        return files
+
+    def forget_projects(self) -> None:
+        self._projects.clear()
 
     def summary(self, path: str, init_functions: tuple, max_file_size, text: str | None = None):
         from .engine import summarize_path
@@ -167,7 +188,6 @@ class Linter:
 
     def _check(self, path: str, text: str, root: str | None, open_texts: dict) -> Report:
         from .config import Resolver
-        from .discovery import discover
         from .engine import DEFAULT_MAX_FILE_SIZE, Result
         from .rules import Finding
         from .source import Problem
@@ -185,15 +205,14 @@ class Linter:
             return report
         files = [path]
         if root:
-            extra, _ = discover([root], respect_gitignore=settings.respect_gitignore, resolver=resolver)
-            extra = [os.path.abspath(f) for f in extra]
+            extra = self.project_files(root, settings.respect_gitignore, resolver)
             if len(extra) > MAX_CONTEXT_FILES:
                 report.notes.append(f"{root} holds {len(extra)} files (over {MAX_CONTEXT_FILES}): checked alone")
             else:
                 files += sorted({f for f in extra if f != path})
         kept = set(files)
         inside = os.path.join(os.path.abspath(root), "") if root else None
-        for stale in [p for p in self._summaries if p not in kept and (inside is None or p.startswith(inside))]:
+        for stale in [p for p in self._summaries if p not in kept and inside and p.startswith(inside)]:
             del self._summaries[stale]  # gone from the project (deleted, renamed, now excluded)
 
         def options(f):
@@ -552,6 +571,7 @@ def build_server():
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @guarded("didOpen")
     def did_open(params):
+        state.linter.forget_projects()  # a new file may have been created
         state.schedule(params.text_document.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -562,7 +582,9 @@ def build_server():
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
     @guarded("didSave")
     def did_save(params):
-        # a saved file can change what the other open files' cross-file rules see: check them all again
+        # a saved file can change what the other open files' cross-file rules see (a new file, an edited
+        # configuration, a base class): walk the project again and check every open file again
+        state.linter.forget_projects()
         for uri in list(server.workspace.text_documents):
             state.schedule(uri, 0.0 if uri == params.text_document.uri else DEBOUNCE)
 
@@ -570,6 +592,7 @@ def build_server():
     @guarded("didClose")
     def did_close(params):
         uri = params.text_document.uri
+        state.linter.forget_projects()
         task = state.pending.pop(uri, None)
         if task is not None:
             task.cancel()
