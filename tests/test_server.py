@@ -57,6 +57,42 @@ NET = textwrap.dedent('''\
             return self.fc2(x)
 ''')
 
+# a related location in another file, after a non-BMP character
+BLOCKS = textwrap.dedent('''\
+    import torch.nn as nn
+
+
+    class ConvBNReLU(nn.Module):
+        def __init__(self, in_ch, out_ch):
+            super().__init__()
+            tag = "\U0001D518"; self.conv = nn.Conv2d(in_ch, out_ch, 3, padding=1, bias=False)
+            self.bn = nn.BatchNorm2d(out_ch)
+
+        def forward(self, x):
+            return self.bn(self.conv(x))
+''')
+BACKBONE = textwrap.dedent('''\
+    import torch.nn as nn
+
+    from .blocks import ConvBNReLU
+
+
+    def weights_init(m):
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+            nn.init.zeros_(m.bias)
+
+
+    class Backbone(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.stem = ConvBNReLU(3, 32)
+            self.apply(weights_init)
+
+        def forward(self, x):
+            return self.stem(x)
+''')
+
 
 def _env() -> dict:
     env = dict(os.environ)
@@ -186,6 +222,7 @@ def project(tmp_path):
     (pkg / "__init__.py").write_text("")
     (pkg / "base.py").write_text(BASE)
     (pkg / "apply_style.py").write_text(APPLY_STYLE)
+    (pkg / "blocks.py").write_text(BLOCKS)
     (pkg / "net.py").write_text(NET.replace("fc2", "fc3"))  # stale on disk: the editor's text is checked
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "initlint.toml").write_text("select = 3\n")  # not a list: the folder's files are not checked
@@ -263,6 +300,26 @@ async def _session(project):
     async with client.changed:
         await asyncio.wait_for(client.changed.wait_for(
             lambda: len(client.published[uri("net.py")][-1].diagnostics) == 0), WAIT)
+
+    # a finding whose related location lies in another file; its fix wraps the line in an `if`
+    client.open(uri("backbone.py"), BACKBONE)
+    diagnostics = await client.wait(uri("backbone.py"), 1)
+    (finding,) = cli_findings(project, "pkg/backbone.py", BACKBONE)
+    assert got(diagnostics) == expected([finding], BACKBONE) and finding["code"] == "INI201"
+    (related,) = diagnostics[0].related_information
+    (where,) = finding["related"]
+    block_line = BLOCKS.split("\n")[where["location"]["row"] - 1]
+    assert related.location.uri == uri("blocks.py") and related.message == where["message"]
+    assert (related.location.range.start.line, related.location.range.start.character) == \
+        (where["location"]["row"] - 1, utf16(block_line, where["location"]["column"]))
+    assert related.location.range.start.character == where["location"]["column"]  # one more: the non-BMP char
+    assert (related.location.range.end.line, related.location.range.end.character) == \
+        (where["end_location"]["row"] - 1, utf16(block_line, where["end_location"]["column"]))
+    actions = await client.actions(uri("backbone.py"), diagnostics[0])
+    _, cli_fixed, _ = cli(project, "--fix", "--context", ".", "--stdin-filename", "pkg/backbone.py", "-",
+                          stdin=BACKBONE)
+    assert actions[0].title.startswith("Fix INI201: ") and cli_fixed != BACKBONE
+    assert apply(BACKBONE, actions[0].edit.changes[uri("backbone.py")][0]) == cli_fixed
 
     # half-typed code: INI900 where the CLI puts it, and the server still answers
     broken = APPLY_STYLE.replace("def forward(self, x):", "def forward(self, x")

@@ -416,7 +416,6 @@ class _State:
 
     def diagnostics(self, report: Report, open_texts: dict) -> list:
         t = self.t
-        encoding = self.encoding()
         lines = split_lines(report.text)
         others: dict[str, list[str]] = {}
 
@@ -444,8 +443,8 @@ class _State:
                 source="initlint",
                 related_information=[
                     t.DiagnosticRelatedInformation(
-                        location=t.Location(uri=_uri(r.path), range=self.range(lines_of(r.path), r.line, r.column,
-                                                                                 r.end_line, r.end_column)),
+                        location=t.Location(uri=_uri(r.path), range=self.range(
+                            lines_of(r.path), r.line, r.column, r.end_line, r.end_column)),
                         message=r.message)
                     for r in f.related if r.line] or None,
             ))
@@ -481,7 +480,6 @@ class _State:
         from . import fixer
 
         text = report.text
-        lines = split_lines(text)
         offsets = _Offsets(text, self.encoding())
         asked = params.range
         actions = []
