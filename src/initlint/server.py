@@ -161,26 +161,38 @@ class Linter:
     def forget_projects(self) -> None:
         self._projects.clear()
 
-    def summary(self, path: str, init_functions: tuple, max_file_size, text: str | None = None):
+    def _stamp(self, path: str, text: str | None) -> tuple | None:
+        if text is not None:
+            return ("text", hashlib.sha1(encode_text(text)).hexdigest())
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return ("disk", st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def summaries(self, wanted: list[tuple]) -> list:
+        """The summary (or Problem) of each ``(path, init_functions, max_file_size, text or None)``: from the
+        cache when nothing it depends on changed, else read again."""
         from .engine import summarize_path
 
-        if text is not None:
-            data = encode_text(text)
-            stamp = ("text", hashlib.sha1(data).hexdigest())
-        else:
-            data = None
-            try:
-                st = os.stat(path)
-            except OSError:
-                return None
-            stamp = ("disk", st.st_mtime_ns, st.st_size, st.st_ino)
-        key = (stamp, init_functions, max_file_size)
-        cached = self._summaries.get(path)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        item = summarize_path(path, init_functions, data, max_file_size)[1]
-        self._summaries[path] = (key, item)
-        return item
+        out: list = [None] * len(wanted)
+        missing = []
+        for i, (path, init_functions, max_file_size, text) in enumerate(wanted):
+            stamp = self._stamp(path, text)
+            if stamp is None:
+                continue
+            key = (stamp, init_functions, max_file_size)
+            cached = self._summaries.get(path)
+            if cached is not None and cached[0] == key:
+                out[i] = cached[1]
+            else:
+                data = encode_text(text) if text is not None else None
+                missing.append((i, key, (path, init_functions, data, max_file_size)))
+        done = [summarize_path(*task)[1] for _, _, task in missing]
+        for (i, key, task), item in zip(missing, done):
+            self._summaries[task[0]] = (key, item)
+            out[i] = item
+        return out
 
     def check(self, path: str, text: str, root: str | None = None, open_texts: dict | None = None) -> Report:
         with self._lock:
@@ -220,8 +232,8 @@ class Linter:
             return tuple(here.get("init-functions", ())), here.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
 
         result = Result(files=1)
-        item = self.summary(path, *options(path), text=text)
-        summaries = [item] if isinstance(item, FileSummary) else []
+        items = self.summaries([(f, *options(f), text if f == path else open_texts.get(f)) for f in files])
+        item = items[0]
         if isinstance(item, Problem):
             if item.kind == "read":
                 report.notes.append(f"{path} not checked: {item.message}")
@@ -230,11 +242,8 @@ class Linter:
             elif any(r.code == "INI900" for r in settings.rules()):
                 result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                                item.line, item.column))
-        for f in files[1:]:
-            other = self.summary(f, *options(f), text=open_texts.get(f))
-            if isinstance(other, FileSummary):
-                summaries.append(other)
-        summaries.sort(key=lambda s: s.path)  # the index depends on the order: path order, as in check_paths
+        # in check_paths' order: the checked file, then the context in the order of the walk
+        summaries = [s for s in items if isinstance(s, FileSummary)]
         doc = item if isinstance(item, FileSummary) else None
         _rules_on(path, doc, summaries, result, settings, {path: encode_text(text)})
         report.findings = [f for f in result.findings if os.path.abspath(f.path) == path]
