@@ -431,24 +431,57 @@ def test_linter_matches_the_cli_file_by_file(project, monkeypatch):
         root=str(project)).findings)
 
 
-def test_a_failing_check_is_logged_and_the_server_goes_on(monkeypatch):
-    """An internal error while checking is logged to the client (window/logMessage) instead of stopping."""
+def _offline_server(monkeypatch):
+    """The server object with a workspace, as after `initialize`, its messages to the client collected."""
+    from pygls.workspace import Workspace
+
     from initlint import server as srv
 
     ls = srv.build_server()
-    state = ls.initlint_state
+    ls.protocol._workspace = Workspace(None)
     logged, published = [], []
     monkeypatch.setattr(ls, "window_log_message", lambda params: logged.append(params))
     monkeypatch.setattr(ls, "text_document_publish_diagnostics", lambda params: published.append(params))
+    return ls, logged, published
+
+
+def test_changes_are_debounced(monkeypatch, tmp_path):
+    """Keystrokes in quick succession give one check, of the last text, published with its version."""
+    from initlint import server as srv
+
+    ls, logged, published = _offline_server(monkeypatch)
+    state = ls.initlint_state
+    checked = []
+    real = state.linter.check
+    monkeypatch.setattr(state.linter, "check", lambda path, text, *a: checked.append(text) or real(path, text, *a))
+    (tmp_path / ".git").mkdir()  # the project root: nothing else to read
+    uri = from_fs_path(str(tmp_path / "apply_style.py"))
+    texts = [APPLY_STYLE, APPLY_STYLE.replace("layer1", "layer"), APPLY_STYLE.replace("layer1", "layer")
+             .replace("layer2", "layer")]
+
+    async def run():
+        for version, text in enumerate(texts, 1):
+            ls.workspace.put_text_document(t.TextDocumentItem(uri=uri, language_id="python", version=version,
+                                                              text=text))
+            state.schedule(uri, srv.DEBOUNCE)
+        await state.pending[uri]
+
+    asyncio.run(run())
+    assert checked == [texts[-1]]
+    (params,) = published
+    assert params.version == 3 and [d.range.start.line for d in params.diagnostics] == [25]
+
+
+def test_a_failing_check_is_logged_and_the_server_goes_on(monkeypatch, tmp_path):
+    """An internal error while checking is logged to the client (window/logMessage) instead of stopping."""
+    ls, logged, published = _offline_server(monkeypatch)
+    state = ls.initlint_state
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(state.linter, "check", boom)
-    from pygls.workspace import Workspace
-
-    ls.protocol._workspace = Workspace(None)  # what `initialize` sets up
-    uri = from_fs_path(os.path.join(ROOT, "examples", "seed", "apply_style.py"))
+    uri = from_fs_path(str(tmp_path / "model.py"))
     ls.workspace.put_text_document(t.TextDocumentItem(uri=uri, language_id="python", version=1, text="x = 1\n"))
 
     async def run():

@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs"
                                            " initlint[server])")
+    server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the only"
+                                                             " transport; accepted for clients that pass it)")
     server.set_defaults(func=run_server)
 
     try:
