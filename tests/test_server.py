@@ -371,6 +371,19 @@ def test_positions_in_each_encoding():
     assert code_units("\U0001F600") == 2
 
 
+def test_edits_on_crlf_text_and_after_non_bmp():
+    from initlint.server import _Offsets, _row_col_offset, minimal_edit
+
+    old = 'a = 1\r\nb = "\U0001F600"; f(x)\r\n'
+    new = old.replace("f(x)", "f(x)  # noqa: INI101")
+    start, end, content = minimal_edit(old, new)
+    assert (start, end, content) == (old.rindex("\r\n"), old.rindex("\r\n"), "  # noqa: INI101")
+    assert _Offsets(old, "utf-16").position(start) == (1, 14)  # 13 characters, the emoji counted twice
+    assert _Offsets(old, "utf-32").position(start) == (1, 13)
+    assert _Offsets(old, "utf-16").position(len(old)) == (2, 0)
+    assert _row_col_offset(old, 2, 10) == old.index("f(x)")  # fixer.text_edits' 1-based row and column
+
+
 def test_server_without_pygls(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # import fails as when pygls is not installed
     assert main(["server"]) == 2
