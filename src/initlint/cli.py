@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--all", action="store_true", help="list every rule: code, name, default, summary")
     rule.set_defaults(func=run_rule)
 
+    server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs"
+                                           " initlint[server])")
+    server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the only"
+                                                             " transport; accepted for clients that pass it)")
+    server.set_defaults(func=run_server)
+
     try:
         from .runtime.cli import register
     except ImportError:  # the runtime package is optional
@@ -102,6 +108,12 @@ def run_rule(args) -> int:
         return EXIT_ERROR
     print(text.rstrip("\n"))
     return EXIT_CLEAN
+
+
+def run_server(args) -> int:
+    from .server import main as serve
+
+    return serve()
 
 
 def run_check(args) -> int:
