@@ -107,11 +107,15 @@ def test_self_apply_children_and_direct_inits(models, capsys):
     doc = _json(capsys)
     p = {e["name"]: e for e in doc["parameters"]}
     assert p["blocks.1.fc.bias"]["expected"] == "zeros_()"  # direct init in Block.__init__
-    assert p["emb.weight"]["expected"] == "normal_(0, 0.02)"  # self.apply(self._init), in-place method form
-    # `isinstance(m, nn.Linear) and m.out_features == 10` cannot be evaluated: every Linear may hold either
-    # normal_(std=0.01) or what it had before (orthogonal_ from Block.__init__, which ran first)
-    assert p["head.weight"]["expected"].startswith("normal_(std=0.01) or default: kaiming_uniform_")
-    assert p["blocks.0.fc.weight"]["expected"] == "normal_(std=0.01) or orthogonal_()"
+    assert p["emb.weight"]["expected"] == "normal_(std=0.02)"  # self.apply(self._init), in-place method form
+    assert p["emb.weight"]["written_by"] == "normal_(std=0.02) by WithApply._init (models_decl.py:31)"
+    # `isinstance(m, nn.Linear) and m.out_features == 10` cannot be evaluated statically: every Linear may hold
+    # either normal_(std=0.01) or what it had before; the record of the build says which one ran last
+    assert p["head.weight"]["rule"].endswith("(under a condition initlint cannot evaluate: either): "
+                                             "nn.init.normal_(m.weight, 0.01)")
+    assert p["head.weight"]["expected"] == "normal_(std=0.01)"
+    assert p["blocks.0.fc.weight"]["expected"] == "orthogonal_()"
+    assert p["blocks.0.fc.weight"]["written_by"] == "orthogonal_() by Block.__init__ (models_decl.py:9)"
     assert p["blocks.0.norm.weight"]["rule"].startswith("not covered")
     assert {e["verdict"] for e in doc["parameters"]} <= {"pass", "inconclusive"}
 

@@ -27,6 +27,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
     p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+    p.add_argument("--no-record", dest="record", action="store_false",
+                   help="build without recording which operation wrote each tensor (judge by values alone)")
 
 
 def register(subparsers) -> None:
@@ -44,6 +46,8 @@ def register(subparsers) -> None:
                          "equals the pretrained value")
     pv.add_argument("--defaults", action="store_true",
                     help="ignore the declared init code and check against PyTorch's defaults")
+    pv.add_argument("--strict", action="store_true",
+                    help="exit 1 when any tensor could not be verified (too small, lazy, not modelled)")
     pv.set_defaults(func=run_verify)
     pi = subparsers.add_parser("inspect", help="name the most likely init scheme of every parameter",
                                description="Build TARGET and fingerprint every parameter.")
@@ -66,7 +70,7 @@ def _parse_json(text: str, what: str, kind: type) -> Any:
     return value
 
 
-def _setup(args) -> tuple[Any, Any]:
+def _setup(args) -> tuple[Any, Any, Any]:
     try:
         import torch
     except ImportError:
@@ -79,8 +83,19 @@ def _setup(args) -> tuple[Any, Any]:
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError("--device cuda requested but CUDA is not available")
     target = resolve_target(args.target)
-    model = build_model(target, cargs, ckwargs, device=device, seed=args.seed)
-    return target, model
+    rec_cm = None
+    if getattr(args, "record", True):
+        from .record import record_build
+
+        rec_cm = record_build()
+    model = build_model(target, cargs, ckwargs, device=device, seed=args.seed, record=rec_cm)
+    record = getattr(rec_cm, "record", None)
+    meta = [n for n, p in list(model.named_parameters()) + list(model.named_buffers()) if p.device.type == "meta"]
+    if meta:
+        raise ValueError(f"{len(meta)} tensor(s) are on the meta device and hold no values (first: {meta[0]}): "
+                         "materialize the model in the target (model.to_empty(device=...) followed by its init, "
+                         "e.g. a factory that calls reset_parameters() or init_weights()), then verify that factory")
+    return target, model, record
 
 
 def _emit(report, args) -> None:
@@ -125,14 +140,15 @@ def _verify(args) -> int:
 
     scheme = load_scheme(args.scheme) if args.scheme else None  # validate before building
     checkpoint = _load_checkpoint(args.checkpoint) if args.checkpoint else None
-    target, model = _setup(args)
+    target, model, record = _setup(args)
     resolver = None
     notes: list[str] = []
     if scheme is None and not args.defaults:
         from .declared import declared_resolver
 
         resolver, notes = declared_resolver(target, model)
-    report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target, **_kw(args))
+    report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target,
+                          record=record, strict=args.strict, **_kw(args))
     report.notes[:0] = notes
     _emit(report, args)
     return report.exit_code
@@ -141,7 +157,7 @@ def _verify(args) -> int:
 def _inspect(args) -> int:
     from .verify import inspect_model
 
-    _, model = _setup(args)
+    _, model, _ = _setup(args)
     report = inspect_model(model, target=args.target, **_kw(args))
     _emit(report, args)
     return EXIT_OK

@@ -71,8 +71,12 @@ def resolve_target(spec: str) -> Target:
 
 
 def build_model(target: Target, args: list | None = None, kwargs: dict | None = None, *,
-                device: str | None = None, seed: int | None = None):
-    """Construct the class or call the factory exactly as the user would (never re-initialized)."""
+                device: str | None = None, seed: int | None = None, record: Any = None):
+    """Construct the class or call the factory exactly as the user would (never re-initialized).
+
+    ``record``: a context manager (``initlint.runtime.record.record_build()``) the build runs under."""
+    import contextlib
+
     import torch
     import torch.nn as nn
 
@@ -82,11 +86,12 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
     if seed is not None:
         torch.manual_seed(seed)
     try:
-        if device and device != "cpu":
-            with torch.device(device):
+        with record if record is not None else contextlib.nullcontext():
+            if device and device != "cpu":
+                with torch.device(device):
+                    model = obj(*(args or []), **(kwargs or {}))
+            else:
                 model = obj(*(args or []), **(kwargs or {}))
-        else:
-            model = obj(*(args or []), **(kwargs or {}))
     except SystemExit as e:
         raise TargetError(f"building {target.attr} called sys.exit({e.code!r})") from e
     except Exception as e:  # noqa: BLE001

@@ -21,7 +21,9 @@ from .scheme import Rule, Scheme, as_scheme
 __all__ = ["Entry", "Report", "verify_model", "inspect_model", "DefaultResolver", "SchemeResolver",
            "FAILING_VERDICTS"]
 
-FAILING_VERDICTS = ("fail", "overwritten")
+FAILING_VERDICTS = ("fail", "overwritten", "uninitialized")
+#: verdicts of tensors that could not be verified (listed, counted in the summary; ``--strict`` fails on them)
+UNVERIFIED_VERDICTS = ("inconclusive", "unchecked", "not materialized", "unverifiable")
 
 
 @dataclass
@@ -40,6 +42,9 @@ class Entry:
     reason: str = ""
     rule: str = ""
     components: dict[str, float] = field(default_factory=dict)
+    written_by: str | None = None  # the recorded last write (when the model was built under the record)
+    kind: str = "parameter"  # or "buffer"
+    note: str = ""  # e.g. "newly initialized: not in the checkpoint"
 
     @property
     def name(self) -> str:
@@ -58,6 +63,9 @@ class Entry:
             "best_match": self.best_match,
             "p_value": self.p_value,
             "reason": self.reason,
+            "written_by": self.written_by,
+            "note": self.note,
+            "kind": self.kind,
             "stats": dict(self.stats, tests=self.components),
         }
 
@@ -70,14 +78,20 @@ class Report:
     notes: list[str] = field(default_factory=list)
     alpha: float = 1e-3
     unit_pvalues: list[float] = field(default_factory=list)  # one per statistical test unit (for calibration)
+    strict: bool = False  # tensors that could not be verified make the report fail
 
     @property
     def failed(self) -> list[Entry]:
         return [e for e in self.entries if e.verdict in FAILING_VERDICTS]
 
     @property
+    def unverified(self) -> list[Entry]:
+        """Tensors that could not be verified (too small, not materialized, no checkable expectation)."""
+        return [e for e in self.entries if e.verdict in UNVERIFIED_VERDICTS]
+
+    @property
     def passed(self) -> bool:
-        return not self.failed
+        return not self.failed and not (self.strict and self.unverified)
 
     @property
     def exit_code(self) -> int:
@@ -97,7 +111,7 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {"command": self.command, "target": self.target, "passed": self.passed, "alpha": self.alpha,
-                "counts": self.counts(), "notes": list(self.notes),
+                "counts": self.counts(), "unverified": len(self.unverified), "notes": list(self.notes),
                 "parameters": [e.to_json() for e in self.entries]}
 
     def to_text(self) -> str:
@@ -111,6 +125,11 @@ class DefaultResolver:
     """Every parameter is expected at its layer's PyTorch default."""
 
     description = "PyTorch defaults"
+
+    def __init__(self, claims: bool = True):
+        # claims: the defaults are what the user asserts (--defaults, a plain verify_model call); False when
+        # they are only the fallback because no init code was found (then the record alone decides)
+        self.claims = claims
 
     def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
         return Rule("default", source="PyTorch default"), "PyTorch default"
@@ -127,6 +146,7 @@ class SchemeResolver:
         self.scheme.reset_counts()
         self.description = f"scheme {scheme.source}"
         self.uncovered: list[str] = []
+        self.claims = True
 
     def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
         rule = self.scheme.resolve(qualname, module, pname)
@@ -156,12 +176,23 @@ class _Param:
     module: Any
     pname: str
     ancestors: list[Any]
+    kind: str = "parameter"
 
 
-def collect_parameters(model) -> list[_Param]:
-    """Unique parameters in registration order; shared/tied ones (same object or same storage) once."""
+def collect_parameters(model, buffers: bool = False) -> list[_Param]:
+    """Unique parameters (and with ``buffers`` floating or integer buffers after them) in registration
+    order; shared/tied ones (same object or same storage) once."""
     import torch
 
+    order = _collect(model, "_parameters")
+    if buffers:
+        order += _collect(model, "_buffers", {id(p.tensor) for p in order})
+    _ = torch
+    return order
+
+
+def _collect(model, attr: str, exclude: set | None = None) -> list[_Param]:
+    kind = "parameter" if attr == "_parameters" else "buffer"
     modules = dict(model.named_modules(remove_duplicate=False))
     seen: dict[Any, _Param] = {}
     order: list[_Param] = []
@@ -171,8 +202,8 @@ def collect_parameters(model) -> list[_Param]:
         for i in range(len(parts) - 1, -1, -1):
             ancestors.append(modules.get(".".join(parts[:i]), None))
         ancestors = [a for a in ancestors if a is not None]
-        for pname, p in mod._parameters.items():
-            if p is None:
+        for pname, p in getattr(mod, attr).items():
+            if p is None or (exclude and id(p) in exclude):
                 continue
             qual = f"{mname}.{pname}" if mname else pname
             key: Any = ("id", id(p))
@@ -188,11 +219,10 @@ def collect_parameters(model) -> list[_Param]:
                 if qual not in seen[key].names:
                     seen[key].names.append(qual)
                 continue
-            entry = _Param(p, [qual], mod, pname, ancestors)
+            entry = _Param(p, [qual], mod, pname, ancestors, kind)
             seen[key] = entry
             seen[("id", id(p))] = entry
             order.append(entry)
-    _ = torch
     return order
 
 
@@ -240,7 +270,8 @@ def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
 
 def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
                   max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
-                  target: str = "<model>", fingerprint_failures: bool = True) -> Report:
+                  target: str = "<model>", fingerprint_failures: bool = True, record=None,
+                  strict: bool = False) -> Report:
     """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
 
     ``checkpoint`` (a state dict): a parameter present there is reported ``pretrained`` when it still equals
@@ -252,21 +283,33 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
     if resolver is None:
         sch = as_scheme(scheme)
         resolver = DefaultResolver() if sch is None else SchemeResolver(sch)
-    report = Report("verify", target, alpha=alpha)
-    params = collect_parameters(model)
-    if not params:
+    report = Report("verify", target, alpha=alpha, strict=strict)
+    if record is not None and not record.complete:
+        report.notes.append("the record of the build is incomplete (" + "; ".join(record.errors[:2])
+                            + "): judged without it")
+        record = None
+    params = collect_parameters(model, buffers=record is not None)
+    if not any(prm.kind == "parameter" for prm in params):
         report.notes.append("the model has no parameters")
     results: list[tuple[Entry, CheckResult | None, _Param, Expected | None]] = []
     ckpt = checkpoint or {}
     sigs: dict[int, tuple | None] = {}
+    recorded: set[int] = set()
     with torch.no_grad():
         for prm in params:
             p = prm.tensor
             entry = Entry(list(prm.names), type(prm.module).__name__, _shape(p), str(p.dtype).replace("torch.", ""),
-                          None, "pass")
+                          None, "pass", kind=prm.kind)
             skip = _skip_reason(p)
-            rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
+            if prm.kind == "buffer":
+                rule, origin = None, ""
+            else:
+                rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
             entry.rule = origin
+            if record is not None and _judge_recorded(record, prm, entry, rule, origin, resolver, skip, ckpt,
+                                                      results, sigs, alpha, seed, max_samples):
+                recorded.add(id(entry))
+                continue
             if skip:
                 entry.verdict, entry.reason = skip
                 results.append((entry, None, prm, None))
@@ -332,9 +375,16 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
             results.append((entry, res, prm, expected))
 
     _decide(report, results, alpha)
+    for entry in report.entries:
+        if id(entry) in recorded and entry.verdict == "fail" and entry.p_value is not None \
+                and entry.expected and not entry.reason.startswith("declared"):
+            entry.reason = f"values do not match the recorded {entry.expected}: {entry.reason}"
+        if entry.note:
+            entry.reason = f"{entry.note}; {entry.reason}" if entry.reason else entry.note
     if fingerprint_failures:
         for entry, res, prm, expected in results:
-            if res is not None and entry.verdict in ("fail", "inconclusive"):
+            if (res is not None and entry.verdict in ("fail", "inconclusive")
+                    or res is None and entry.verdict == "fail" and entry.best_match is None):
                 entry.best_match = _best_match(prm, prm.tensor, seed, max_samples)
             elif res is not None and entry.verdict == "pass":
                 entry.best_match = entry.expected
@@ -344,6 +394,189 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
     report.notes[:0] = notes
     _duplicate_notes(report, results, sigs)
     return report
+
+
+def _same_law(a: Expected, b: Expected) -> bool:
+    """Whether two expectations give the same law (labels and zero rows aside)."""
+    if a.effective_family != b.effective_family:
+        return False
+    pa, pb = a.p, b.p
+    if set(pa) != set(pb):
+        return False
+    return all(abs(pa[k] - pb[k]) <= 1e-6 * max(1.0, abs(pa[k]), abs(pb[k])) for k in pa)
+
+
+_FAMILY_ALIASES = {"zeros": "constant", "ones": "constant"}
+
+
+def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple, claims: bool) -> bool | None:
+    """Whether the recorded last write ``base`` is what ``rule`` declares: True, False, or None when the rule
+    says nothing (a fallback default, ``skip``, a layer without a known default)."""
+    from .formulas import canonical_init_name
+    from .record import op_family
+
+    if rule.init == "skip":
+        return None
+    if rule.init == "default":
+        if not claims:
+            return None
+        d = default_expected(prm.module, prm.pname, shape, prm.ancestors)
+        if d is None:
+            return None
+        return rec_exp is not None and _same_law(d, rec_exp)
+    if rule.unknown_args:
+        want = canonical_init_name(rule.init)
+        want = _FAMILY_ALIASES.get(want or "", want)
+        return op_family(base) == want
+    try:
+        de = rule.expected(prm.module, prm.pname, shape, prm.ancestors)
+    except RuntimeSchemeError:
+        return None
+    if de is None:
+        return None
+    return rec_exp is not None and _same_law(de, rec_exp)
+
+
+def _zero_rows(later, t) -> tuple[int, ...] | None:
+    """Rows (dim 0) of ``t`` that the partial writes ``later`` set to exactly zero; None when a partial write is
+    anything else (then the tensor is not modelled)."""
+    from .record import _region
+
+    if t.dim() < 1 or not t.is_contiguous():
+        return None
+    _, start, _ = _region(t)
+    row_bytes = t.stride(0) * t.element_size()
+    rows: list[int] = []
+    for w in later:
+        if w.law is None or not (w.law[0] == "constant" and w.law[1] == 0.0
+                                 or w.law[0] == "init" and w.law[1] in ("zeros_",)
+                                 or w.law[0] == "init" and w.law[1] == "constant_" and dict(w.law[2]).get("val") == 0):
+            return None
+        rel = w.start - start
+        if row_bytes <= 0 or rel % row_bytes or (w.end - w.start) % row_bytes:
+            return None
+        rows.extend(range(rel // row_bytes, (w.end - start) // row_bytes))
+    return tuple(sorted(set(rows)))
+
+
+def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolver, skip, ckpt: dict, results,
+                    sigs: dict, alpha: float, seed: int, max_samples: int) -> bool:
+    """Judge one tensor by intent (the declared rule), the record (its last write) and its values. Returns
+    False when the record knows nothing of the tensor (the caller then judges it without the record)."""
+    import torch
+
+    p = prm.tensor
+    if skip and skip[0] == "not materialized":
+        entry.verdict, entry.reason = skip
+        results.append((entry, None, prm, None))
+        return True
+    h = record.history(p)
+    if h is None:
+        if prm.kind == "buffer":
+            entry.verdict, entry.reason = "unverifiable", "no write recorded while the model was built"
+            results.append((entry, None, prm, None))
+            return True
+        return False
+    base, later = h
+    shape = tuple(p.shape)
+    written = (base.describe() if base is not None else "") + "".join(f"; then {w.describe()}" for w in later)
+    entry.written_by = written.lstrip("; ")
+    if base is None:
+        entry.verdict = "unverifiable"
+        entry.reason = f"only part of it was written ({entry.written_by})"
+        results.append((entry, None, prm, None))
+        return True
+    if base.kind == "alloc":
+        entry.verdict = "uninitialized"
+        entry.expected = "written by an init"
+        if later:
+            entry.reason = f"partly written ({entry.written_by}): the rest is uninitialized memory"
+        else:
+            entry.reason = f"never written: uninitialized memory ({base.op} allocated it, nothing wrote it)"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats() if p.is_floating_point() else {}
+        results.append((entry, None, prm, None))
+        return True
+    ck_name = next((n for n in prm.names if n in ckpt), None)
+    new_note = ""
+    if ckpt:
+        if ck_name is not None and tuple(ckpt[ck_name].shape) == shape:
+            ref = ckpt[ck_name]
+            same = torch.equal(ref.to(device=p.device, dtype=p.dtype), p.detach())
+            entry.expected = f"pretrained value from checkpoint ({ck_name})"
+            entry.verdict = "pretrained" if same else "overwritten"
+            entry.reason = ("still equals the checkpoint" if same else
+                            "differs from the checkpoint: overwritten after load"
+                            + (f" by {base.describe()}" if base.kind != "load" else ""))
+            if p.is_floating_point():
+                entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+            results.append((entry, None, prm, None))
+            return True
+        new_note = ("newly initialized: its shape differs from the checkpoint's" if ck_name is not None
+                    else "newly initialized: not in the checkpoint")
+    if skip:  # integer, complex or empty: written, not checked for a law
+        entry.verdict = "computed" if skip[1].startswith("integer") else skip[0]
+        entry.reason = f"written by {entry.written_by}" if entry.verdict == "computed" else skip[1]
+        results.append((entry, None, prm, None))
+        return True
+    if base.kind == "load":
+        entry.verdict = "unverifiable"
+        entry.reason = f"loaded by {base.describe()}: pass --checkpoint to compare with the pretrained values"
+        results.append((entry, None, prm, None))
+        return True
+    rec_exp = expected_of_write(base, shape)
+    if rec_exp is not None and later:
+        rows = _zero_rows(later, p)
+        rec_exp = rec_exp.with_zero_rows(rows) if rows else (rec_exp if rows == () else None)
+    if prm.kind == "buffer":
+        entry.verdict = "computed"
+        entry.expected = rec_exp.label if rec_exp is not None else None
+        entry.reason = f"buffer written by {entry.written_by}"
+        results.append((entry, None, prm, None))
+        return True
+    # intent: the declared rule(s) against the recorded last write
+    rules = tuple(rule) if isinstance(rule, (tuple, list)) else ((rule,) if rule is not None else ())
+    claims = getattr(resolver, "claims", True)
+    verdicts = [_meets(r, base, rec_exp, prm, shape, claims) for r in rules]
+    if rules and rules[0].init == "skip":
+        entry.verdict, entry.reason = "unchecked", "skipped by the scheme"
+        results.append((entry, None, prm, None))
+        return True
+    if verdicts and all(v is False for v in verdicts):
+        decl = " or ".join(r.describe() if r.init != "default" else "its PyTorch default" for r in rules)
+        entry.verdict = "fail"
+        entry.expected = decl
+        how = ("the declared init never ran for it" if base.caller.endswith("(torch)") or not base.caller
+               else "the declared init did not run last")
+        short = origin.split(": ", 1)[0].removeprefix("declared in ").split(" (isinstance")[0]
+        entry.reason = f"declared by {short} as {decl} but last written by {base.describe()}: {how}"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
+    if rec_exp is None:
+        entry.verdict = "unverifiable"
+        entry.reason = f"written by {entry.written_by}: a value initlint does not model"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
+    entry.expected = rec_exp.label
+    excl: tuple[float, ...] = ()
+    if rec_exp.family == "trunc_normal" and rec_exp.effective_family == "normal":
+        excl = (rec_exp.p["a"], rec_exp.p["b"])
+    smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=rec_exp.zero_rows,
+                        exclude_values_at=excl)
+    res = check_tensor(p, rec_exp, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
+    entry.note = new_note
+    entry.stats = smp.stats()
+    if not rec_exp.zero_rows and not excl:
+        sigs[id(prm)] = _signature(p, smp)
+    results.append((entry, res, prm, rec_exp))
+    return True
+
+
+def expected_of_write(w, shape):
+    from .record import expected_of
+
+    return expected_of(w, shape)
 
 
 def _best_match(prm: _Param, t, seed: int, max_samples: int) -> str:
