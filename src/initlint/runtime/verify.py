@@ -7,6 +7,7 @@ Exact checks (constants, eye, dirac, orthogonality, support bounds, zero rows) c
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -417,6 +418,8 @@ def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple
 
     if rule.init == "skip":
         return None
+    if rule.init != "default" and base.caller.endswith("(torch)") and not base.kind == "load":
+        return False  # declared by the model's code, last written by a torch layer's own reset_parameters
     if rule.init == "default":
         if not claims:
             return None
@@ -542,7 +545,10 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         results.append((entry, None, prm, None))
         return True
     if verdicts and all(v is False for v in verdicts):
-        decl = " or ".join(r.describe() if r.init != "default" else "its PyTorch default" for r in rules)
+        decl = " or ".join("its PyTorch default" if r.init == "default" else
+                           (re.sub(r"^[\w.]*\.(?=\w+\()", "", r.source) if r.unknown_args and r.source
+                            else r.describe())
+                           for r in rules)
         entry.verdict = "fail"
         entry.expected = decl
         how = ("the declared init never ran for it" if base.caller.endswith("(torch)") or not base.caller
