@@ -120,6 +120,12 @@ class Record:
         later.reverse()
         return (None, later) if later else None
 
+    def loaded_before(self, t, base: Write) -> bool:
+        """Whether ``load_state_dict`` wrote all of ``t`` before its last write ``base``."""
+        key, start, end = _region(t)
+        return any(w.kind == "load" and w.seq < base.seq and w.covers(start, end)
+                   for w in self.writes.get(key, ()))
+
     # --------------------------------------------------------------------------------------------- writing
     def _add(self, t, w: Write, fresh: bool) -> None:
         key, start, end = _region(t)

@@ -521,6 +521,13 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         entry.reason = f"written by {entry.written_by}" if entry.verdict == "computed" else skip[1]
         results.append((entry, None, prm, None))
         return True
+    if base.kind != "load" and record.loaded_before(p, base):
+        entry.verdict = "overwritten"
+        entry.expected = "the loaded value"
+        entry.reason = f"overwritten after load: loaded by load_state_dict, then written by {base.describe()}"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
     if base.kind == "load":
         entry.verdict = "unverifiable"
         entry.reason = f"loaded by {base.describe()}: pass --checkpoint to compare with the pretrained values"
@@ -530,6 +537,18 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     if rec_exp is not None and later:
         rows = _zero_rows(later, p)
         rec_exp = rec_exp.with_zero_rows(rows) if rows else (rec_exp if rows == () else None)
+    pad = getattr(prm.module, "padding_idx", None)
+    if prm.pname == "weight" and isinstance(pad, int) and rec_exp is not None and p.dim() == 2 \
+            and not rec_exp.zero_rows and -p.shape[0] <= pad < p.shape[0]:
+        row = pad % p.shape[0]
+        if bool((p.detach()[row] != 0).any()):
+            entry.verdict = "fail"
+            entry.expected = f"{rec_exp.label} + zero row {row}"
+            entry.reason = (f"padding row {row} (padding_idx) is not zero: overwritten by {base.describe()} after "
+                            "the layer zeroed it")
+            entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+            results.append((entry, None, prm, None))
+            return True
     if prm.kind == "buffer":
         entry.verdict = "computed"
         entry.expected = rec_exp.label if rec_exp is not None else None
@@ -552,7 +571,7 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         entry.verdict = "fail"
         entry.expected = decl
         how = ("the declared init never ran for it" if base.caller.endswith("(torch)") or not base.caller
-               else "the declared init did not run last")
+               else "something else wrote it last")
         short = origin.split(": ", 1)[0].removeprefix("declared in ").split(" (isinstance")[0]
         entry.reason = f"declared by {short} as {decl} but last written by {base.describe()}: {how}"
         entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
