@@ -45,6 +45,7 @@ class DeclaredResolver:
     uncovered: list[str] = field(default_factory=list)
     description: str = "declared init code"
     claims: bool = False  # a parameter no declaration covers is judged by the record alone
+    reads_code: bool = True  # a statically read intent: the record of the model's own code overrides it
 
     def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
         d = self.by_name.get(qualname)

@@ -563,7 +563,14 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         entry.verdict, entry.reason = "unchecked", "skipped by the scheme"
         results.append((entry, None, prm, None))
         return True
-    if verdicts and all(v is False for v in verdicts):
+    from_code = getattr(resolver, "reads_code", False)
+    torch_wrote = base.caller.endswith("(torch)") or not base.caller
+    if verdicts and all(v is False for v in verdicts) and from_code and not torch_wrote:
+        # the intent read statically from the code differs from what the model's own code did last: the
+        # record is the better witness of the code (dispatch or data flow the static reading cannot follow)
+        decl = " or ".join(r.describe() for r in rules)
+        entry.note = f"the static reading declares {decl}; the record shows the model's code wrote it last"
+    elif verdicts and all(v is False for v in verdicts):
         decl = " or ".join("its PyTorch default" if r.init == "default" else
                            (re.sub(r"^[\w.]*\.(?=\w+\()", "", r.source) if r.unknown_args and r.source
                             else r.describe())
