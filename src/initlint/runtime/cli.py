@@ -6,7 +6,9 @@ Wire into the main CLI with ``initlint.runtime.cli.register(subparsers)``; each 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from typing import Any
 
@@ -27,6 +29,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
     p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="give up (exit 2) when importing and building the target takes longer (default 300; 0: "
+                        "no limit)")
     p.add_argument("--no-record", dest="record", action="store_false",
                    help="build without recording which operation wrote each tensor (judge by values alone)")
 
@@ -75,13 +80,62 @@ def _setup(args) -> tuple[Any, Any, Any]:
         import torch
     except ImportError:
         raise RuntimeError("the runtime verifier needs torch: pip install 'initlint[runtime]'") from None
-    from .target import build_model, resolve_target
 
     cargs = _parse_json(args.args, "args", list)
     ckwargs = _parse_json(args.kwargs, "kwargs", dict)
     device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError("--device cuda requested but CUDA is not available")
+    with contextlib.redirect_stdout(sys.stderr), _watchdog(args), _no_hard_exit(args.target):
+        # the target's prints must not break --output-format json: they go to stderr
+        return _build(args, cargs, ckwargs, device)
+
+
+@contextlib.contextmanager
+def _watchdog(args):
+    """``--timeout``: a constructor that hangs ends the process with exit 2 and a message."""
+    import threading
+
+    seconds = getattr(args, "timeout", 0) or 0
+    if seconds <= 0:
+        yield
+        return
+
+    def fire() -> None:
+        sys.stderr.write(f"initlint: error: importing and building {args.target} did not finish within "
+                         f"{seconds:g} s (--timeout)\n")
+        sys.stderr.flush()
+        os._exit(EXIT_ERROR)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+@contextlib.contextmanager
+def _no_hard_exit(spec: str):
+    """``os._exit`` called while the target is imported or built is reported (exit 2), not obeyed silently."""
+    from .target import TargetError
+
+    real = os._exit
+
+    def refuse(code: int = 0) -> None:
+        raise TargetError(f"importing or building {spec} called os._exit({code!r})")
+
+    os._exit = refuse
+    try:
+        yield
+    finally:
+        os._exit = real
+
+
+def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
+    from .target import build_model, resolve_target
+
     target = resolve_target(args.target)
     rec_cm = None
     if getattr(args, "record", True):
@@ -139,14 +193,29 @@ def _verify(args) -> int:
     from .verify import verify_model
 
     scheme = load_scheme(args.scheme) if args.scheme else None  # validate before building
-    checkpoint = _load_checkpoint(args.checkpoint) if args.checkpoint else None
-    target, model, record = _setup(args)
-    resolver = None
     notes: list[str] = []
+    checkpoint = None
+    if args.checkpoint:
+        from .checkpoint import load_checkpoint
+
+        checkpoint, ck_notes = load_checkpoint(args.checkpoint)
+        notes += ck_notes
+    target, model, record = _setup(args)
+    if checkpoint is not None:
+        from .checkpoint import align_checkpoint
+
+        names = [n for n, _ in model.named_parameters(remove_duplicate=False)] + \
+                [n for n, _ in model.named_buffers(remove_duplicate=False)]
+        checkpoint, ck_notes = align_checkpoint(checkpoint, names)
+        if not set(names) & set(checkpoint):
+            raise ValueError(f"checkpoint {args.checkpoint}: " + ck_notes[-1].split(": ", 1)[1])
+        notes += ck_notes
+    resolver = None
     if scheme is None and not args.defaults:
         from .declared import declared_resolver
 
-        resolver, notes = declared_resolver(target, model)
+        resolver, d_notes = declared_resolver(target, model)
+        notes += d_notes
     report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target,
                           record=record, strict=args.strict, **_kw(args))
     report.notes[:0] = notes
@@ -161,22 +230,6 @@ def _inspect(args) -> int:
     report = inspect_model(model, target=args.target, **_kw(args))
     _emit(report, args)
     return EXIT_OK
-
-
-def _load_checkpoint(path: str) -> dict:
-    import torch
-
-    try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise ValueError(f"checkpoint not found: {path}") from None
-    except Exception as e:  # noqa: BLE001
-        raise ValueError(f"cannot load checkpoint {path} with weights_only=True: {e}") from None
-    if isinstance(obj, dict) and "state_dict" in obj and isinstance(obj["state_dict"], dict):
-        obj = obj["state_dict"]
-    if not isinstance(obj, dict) or not all(hasattr(v, "shape") for v in obj.values()):
-        raise ValueError(f"checkpoint {path} is not a state dict of tensors")
-    return obj
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,6 +52,8 @@ def resolve_target(spec: str) -> Target:
             spec_.loader.exec_module(module)
         except SystemExit as e:
             raise TargetError(f"importing {left} called sys.exit({e.code!r})") from e
+        except TargetError:
+            raise
         except Exception as e:  # noqa: BLE001 - reported to the user
             raise TargetError(f"importing {left} raised {type(e).__name__}: {e}") from e
     else:
@@ -94,6 +96,8 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
                 model = obj(*(args or []), **(kwargs or {}))
     except SystemExit as e:
         raise TargetError(f"building {target.attr} called sys.exit({e.code!r})") from e
+    except TargetError:
+        raise
     except Exception as e:  # noqa: BLE001
         raise TargetError(f"building {target.attr} raised {type(e).__name__}: {e}") from e
     if not isinstance(model, nn.Module):

@@ -315,7 +315,8 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
                 entry.verdict, entry.reason = skip
                 results.append((entry, None, prm, None))
                 continue
-            ck_name = next((n for n in prm.names if n in ckpt), None)
+            # a tensor whose shape differs from the checkpoint's was never loaded: newly initialized
+            ck_name = next((n for n in prm.names if n in ckpt and tuple(ckpt[n].shape) == tuple(p.shape)), None)
             if ck_name is not None:
                 ref = ckpt[ck_name]
                 same = (tuple(ref.shape) == tuple(p.shape)
