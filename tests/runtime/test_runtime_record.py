@@ -83,6 +83,22 @@ LAYERS = textwrap.dedent('''
             self.register_buffer("mask", torch.full((8, 8), float("-inf")).triu(1))
 
 
+    class WithMHA(nn.Module):
+        """An init function that hands some layers back to torch's own init."""
+        def __init__(self):
+            super().__init__()
+            self.attn = nn.MultiheadAttention(32, 4)
+            self.fc = nn.Linear(32, 32)
+            self.apply(self._init)
+
+        def _init(self, m):
+            if isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, std=0.02)
+                nn.init.zeros_(m.bias)
+            elif isinstance(m, nn.MultiheadAttention):
+                m._reset_parameters()
+
+
     class Tied(nn.Module):
         """Tied embedding and head, shared block repeated (ModuleList([b] * n))."""
         def __init__(self):
@@ -201,6 +217,7 @@ def _verify(capsys, target, *extra):
 
 
 CORRECT = ["layers.py:Applied", "layers.py:ResetParams", "layers.py:Helper", "layers.py:Direct", "layers.py:Tied",
+           "layers.py:WithMHA",
            "factory.py:build"]
 
 

@@ -33,6 +33,15 @@ class _Decl:
     rule: Rule
     origin: str
     alternatives: tuple = ()  # other rules that may hold instead (a condition initlint cannot evaluate)
+    func: str = ""  # qualified name of the function that declares it (``Net._init``, ``weight_init``)
+
+
+def _func_of(label: str) -> str:
+    """``Net._init_weights (m.py:3)`` / ``weight_init applied to Net ...`` / ``self.modules() loop in
+    Net.__init__`` / ``Net.__init__`` -> the declaring function's qualified name."""
+    if label.startswith("self.modules() loop in "):
+        return label[len("self.modules() loop in "):].split(" ")[0]
+    return label.split(" ")[0].rstrip(",")
 
 
 @dataclass
@@ -55,6 +64,10 @@ class DeclaredResolver:
         if d.alternatives:
             return (d.rule,) + tuple(d.alternatives), d.origin
         return d.rule, d.origin
+
+    def declaring_function(self, qualname: str) -> str:
+        d = self.by_name.get(qualname)
+        return d.func if d is not None else ""
 
     def finish(self) -> tuple[list[str], list[str]]:
         notes = []
@@ -235,7 +248,8 @@ class _Replay:
                 prev = self.by_name.get(qual)
                 alternatives = ((prev.rule,) + tuple(prev.alternatives)) if prev else (Rule("default"),)
                 cover += " (under a condition initlint cannot evaluate: either)"
-            self.by_name[qual] = _Decl(rule, f"declared in {label}{cover}: {rule.source}", alternatives)
+            self.by_name[qual] = _Decl(rule, f"declared in {label}{cover}: {rule.source}", alternatives,
+                                       _func_of(label))
             hits += 1
         return hits
 

@@ -60,6 +60,7 @@ class Write:
     shape: tuple[int, ...]  # shape of the tensor the operation was given (the whole parameter, or a view of it)
     law: tuple | None = None  # ("normal", mean, std) / ("uniform", a, b) / ("constant", v) / ("init", ...) / None
     note: str = ""  # "then mul_(0.5)" ...
+    stack: tuple[str, ...] = ()  # qualified names of the frames outside torch when it ran, innermost first
 
     def covers(self, start: int, end: int) -> bool:
         return self.start <= start and self.end >= end
@@ -132,6 +133,8 @@ class Record:
         if key is None:
             return
         w.start, w.end = start, end
+        if w.kind != "alloc" and not w.stack:
+            w.stack = _LAST_STACK[0]
         if fresh:  # a new storage: whatever was recorded at this address belonged to a freed one
             self.writes[key] = [w]
         else:
@@ -199,12 +202,18 @@ def _where(f) -> str:
 
 
 def _attribute(frame, wrappers: tuple[str, ...] = ()) -> tuple[str, str, dict, str]:
-    """(kind, op, args, caller) for a write seen at ``frame`` (the dispatch mode's caller)."""
+    """(kind, op, args, caller) for a write seen at ``frame`` (the dispatch mode's caller); the names of the
+    frames outside torch are left in ``_LAST_STACK``."""
     frames = []
     f = frame
+    stack = []
     while f is not None:
         frames.append(f)
+        fn = f.f_code.co_filename
+        if not fn.startswith(_TORCH_DIR) and fn != _HERE:
+            stack.append(getattr(f.f_code, "co_qualname", f.f_code.co_name))
         f = f.f_back
+    _LAST_STACK[:] = [tuple(stack)]
     outer_init = None
     load = None
     for i, fr in enumerate(frames):
@@ -223,6 +232,9 @@ def _attribute(frame, wrappers: tuple[str, ...] = ()) -> tuple[str, str, dict, s
         args = {k: loc.get(k) for k in INIT_NAMES[name] if k in loc}
         return "init", name, args, _caller(frames, outer_init + 1, (name,))
     return "method", "", {}, _caller(frames, 0, wrappers)
+
+
+_LAST_STACK: list[tuple[str, ...]] = [()]
 
 
 def _caller(frames, i: int, wrappers: tuple[str, ...]) -> str:

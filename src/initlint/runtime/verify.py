@@ -559,7 +559,17 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     # intent: the declared rule(s) against the recorded last write
     rules = tuple(rule) if isinstance(rule, (tuple, list)) else ((rule,) if rule is not None else ())
     claims = getattr(resolver, "claims", True)
-    verdicts = [_meets(r, base, rec_exp, prm, shape, claims) for r in rules]
+    ran_in = getattr(resolver, "declaring_function", None)
+    func = ran_in(prm.names[0]) if ran_in is not None else ""
+    # the declaring function was on the stack of the last write: the declared code ran and called a torch
+    # layer's own init (``m._reset_parameters()`` in an ``_init_weights`` branch)
+    # (not for code in __init__ itself: a layer built there is reset by torch inside it too)
+    meth = func.rsplit(".", 1)[-1]
+    declared_ran = bool(func) and meth != "__init__" and any(
+        q == func or meth == "_init_weights" and q.rsplit(".", 1)[-1] == meth for q in base.stack)
+    verdicts = [_meets(r, base, rec_exp, prm, shape, claims and not declared_ran) for r in rules]
+    if declared_ran:
+        verdicts = [None if v is False else v for v in verdicts]
     if rules and rules[0].init == "skip":
         entry.verdict, entry.reason = "unchecked", "skipped by the scheme"
         results.append((entry, None, prm, None))
