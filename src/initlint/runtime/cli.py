@@ -51,6 +51,8 @@ def register(subparsers) -> None:
                          "equals the pretrained value")
     pv.add_argument("--defaults", action="store_true",
                     help="ignore the declared init code and check against PyTorch's defaults")
+    pv.add_argument("--strict-scheme", action="store_true",
+                    help="a scheme key that matches no tensor is an error (exit 2), not a warning")
     pv.add_argument("--strict", action="store_true",
                     help="exit 1 when any tensor could not be verified (too small, lazy, not modelled)")
     pv.set_defaults(func=run_verify)
@@ -217,7 +219,7 @@ def _verify(args) -> int:
         resolver, d_notes = declared_resolver(target, model)
         notes += d_notes
     report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target,
-                          record=record, strict=args.strict, **_kw(args))
+                          record=record, strict=args.strict, strict_scheme=args.strict_scheme, **_kw(args))
     report.notes[:0] = notes
     _emit(report, args)
     return report.exit_code

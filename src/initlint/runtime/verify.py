@@ -142,23 +142,25 @@ class DefaultResolver:
 class SchemeResolver:
     """Rules from a TOML scheme; parameters no key covers are checked against the PyTorch default."""
 
-    def __init__(self, scheme: Scheme):
+    def __init__(self, scheme: Scheme, strict: bool = False):
         self.scheme = scheme
+        self.strict = strict  # keys that match nothing are errors (else warnings in the notes)
         self.scheme.reset_counts()
         self.description = f"scheme {scheme.source}"
         self.uncovered: list[str] = []
         self.claims = True
 
-    def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
-        rule = self.scheme.resolve(qualname, module, pname)
+    def rule_for(self, qualname: str, module: Any, pname: str, aliases: tuple = ()) -> tuple[Rule | None, str]:
+        rule = self.scheme.resolve(qualname, module, pname, aliases)
         if rule is None:
             self.uncovered.append(qualname)
             return Rule("default"), "no scheme key: PyTorch default"
         return rule, rule.source
 
     def finish(self) -> tuple[list[str], list[str]]:
-        errors = [f"scheme key {k!r} matches no parameter" for k in self.scheme.unmatched()]
-        notes = []
+        unmatched = [f"scheme key {k!r} matches no parameter" for k in self.scheme.unmatched()]
+        errors = unmatched if self.strict else []
+        notes = [f"warning: {u} (--strict-scheme makes this an error)" for u in unmatched] if not self.strict else []
         if self.uncovered:
             notes.append(f"{len(self.uncovered)} parameter(s) matched no scheme key and were checked against "
                          f"PyTorch's default: {_short_list(self.uncovered)}")
@@ -261,7 +263,8 @@ def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
     1e-3), ``seed`` (subsample positions), ``max_samples`` (subsample cap per tensor), ``checkpoint`` (a state
     dict: a parameter present there is reported ``pretrained`` when it still equals the checkpoint value and
     ``overwritten`` -- a failure -- otherwise), ``target`` (a name for the report).
-    Raises :class:`RuntimeSchemeError` when the scheme is invalid or a key matches no parameter.
+    Raises :class:`RuntimeSchemeError` when the scheme is invalid (or, with ``strict_scheme``, when a key
+    matches no parameter; otherwise that is a warning in the notes).
     """
     from .checks import cpu_threads
 
@@ -272,7 +275,7 @@ def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
 def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e-3, seed: int = 0,
                   max_samples: int = DEFAULT_MAX_SAMPLES, checkpoint: dict | None = None,
                   target: str = "<model>", fingerprint_failures: bool = True, record=None,
-                  strict: bool = False) -> Report:
+                  strict: bool = False, strict_scheme: bool = False) -> Report:
     """Check every parameter of ``model`` against ``scheme`` (None: PyTorch defaults) or ``resolver``.
 
     ``checkpoint`` (a state dict): a parameter present there is reported ``pretrained`` when it still equals
@@ -283,7 +286,7 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
 
     if resolver is None:
         sch = as_scheme(scheme)
-        resolver = DefaultResolver() if sch is None else SchemeResolver(sch)
+        resolver = DefaultResolver() if sch is None else SchemeResolver(sch, strict=strict_scheme)
     report = Report("verify", target, alpha=alpha, strict=strict)
     if record is not None and not record.complete:
         report.notes.append("the record of the build is incomplete (" + "; ".join(record.errors[:2])
@@ -305,7 +308,10 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
             if prm.kind == "buffer":
                 rule, origin = None, ""
             else:
-                rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
+                if isinstance(resolver, SchemeResolver):  # a key may name any alias of a tied tensor
+                    rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname, tuple(prm.names[1:]))
+                else:
+                    rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
             entry.rule = origin
             if record is not None and _judge_recorded(record, prm, entry, rule, origin, resolver, skip, ckpt,
                                                       results, sigs, alpha, seed, max_samples):
