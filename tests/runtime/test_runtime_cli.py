@@ -188,9 +188,14 @@ def test_timeout_of_a_hanging_constructor(tmp_path):
     f.write_text(MISBEHAVE)
     src = os.path.join(os.path.dirname(__file__), "..", "..", "src")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    import time
+
+    t0 = time.monotonic()
     out = subprocess.run([sys.executable, "-m", "initlint.runtime.cli", "verify", f"{f}:hangs", "--device", "cpu",
                           "--timeout", "3"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 2 and "did not finish within 3 s (--timeout)" in out.stderr
+    assert time.monotonic() - t0 < 50  # the constructor sleeps 60 s: the watchdog ended it
+    assert "returned NoneType" not in out.stderr
 
 
 def _small(model_file):
