@@ -340,6 +340,25 @@ def _creation_law(op: str, args: tuple, kwargs: dict) -> tuple[tuple | None, dic
     return None, {}
 
 
+def _shares_storage(o, args) -> bool:
+    import torch
+
+    try:
+        ptr = o.untyped_storage().data_ptr()
+    except Exception:  # noqa: BLE001
+        return False
+    if ptr == 0:
+        return False
+    for a in args:
+        if isinstance(a, torch.Tensor) and a.device == o.device:
+            try:
+                if a.untyped_storage().data_ptr() == ptr:
+                    return True
+            except Exception:  # noqa: BLE001
+                continue
+    return False
+
+
 # ------------------------------------------------------------------------------------------------ the mode
 def _make_mode(rec: Record):
     import torch
@@ -380,6 +399,8 @@ def _make_mode(rec: Record):
                     continue
                 if j < len(rets) and rets[j].alias_info is not None:
                     continue  # a view of an input: no new storage
+                if _shares_storage(o, args):
+                    continue  # an alias the schema does not annotate (``_unsafe_view``)
                 self._created(name, o, args, kwargs)
 
         def _in_place(self, name, written, args, kwargs) -> None:
