@@ -350,3 +350,43 @@ def test_uncovered_tensors_judged_by_the_record_not_the_default():
     r = verify_model(m, resolver=DefaultResolver(claims=False), record=rec)
     assert r.passed and r.entry("fc.weight").expected == "normal_(std=0.02)"
     assert not verify_model(m).passed  # against PyTorch's default, as asserted without a record
+
+
+def _recorded(build):
+    with record_build() as rec:
+        m = build()
+    return verify_model(m, resolver=DefaultResolver(claims=False), record=rec)
+
+
+def test_data_assignment_orthogonal_and_dtype_moves_are_followed():
+    class M(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.a = nn.Linear(96, 96)
+            self.a.weight.data = torch.empty(96, 96).uniform_(-0.05, 0.05)  # .data assignment
+            self.b = nn.Linear(64, 64)
+            nn.init.orthogonal_(self.b.weight, gain=2.0)
+            self.c = nn.Linear(128, 128)
+            nn.init.xavier_normal_(self.c.weight)
+
+    torch.manual_seed(3)
+    r = _recorded(M)
+    assert r.entry("a.weight").expected == "uniform_(from=-0.05, to=0.05)" and r.entry("a.weight").verdict == "pass"
+    assert r.entry("b.weight").expected == "orthogonal_(gain=2)" and r.entry("b.weight").verdict == "pass"
+    torch.manual_seed(3)
+    r = _recorded(lambda: M().to(torch.bfloat16))  # values rounded: tested against bf16 draws of the same law
+    assert r.entry("c.weight").expected == "xavier_normal_()" and r.entry("c.weight").dtype == "bfloat16"
+    assert not r.failed, [(e.name, e.reason) for e in r.failed]
+
+
+def test_partial_write_that_is_not_a_zero_row_is_not_verified():
+    class M(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(64, 64)
+            with torch.no_grad():
+                self.fc.weight[:, :8] = 1.0  # a block of columns: not modelled
+
+    r = _recorded(M)
+    e = r.entry("fc.weight")
+    assert e.verdict == "unverifiable" and "then" in e.written_by

@@ -315,12 +315,20 @@ def _framework_dir() -> str:
     return _FRAMEWORK_DIR[0]
 
 
+_READABLE: dict[type, bool] = {}
+
+
 def _readable(cls: type) -> bool:
     """A class whose source the declared scheme reads: defined in a Python file outside torch itself."""
-    if cls is object or cls.__module__ == "builtins":
-        return False
-    path = _source_file(cls)
-    return bool(path) and not os.path.abspath(path).startswith(_framework_dir())
+    known = _READABLE.get(cls)
+    if known is None:
+        if cls is object or cls.__module__ == "builtins":
+            known = False
+        else:
+            path = _source_file(cls)
+            known = bool(path) and not os.path.abspath(path).startswith(_framework_dir())
+        _READABLE[cls] = known
+    return known
 
 
 #: the per-module init method that a model's construction dispatches over its modules, children first
