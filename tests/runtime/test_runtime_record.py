@@ -390,3 +390,16 @@ def test_partial_write_that_is_not_a_zero_row_is_not_verified():
     r = _recorded(M)
     e = r.entry("fc.weight")
     assert e.verdict == "unverifiable" and "then" in e.written_by
+
+
+def test_a_scheme_that_states_the_default_passes_a_default_layer():
+    """A scheme is compared by law: torch's reset_parameters drawing exactly what the scheme states is a pass."""
+    with record_build() as rec:
+        m = nn.Sequential(nn.Linear(128, 128), nn.LayerNorm(128))
+    scheme = {"Linear.weight": {"init": "kaiming_uniform", "a": 5 ** 0.5}, "LayerNorm.weight": "ones", "*": "default"}
+    r = verify_model(m, scheme, record=rec)
+    assert r.passed and r.entry("0.weight").verdict == "pass", r.to_text()
+    r = verify_model(m, {"Linear.weight": "xavier_uniform", "*": "default"}, record=rec)
+    assert r.entry("0.weight").verdict == "fail"
+    assert r.entry("0.weight").reason.startswith("declared by scheme 'Linear.weight' as xavier_uniform_() but last "
+                                                 "written by kaiming_uniform_(a=sqrt(5)) by Linear.reset_parameters")

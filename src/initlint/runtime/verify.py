@@ -417,7 +417,8 @@ def _same_law(a: Expected, b: Expected) -> bool:
 _FAMILY_ALIASES = {"zeros": "constant", "ones": "constant"}
 
 
-def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple, claims: bool) -> bool | None:
+def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple, claims: bool,
+           from_code: bool = False) -> bool | None:
     """Whether the recorded last write ``base`` is what ``rule`` declares: True, False, or None when the rule
     says nothing (a fallback default, ``skip``, a layer without a known default)."""
     from .formulas import canonical_init_name
@@ -425,7 +426,7 @@ def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple
 
     if rule.init == "skip":
         return None
-    if rule.init != "default" and base.caller.endswith("(torch)") and not base.kind == "load":
+    if from_code and rule.init != "default" and base.caller.endswith("(torch)") and not base.kind == "load":
         return False  # declared by the model's code, last written by a torch layer's own reset_parameters
     if rule.init == "default":
         if not claims:
@@ -565,6 +566,7 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     # intent: the declared rule(s) against the recorded last write
     rules = tuple(rule) if isinstance(rule, (tuple, list)) else ((rule,) if rule is not None else ())
     claims = getattr(resolver, "claims", True)
+    from_code = getattr(resolver, "reads_code", False)
     ran_in = getattr(resolver, "declaring_function", None)
     func = ran_in(prm.names[0]) if ran_in is not None else ""
     # the declaring function was on the stack of the last write: the declared code ran and called a torch
@@ -573,14 +575,13 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     meth = func.rsplit(".", 1)[-1]
     declared_ran = bool(func) and meth != "__init__" and any(
         q == func or meth == "_init_weights" and q.rsplit(".", 1)[-1] == meth for q in base.stack)
-    verdicts = [_meets(r, base, rec_exp, prm, shape, claims and not declared_ran) for r in rules]
+    verdicts = [_meets(r, base, rec_exp, prm, shape, claims and not declared_ran, from_code) for r in rules]
     if declared_ran:
         verdicts = [None if v is False else v for v in verdicts]
     if rules and rules[0].init == "skip":
         entry.verdict, entry.reason = "unchecked", "skipped by the scheme"
         results.append((entry, None, prm, None))
         return True
-    from_code = getattr(resolver, "reads_code", False)
     torch_wrote = base.caller.endswith("(torch)") or not base.caller
     if verdicts and all(v is False for v in verdicts) and from_code and not torch_wrote:
         # the intent read statically from the code differs from what the model's own code did last: the
