@@ -403,3 +403,16 @@ def test_a_scheme_that_states_the_default_passes_a_default_layer():
     assert r.entry("0.weight").verdict == "fail"
     assert r.entry("0.weight").reason.startswith("declared by scheme 'Linear.weight' as xavier_uniform_() but last "
                                                  "written by kaiming_uniform_(a=sqrt(5)) by Linear.reset_parameters")
+
+
+def test_written_behind_torch_is_not_called_uninitialized():
+    import numpy as np
+
+    class M(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = nn.Parameter(torch.empty(64, 64))
+            self.w.detach().numpy()[:] = np.random.default_rng(0).normal(0, 0.02, (64, 64))
+
+    e = _recorded(M).entry("w")
+    assert e.verdict == "unverifiable" and e.reason.startswith("written outside torch's operations")

@@ -101,6 +101,7 @@ class Record:
     writes: dict[tuple, list[Write]] = field(default_factory=dict)
     seq: int = 0
     complete: bool = True  # False if recording hit an error (the record is then not used for verdicts)
+    filled: bool = False  # allocations were filled with NaN (fill_uninitialized_memory) while recording
     errors: list[str] = field(default_factory=list)
 
     def history(self, t) -> tuple[Write | None, list[Write]] | None:
@@ -514,6 +515,7 @@ class record_build:  # noqa: N801 - used like a function: ``with record_build() 
             if not self._det:
                 torch.use_deterministic_algorithms(True, warn_only=True)
             self._du.fill_uninitialized_memory = True
+            self.record.filled = True
         self._warnings = warnings.catch_warnings()
         self._warnings.__enter__()
         warnings.filterwarnings("ignore", message=".*deterministic.*")

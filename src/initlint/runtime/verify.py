@@ -497,6 +497,14 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         entry.reason = f"only part of it was written ({entry.written_by})"
         results.append((entry, None, prm, None))
         return True
+    if base.kind == "alloc" and record.filled and p.is_floating_point() and not bool(torch.isnan(p).any()):
+        # the allocation was filled with NaN and none is left: something wrote it behind torch's operations
+        # (through .numpy(), a C extension) -- not uninitialized, but not a write the record can judge either
+        entry.verdict = "unverifiable"
+        entry.reason = "written outside torch's operations (the record saw only its allocation)"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
     if base.kind == "alloc":
         entry.verdict = "uninitialized"
         entry.expected = "written by an init"
