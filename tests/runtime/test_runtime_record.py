@@ -416,3 +416,25 @@ def test_written_behind_torch_is_not_called_uninitialized():
 
     e = _recorded(M).entry("w")
     assert e.verdict == "unverifiable" and e.reason.startswith("written outside torch's operations")
+
+
+def test_tensor_from_data_is_not_verifiable():
+    class M(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(64, 64)
+            self.logit_scale = nn.Parameter(torch.tensor(2.6592))
+            self.fc.weight = nn.Parameter(torch.tensor([[0.5] * 64] * 64))
+
+    r = _recorded(M)
+    assert r.entry("logit_scale").verdict == "unverifiable"
+    assert r.entry("fc.weight").verdict == "unverifiable"  # not compared with Linear's default
+    assert "made from data" in r.entry("fc.weight").reason and r.passed
+
+
+def test_model_built_when_the_target_file_is_imported_is_recorded(tmp_path, capsys):
+    f = tmp_path / "module_level.py"
+    f.write_text("import torch.nn as nn\n\nMODEL = nn.Linear(64, 64)\nnn.init.zeros_(MODEL.bias)\n\n"
+                 "def get():\n    return MODEL\n")
+    rc, doc, p = _verify(capsys, f"{f}:get")
+    assert rc == 0 and p["bias"]["written_by"] == "zeros_() by <module> (module_level.py:4)"

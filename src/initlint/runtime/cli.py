@@ -139,14 +139,16 @@ def _no_hard_exit(spec: str):
 def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
     from .target import build_model, resolve_target
 
-    target = resolve_target(args.target)
-    rec_cm = None
+    rec_cm: Any = contextlib.nullcontext()
+    record = None
     if getattr(args, "record", True):
         from .record import record_build
 
         rec_cm = record_build()
-    model = build_model(target, cargs, ckwargs, device=device, seed=args.seed, record=rec_cm)
-    record = getattr(rec_cm, "record", None)
+        record = rec_cm.record
+    with rec_cm:  # the import too: a model the target's file builds at import time is recorded
+        target = resolve_target(args.target)
+        model = build_model(target, cargs, ckwargs, device=device, seed=args.seed)
     meta = [n for n, p in list(model.named_parameters()) + list(model.named_buffers()) if p.device.type == "meta"]
     if meta:
         raise ValueError(f"{len(meta)} tensor(s) are on the meta device and hold no values (first: {meta[0]}): "

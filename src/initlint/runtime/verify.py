@@ -483,11 +483,15 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         return True
     h = record.history(p)
     if h is None:
-        if prm.kind == "buffer":
-            entry.verdict, entry.reason = "unverifiable", "no write recorded while the model was built"
-            results.append((entry, None, prm, None))
-            return True
-        return False
+        # torch.tensor(data), torch.from_numpy and tensors made before the build are created without an
+        # operation the record sees: a deliberate value, not a draw initlint can check
+        entry.verdict = "unverifiable"
+        entry.reason = ("no write recorded while the model was built (made from data with torch.tensor or "
+                        "from_numpy, or before the build)")
+        if p.is_floating_point() and not skip:
+            entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
     base, later = h
     shape = tuple(p.shape)
     written = (base.describe() if base is not None else "") + "".join(f"; then {w.describe()}" for w in later)
