@@ -44,7 +44,7 @@ def test_seed_loop_net_passes_and_says_loop_covers_nothing(capsys):
     assert main(["verify", f"{SEED}:LoopNet", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 0
     out = capsys.readouterr().out
     assert "self.modules() loop in LoopNet.__init__ covers none of the model's layers" in out
-    assert "checked against PyTorch's default: layer.0.weight" in out
+    assert "not covered by the declared init code, judged by the record of what wrote them: layer.0.weight" in out
 
 
 MODELS = textwrap.dedent('''

@@ -76,8 +76,10 @@ class DeclaredResolver:
         for s in self.empty_sources:
             notes.append(f"{s} covers none of the model's layers")
         if self.uncovered:
-            notes.append(f"{len(self.uncovered)} parameter(s) not covered by the declared init code, checked "
-                         f"against PyTorch's default: {', '.join(self.uncovered[:12])}"
+            how = ("judged by the record of what wrote them" if getattr(self, "recorded", False)
+                   else "checked against PyTorch's default")
+            notes.append(f"{len(self.uncovered)} parameter(s) not covered by the declared init code, {how}: "
+                         f"{', '.join(self.uncovered[:12])}"
                          + (f", ... ({len(self.uncovered) - 12} more)" if len(self.uncovered) > 12 else ""))
         return notes, []
 
