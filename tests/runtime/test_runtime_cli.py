@@ -280,3 +280,21 @@ def test_checkpoint_new_head_shape_is_newly_initialized(tmp_path, capsys):
     assert p["body.weight"]["verdict"] == "pretrained"
     assert p["head.weight"]["verdict"] == "pass"
     assert p["head.weight"]["reason"].startswith("newly initialized: its shape differs from the checkpoint's")
+
+
+def test_module_target_imports_from_the_current_directory(tmp_path):
+    """As with the console script, whose sys.path does not hold the current directory."""
+    import os
+
+    (tmp_path / "mypkg_cwd").mkdir()
+    (tmp_path / "mypkg_cwd" / "__init__.py").write_text("")
+    (tmp_path / "mypkg_cwd" / "net.py").write_text("import torch.nn as nn\n\ndef build():\n"
+                                                   "    return nn.Linear(64, 64)\n")
+    src = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "src"))
+    code = ("import sys; sys.path = [p for p in sys.path if p not in ('', '.')]; "
+            f"sys.path.insert(0, {src!r}); "
+            "from initlint.runtime.cli import main; "
+            "sys.exit(main(['verify', 'mypkg_cwd.net:build', '--device', 'cpu']))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "PASSED" in out.stdout

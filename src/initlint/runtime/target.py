@@ -57,6 +57,11 @@ def resolve_target(spec: str) -> Target:
         except Exception as e:  # noqa: BLE001 - reported to the user
             raise TargetError(f"importing {left} raised {type(e).__name__}: {e}") from e
     else:
+        # ``package.module:Name`` imports from the current directory, as ``python -m`` would, also when run
+        # through the console script (whose sys.path starts at its own bin directory)
+        cwd = os.getcwd()
+        if "" not in sys.path and cwd not in sys.path:
+            sys.path.insert(0, cwd)
         try:
             module = importlib.import_module(left)
         except ModuleNotFoundError as e:
