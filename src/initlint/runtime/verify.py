@@ -262,7 +262,9 @@ def verify_model(model, scheme: Any = None, *args, **kwargs) -> Report:
     Keyword arguments: ``resolver`` (a declared-scheme resolver), ``alpha`` (family-wise false-alarm rate,
     1e-3), ``seed`` (subsample positions), ``max_samples`` (subsample cap per tensor), ``checkpoint`` (a state
     dict: a parameter present there is reported ``pretrained`` when it still equals the checkpoint value and
-    ``overwritten`` -- a failure -- otherwise), ``target`` (a name for the report).
+    ``overwritten`` -- a failure -- otherwise), ``target`` (a name for the report), ``record`` (the
+    :class:`~initlint.runtime.record.Record` of the build: each tensor is then judged by intent, record and
+    values), ``strict`` (tensors that could not be verified fail the report), ``strict_scheme``.
     Raises :class:`RuntimeSchemeError` when the scheme is invalid (or, with ``strict_scheme``, when a key
     matches no parameter; otherwise that is a warning in the notes).
     """
