@@ -248,8 +248,8 @@ def _caller(frames, i: int, wrappers: tuple[str, ...]) -> str:
             continue  # a library's wrapper of the torch init (recorded by the torch function it ends in)
         if fn.startswith(_TORCH_DIR) and not fn.startswith(_MODULES_DIR):
             continue  # torch's dispatch and tensor machinery
-        if fn.startswith(_MODULES_DIR) and fr.f_code.co_name in ("_call_impl", "_wrapped_call_impl", "_apply",
-                                                                "apply", "__setattr__", "__init__"):
+        plumbing = ("_call_impl", "_wrapped_call_impl", "_apply", "apply", "__setattr__", "__init__")
+        if fn.startswith(_MODULES_DIR) and fr.f_code.co_name in plumbing:
             if fr.f_code.co_name == "__init__":
                 return _where(fr)
             continue
