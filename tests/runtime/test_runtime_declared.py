@@ -146,3 +146,43 @@ def test_module_level_apply_declares_for_class_target(tmp_path, capsys):
     assert main(["verify", f"{f}:Net", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 1
     out = capsys.readouterr().out
     assert "weight_init applied to Net by .apply in module level" in out
+
+
+def test_libraries_named_torch_something_are_read(tmp_path, capsys):
+    """torchaudio, torchvision, torch_geometric: a module name starting with "torch" is not torch itself."""
+    pkg = tmp_path / "torch_fancy"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "models.py").write_text(textwrap.dedent('''
+        import torch.nn as nn
+
+        class Encoder(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(64, 64)
+                self.apply(self._init)
+
+            def _init(self, m):
+                if isinstance(m, nn.Linear):
+                    nn.init.xavier_uniform_(m.weight)
+                    nn.init.zeros_(m.bias)
+
+        class Forgot(Encoder):
+            def __init__(self):
+                nn.Module.__init__(self)
+                self.fc = nn.Linear(64, 64)
+    '''))
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    try:
+        assert main(["verify", "torch_fancy.models:Encoder", "--device", "cpu"]) == 0
+        out = capsys.readouterr().out
+        assert "declared init code: Encoder._init applied by self.apply in Encoder.__init__" in out
+        # the subclass never calls the apply: the declared init is read from the base, and never ran
+        assert main(["verify", "torch_fancy.models:Forgot", "--device", "cpu"]) == 1
+        assert "the declared init never ran for it" in capsys.readouterr().out
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [n for n in sys.modules if n.startswith("torch_fancy")]:
+            del sys.modules[name]
