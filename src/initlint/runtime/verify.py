@@ -476,8 +476,8 @@ def _zero_rows(later, t) -> tuple[int, ...] | None:
 
 def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolver, skip, ckpt: dict, results,
                     sigs: dict, alpha: float, seed: int, max_samples: int) -> bool:
-    """Judge one tensor by intent (the declared rule), the record (its last write) and its values. Returns
-    False when the record knows nothing of the tensor (the caller then judges it without the record)."""
+    """Judge one tensor by intent (the declared rule), the record (its last write) and its values; appends
+    its entry to ``results`` (with a check result when its values are tested statistically) and returns True."""
     import torch
 
     p = prm.tensor
@@ -631,7 +631,7 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=rec_exp.zero_rows,
                         exclude_values_at=excl)
     res = check_tensor(p, rec_exp, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
-    entry.note = new_note
+    entry.note = "; ".join(x for x in (new_note, entry.note) if x)
     entry.stats = smp.stats()
     if not rec_exp.zero_rows and not excl:
         sigs[id(prm)] = _signature(p, smp)
