@@ -335,6 +335,9 @@ def _creation_law(op: str, args: tuple, kwargs: dict) -> tuple[tuple | None, dic
         return ("constant", 0.0), {}
     if op in ("ones", "ones_like", "new_ones"):
         return ("constant", 1.0), {}
+    if op == "normal" and len(args) >= 2 and _number(args[0]) is not None and _number(args[1]) is not None \
+            and not any(hasattr(a, "shape") and getattr(a, "dim", lambda: 0)() > 0 for a in args[:2]):
+        return ("normal", _number(args[0]), abs(_number(args[1]))), {"mean": _number(args[0]), "std": _number(args[1])}
     if op in ("full", "full_like", "new_full"):
         v = _number(args[1]) if len(args) > 1 else _number(kwargs.get("fill_value"))
         return (("constant", v) if v is not None else None), ({"fill_value": v} if v is not None else {})
