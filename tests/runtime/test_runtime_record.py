@@ -438,3 +438,18 @@ def test_model_built_when_the_target_file_is_imported_is_recorded(tmp_path, caps
                  "def get():\n    return MODEL\n")
     rc, doc, p = _verify(capsys, f"{f}:get")
     assert rc == 0 and p["bias"]["written_by"] == "zeros_() by <module> (module_level.py:4)"
+
+
+def test_meta_flag_materializes_and_reports_what_stayed_unwritten(src, capsys):
+    # Applied's own init (self.apply(self._init) in __init__) ran on the meta device, where nothing is written:
+    # after to_empty() only torch's reset_parameters() runs, so the declared trunc_normal_ never ran for fc1
+    rc, doc, p = _verify(capsys, f"{src}/layers.py:Applied", "--meta")
+    assert rc == 1 and doc["notes"][0].startswith("--meta: built on the meta device, then to_empty(device='cpu') "
+                                                   "then reset_parameters() of")
+    assert p["fc1.weight"]["reason"].endswith("by Linear.reset_parameters (torch): the declared init never ran for it")
+    # a custom parameter no reset_parameters() writes stays uninitialized memory, named
+    rc, doc, p = _verify(capsys, f"{src}/layers.py:Empty", "--meta")
+    assert rc == 1 and p["gate"]["verdict"] == "uninitialized" and p["fc.weight"]["verdict"] == "pass"
+    # ResetParams re-initializes its own parameters in reset_parameters(): correct under --meta too
+    rc, doc, p = _verify(capsys, f"{src}/layers.py:ResetParams", "--meta")
+    assert rc == 0, p

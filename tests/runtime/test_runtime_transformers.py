@@ -143,3 +143,15 @@ def test_wrong_std_is_caught_against_a_scheme():
     assert e.verdict == "fail"
     assert e.reason.startswith("declared by scheme 'Linear.weight' as normal_(std=0.02) but last written by "
                                "normal_(std=0.05) by PreTrainedModel._init_weights")
+
+
+def test_meta_flag_runs_init_weights(tmp_path, capsys):
+    from initlint.runtime.cli import main
+
+    f = tmp_path / "tiny_llama.py"
+    f.write_text("import transformers as T\n\ndef build():\n    return T.LlamaForCausalLM(T.LlamaConfig("
+                 "vocab_size=96, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4, "
+                 "num_key_value_heads=2, max_position_embeddings=64))\n")
+    assert main(["verify", f"{f}:build", "--device", "cpu", "--meta"]) == 0
+    out = capsys.readouterr().out
+    assert "then LlamaForCausalLM.init_weights()" in out and "FAIL" not in out

@@ -52,6 +52,9 @@ def register(subparsers) -> None:
                          "equals the pretrained value")
     pv.add_argument("--defaults", action="store_true",
                     help="ignore the declared init code and check against PyTorch's defaults")
+    pv.add_argument("--meta", action="store_true",
+                    help="build on the meta device, materialize with to_empty(), run the model's init_weights() (or "
+                         "every reset_parameters()) and report what stayed unwritten")
     pv.add_argument("--strict-scheme", action="store_true",
                     help="a scheme key that matches no tensor is an error (exit 2), not a warning")
     pv.add_argument("--strict", action="store_true",
@@ -146,14 +149,20 @@ def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
 
         rec_cm = record_build()
         record = rec_cm.record
+    meta = getattr(args, "meta", False)
     with rec_cm:  # the import too: a model the target's file builds at import time is recorded
         target = resolve_target(args.target)
-        model = build_model(target, cargs, ckwargs, device=device, seed=args.seed)
-    meta = [n for n, p in list(model.named_parameters()) + list(model.named_buffers()) if p.device.type == "meta"]
-    if meta:
-        raise ValueError(f"{len(meta)} tensor(s) are on the meta device and hold no values (first: {meta[0]}): "
-                         "materialize the model in the target (model.to_empty(device=...) followed by its init, "
-                         "e.g. a factory that calls reset_parameters() or init_weights()), then verify that factory")
+        model = build_model(target, cargs, ckwargs, device=device, seed=args.seed, meta=meta)
+        if meta:
+            from .target import materialize
+
+            args.meta_note = f"--meta: built on the meta device, then {materialize(model, device)}"
+    on_meta = [n for n, p in list(model.named_parameters()) + list(model.named_buffers())
+               if p.device.type == "meta"]
+    if on_meta:
+        raise ValueError(f"{len(on_meta)} tensor(s) are on the meta device and hold no values (first: "
+                         f"{on_meta[0]}): use --meta to have initlint materialize it (to_empty, then its "
+                         "init_weights() or every reset_parameters()), or verify a factory that materializes it")
     return target, model, record
 
 
@@ -215,6 +224,8 @@ def _verify(args) -> int:
         if not set(names) & set(checkpoint):
             raise ValueError(f"checkpoint {args.checkpoint}: " + ck_notes[-1].split(": ", 1)[1])
         notes += ck_notes
+    if getattr(args, "meta_note", None):
+        notes.insert(0, args.meta_note)
     resolver = None
     if scheme is None and not args.defaults:
         from .declared import declared_resolver

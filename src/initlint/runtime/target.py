@@ -78,10 +78,13 @@ def resolve_target(spec: str) -> Target:
 
 
 def build_model(target: Target, args: list | None = None, kwargs: dict | None = None, *,
-                device: str | None = None, seed: int | None = None, record: Any = None):
+                device: str | None = None, seed: int | None = None, record: Any = None, meta: bool = False):
     """Construct the class or call the factory exactly as the user would (never re-initialized).
 
-    ``record``: a context manager (``initlint.runtime.record.record_build()``) the build runs under."""
+    ``record``: a context manager (``initlint.runtime.record.record_build()``) the build runs under.
+    ``meta``: build on the meta device instead (then :func:`materialize` it, as large-model training does)."""
+    if meta:
+        device = "meta"
     import contextlib
 
     import torch
@@ -107,6 +110,8 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
         raise TargetError(f"building {target.attr} raised {type(e).__name__}: {e}") from e
     if not isinstance(model, nn.Module):
         raise TargetError(f"{target.attr}(...) returned {type(model).__name__}, not a torch.nn.Module")
+    if meta:
+        return model
     params = list(model.parameters())
     needs_move = device and any(p.device.type != torch.device(device).type for p in params) \
         and not any(p.device.type == "meta" for p in params)
@@ -116,3 +121,39 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
         except Exception as e:  # noqa: BLE001
             raise TargetError(f"moving the model to {device} raised {type(e).__name__}: {e}") from e
     return model
+
+
+def materialize(model, device: str) -> str:
+    """``model.to_empty(device=...)`` then the model's init entry point: ``init_weights()`` when the model has
+    one that takes no arguments, else every module's own ``reset_parameters()``, children first. Returns what
+    ran (for the notes)."""
+    import inspect
+
+    try:
+        model.to_empty(device=device)
+    except Exception as e:  # noqa: BLE001
+        raise TargetError(f"model.to_empty(device={device!r}) raised {type(e).__name__}: {e}") from e
+    entry = getattr(model, "init_weights", None)
+    if callable(entry):
+        try:
+            sig = inspect.signature(entry)
+            needs = [p for p in sig.parameters.values() if p.default is p.empty
+                     and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        except (TypeError, ValueError):
+            needs = []
+        if not needs:
+            try:
+                entry()
+            except Exception as e:  # noqa: BLE001
+                raise TargetError(f"{type(model).__name__}.init_weights() raised {type(e).__name__}: {e}") from e
+            return f"to_empty(device={device!r}) then {type(model).__name__}.init_weights()"
+    n = 0
+    for m in reversed(list(model.modules())):
+        reset = getattr(m, "reset_parameters", None)
+        if callable(reset):
+            try:
+                reset()
+            except Exception as e:  # noqa: BLE001
+                raise TargetError(f"{type(m).__name__}.reset_parameters() raised {type(e).__name__}: {e}") from e
+            n += 1
+    return f"to_empty(device={device!r}) then reset_parameters() of {n} module(s), children first"
