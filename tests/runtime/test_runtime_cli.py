@@ -146,3 +146,155 @@ def test_main_cli_entry_point(tmp_path):
     assert initlint_main(["verify", f"{seed}:build", "--device", "cpu"]) == 0
     assert initlint_main(["verify", f"{seed}:build_no_apply", "--device", "cpu"]) == 1
     assert initlint_main(["inspect", f"{seed}:build", "--device", "cpu"]) == 0
+
+
+MISBEHAVE = textwrap.dedent('''
+    import os
+    import time
+    import torch.nn as nn
+
+    def chatty():
+        print("building the model...")
+        return nn.Linear(64, 64)
+
+    def hangs():
+        time.sleep(60)
+
+    def hard_exit():
+        os._exit(0)
+''')
+
+
+def test_target_stdout_goes_to_stderr_json_stays_valid(tmp_path, capsys):
+    f = tmp_path / "misbehave.py"
+    f.write_text(MISBEHAVE)
+    assert main(["verify", f"{f}:chatty", "--device", "cpu", "--output-format", "json"]) == 0
+    cap = capsys.readouterr()
+    assert json.loads(cap.out)["parameters"][0]["name"] == "weight"
+    assert "building the model..." in cap.err
+
+
+def test_os_exit_in_the_constructor_is_an_error(tmp_path, capsys):
+    f = tmp_path / "misbehave.py"
+    f.write_text(MISBEHAVE)
+    assert main(["verify", f"{f}:hard_exit", "--device", "cpu"]) == 2
+    assert "called os._exit(0)" in capsys.readouterr().err
+
+
+def test_timeout_of_a_hanging_constructor(tmp_path):
+    import os
+
+    f = tmp_path / "misbehave.py"
+    f.write_text(MISBEHAVE)
+    src = os.path.join(os.path.dirname(__file__), "..", "..", "src")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    import time
+
+    t0 = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "initlint.runtime.cli", "verify", f"{f}:hangs", "--device", "cpu",
+                          "--timeout", "3"], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 2 and "did not finish within 3 s (--timeout)" in out.stderr
+    assert time.monotonic() - t0 < 50  # the constructor sleeps 60 s: the watchdog ended it
+    assert "returned NoneType" not in out.stderr
+
+
+def _small(model_file):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mm_ck", model_file)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.Small
+
+
+def test_checkpoint_containers_prefix_and_keys(model_file, tmp_path, capsys):
+    import torch
+
+    torch.manual_seed(5)
+    sd = _small(model_file)().state_dict()
+    ck = tmp_path / "wrapped.pt"
+    torch.save({"epoch": 3, "model": {f"module.{k}": v for k, v in sd.items()}}, ck)
+    # the model built by the target is not the checkpoint: every loaded tensor was re-initialized -> differs
+    rc = main(["verify", f"{model_file}:Small", "--checkpoint", str(ck), "--device", "cpu", "--output-format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    p = {e["name"]: e["verdict"] for e in doc["parameters"]}
+    assert rc == 1 and p["fc.weight"] == p["fc.bias"] == "overwritten"
+    assert p["bn.weight"] == "pretrained"  # ones: the same values as in the checkpoint
+    assert "checkpoint: the state dict under 'model'" in doc["notes"]
+    assert "checkpoint: the prefix 'module.' common to all its keys was stripped" in doc["notes"]
+    partial = tmp_path / "partial.pt"
+    torch.save({"fc.weight": sd["fc.weight"], "extra.weight": sd["fc.weight"]}, partial)
+    main(["verify", f"{model_file}:Small", "--checkpoint", str(partial), "--device", "cpu", "--output-format",
+          "json"])
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any(n.startswith("checkpoint: 1 key(s) match no tensor of the model: extra.weight") for n in notes)
+    assert any(n.startswith("checkpoint: ") and "not in it: fc.bias" in n for n in notes)
+    empty = tmp_path / "empty.pt"
+    torch.save({}, empty)
+    assert main(["verify", f"{model_file}:Small", "--checkpoint", str(empty), "--device", "cpu"]) == 2
+    assert "is empty" in capsys.readouterr().err
+    nothing = tmp_path / "nothing.pt"
+    torch.save({"a.b": sd["fc.weight"]}, nothing)
+    assert main(["verify", f"{model_file}:Small", "--checkpoint", str(nothing), "--device", "cpu"]) == 2
+    assert "none of its keys names a tensor of the model" in capsys.readouterr().err
+
+
+def test_checkpoint_new_head_shape_is_newly_initialized(tmp_path, capsys):
+    import torch
+
+    f = tmp_path / "ft.py"
+    f.write_text(textwrap.dedent('''
+        import torch
+        import torch.nn as nn
+
+        class Net(nn.Module):
+            def __init__(self, classes=10):
+                super().__init__()
+                self.body = nn.Linear(64, 64)
+                self.head = nn.Linear(64, classes)
+
+        def finetune():
+            m = Net(classes=3)
+            sd = torch.load(CKPT, weights_only=True)
+            sd = {k: v for k, v in sd.items() if not k.startswith("head.")}
+            m.load_state_dict(sd, strict=False)
+            return m
+    '''))
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ft_mod", f)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    from safetensors.torch import save_file
+
+    sd = mod.Net(10).state_dict()
+    ck = tmp_path / "pre.safetensors"  # what verify compares with, read with the safetensors package
+    save_file(sd, str(ck))
+    pt = tmp_path / "pre.pt"  # what the target loads
+    torch.save(sd, pt)
+    f.write_text(f.read_text().replace("CKPT", repr(str(pt))))
+    rc = main(["verify", f"{f}:finetune", "--checkpoint", str(ck), "--device", "cpu", "--output-format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    p = {e["name"]: e for e in doc["parameters"]}
+    assert rc == 0, p
+    assert p["body.weight"]["verdict"] == "pretrained"
+    assert p["head.weight"]["verdict"] == "pass"
+    assert p["head.weight"]["reason"].startswith("newly initialized: its shape differs from the checkpoint's")
+
+
+def test_module_target_imports_from_the_current_directory(tmp_path):
+    """As with the console script, whose sys.path does not hold the current directory."""
+    import os
+
+    (tmp_path / "mypkg_cwd").mkdir()
+    (tmp_path / "mypkg_cwd" / "__init__.py").write_text("")
+    (tmp_path / "mypkg_cwd" / "net.py").write_text("import torch.nn as nn\n\ndef build():\n"
+                                                   "    return nn.Linear(64, 64)\n")
+    src = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "src"))
+    code = ("import sys; sys.path = [p for p in sys.path if p not in ('', '.')]; "
+            f"sys.path.insert(0, {src!r}); "
+            "from initlint.runtime.cli import main; "
+            "sys.exit(main(['verify', 'mypkg_cwd.net:build', '--device', 'cpu']))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "PASSED" in out.stdout

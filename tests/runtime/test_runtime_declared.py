@@ -44,7 +44,7 @@ def test_seed_loop_net_passes_and_says_loop_covers_nothing(capsys):
     assert main(["verify", f"{SEED}:LoopNet", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 0
     out = capsys.readouterr().out
     assert "self.modules() loop in LoopNet.__init__ covers none of the model's layers" in out
-    assert "checked against PyTorch's default: layer.0.weight" in out
+    assert "not covered by the declared init code, judged by the record of what wrote them: layer.0.weight" in out
 
 
 MODELS = textwrap.dedent('''
@@ -107,11 +107,15 @@ def test_self_apply_children_and_direct_inits(models, capsys):
     doc = _json(capsys)
     p = {e["name"]: e for e in doc["parameters"]}
     assert p["blocks.1.fc.bias"]["expected"] == "zeros_()"  # direct init in Block.__init__
-    assert p["emb.weight"]["expected"] == "normal_(0, 0.02)"  # self.apply(self._init), in-place method form
-    # `isinstance(m, nn.Linear) and m.out_features == 10` cannot be evaluated: every Linear may hold either
-    # normal_(std=0.01) or what it had before (orthogonal_ from Block.__init__, which ran first)
-    assert p["head.weight"]["expected"].startswith("normal_(std=0.01) or default: kaiming_uniform_")
-    assert p["blocks.0.fc.weight"]["expected"] == "normal_(std=0.01) or orthogonal_()"
+    assert p["emb.weight"]["expected"] == "normal_(std=0.02)"  # self.apply(self._init), in-place method form
+    assert p["emb.weight"]["written_by"] == "normal_(std=0.02) by WithApply._init (models_decl.py:31)"
+    # `isinstance(m, nn.Linear) and m.out_features == 10` cannot be evaluated statically: every Linear may hold
+    # either normal_(std=0.01) or what it had before; the record of the build says which one ran last
+    assert p["head.weight"]["rule"].endswith("(under a condition initlint cannot evaluate: either): "
+                                             "nn.init.normal_(m.weight, 0.01)")
+    assert p["head.weight"]["expected"] == "normal_(std=0.01)"
+    assert p["blocks.0.fc.weight"]["expected"] == "orthogonal_()"
+    assert p["blocks.0.fc.weight"]["written_by"] == "orthogonal_() by Block.__init__ (models_decl.py:9)"
     assert p["blocks.0.norm.weight"]["rule"].startswith("not covered")
     assert {e["verdict"] for e in doc["parameters"]} <= {"pass", "inconclusive"}
 
@@ -142,3 +146,43 @@ def test_module_level_apply_declares_for_class_target(tmp_path, capsys):
     assert main(["verify", f"{f}:Net", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 1
     out = capsys.readouterr().out
     assert "weight_init applied to Net by .apply in module level" in out
+
+
+def test_libraries_named_torch_something_are_read(tmp_path, capsys):
+    """torchaudio, torchvision, torch_geometric: a module name starting with "torch" is not torch itself."""
+    pkg = tmp_path / "torch_fancy"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "models.py").write_text(textwrap.dedent('''
+        import torch.nn as nn
+
+        class Encoder(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(64, 64)
+                self.apply(self._init)
+
+            def _init(self, m):
+                if isinstance(m, nn.Linear):
+                    nn.init.xavier_uniform_(m.weight)
+                    nn.init.zeros_(m.bias)
+
+        class Forgot(Encoder):
+            def __init__(self):
+                nn.Module.__init__(self)
+                self.fc = nn.Linear(64, 64)
+    '''))
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    try:
+        assert main(["verify", "torch_fancy.models:Encoder", "--device", "cpu"]) == 0
+        out = capsys.readouterr().out
+        assert "declared init code: Encoder._init applied by self.apply in Encoder.__init__" in out
+        # the subclass never calls the apply: the declared init is read from the base, and never ran
+        assert main(["verify", "torch_fancy.models:Forgot", "--device", "cpu"]) == 1
+        assert "the declared init never ran for it" in capsys.readouterr().out
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [n for n in sys.modules if n.startswith("torch_fancy")]:
+            del sys.modules[name]

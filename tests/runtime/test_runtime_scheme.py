@@ -79,11 +79,28 @@ def test_bad_schemes(mapping, msg):
         Scheme.from_mapping(mapping)
 
 
-def test_pattern_matching_nothing_is_an_error():
+def test_pattern_matching_nothing_warns_strict_scheme_is_an_error():
+    """One scheme can serve two models: a key that matches nothing warns; strict_scheme makes it an error."""
+    r = verify_model(M(), {"decoder.*.weight": "zeros", "*": "default"})
+    assert any(n.startswith("warning: scheme key 'decoder.*.weight' matches no parameter")
+                            for n in r.notes)
     with pytest.raises(RuntimeSchemeError, match="'decoder.*.weight' matches no parameter"):
-        verify_model(M(), {"decoder.*.weight": "zeros", "*": "default"})
+        verify_model(M(), {"decoder.*.weight": "zeros", "*": "default"}, strict_scheme=True)
     with pytest.raises(RuntimeSchemeError, match="'GRU.weight_ih_l0' matches no parameter"):
-        verify_model(M(), {"GRU.weight_ih_l0": "orthogonal", "*": "default"})
+        verify_model(M(), {"GRU.weight_ih_l0": "orthogonal", "*": "default"}, strict_scheme=True)
+
+
+def test_key_may_name_any_alias_of_a_tied_tensor():
+    class Tied(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.emb = nn.Embedding(64, 32)
+            self.head = nn.Linear(32, 64, bias=False)
+            self.head.weight = self.emb.weight
+            nn.init.normal_(self.emb.weight, std=0.02)
+
+    r = verify_model(Tied(), {"head.weight": {"init": "normal", "std": 0.02}}, strict_scheme=True)
+    assert r.passed and r.entry("emb.weight").expected == "normal_(std=0.02)"
 
 
 def test_invalid_toml_and_missing_table():

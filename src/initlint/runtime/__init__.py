@@ -5,6 +5,10 @@ names below are loaded on first use (so ``initlint check`` can register the ``ve
 subcommands without importing numpy or torch)::
 
     from initlint.runtime import verify_model, inspect_model, expected_for, check_tensor, fingerprint
+
+    with record_build() as rec:          # record which operation last wrote each tensor
+        model = MyModel()
+    report = verify_model(model, record=rec)
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ _EXPORTS = {
     "default_expected": "defaults",
     "Expected": "dists", "RuntimeSchemeError": "dists",
     "fingerprint": "fingerprint",
+    "Record": "record", "Write": "record", "record_build": "record",
     "calculate_gain": "formulas", "expected_for": "formulas", "fan_in_and_fan_out": "formulas",
     "Rule": "scheme", "Scheme": "scheme", "load_scheme": "scheme", "parse_scheme": "scheme",
     "Entry": "verify", "Report": "verify", "inspect_model": "verify", "verify_model": "verify",

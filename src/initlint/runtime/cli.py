@@ -6,13 +6,16 @@ Wire into the main CLI with ``initlint.runtime.cli.register(subparsers)``; each 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from typing import Any
 
 __all__ = ["register", "main", "run_verify", "run_inspect"]
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
+_HARD_EXIT = os._exit  # the watchdog's, whatever the target does to os._exit
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -27,6 +30,11 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
     p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="give up (exit 2) when importing and building the target takes longer (default 300; 0: "
+                        "no limit)")
+    p.add_argument("--no-record", dest="record", action="store_false",
+                   help="build without recording which operation wrote each tensor (judge by values alone)")
 
 
 def register(subparsers) -> None:
@@ -44,6 +52,13 @@ def register(subparsers) -> None:
                          "equals the pretrained value")
     pv.add_argument("--defaults", action="store_true",
                     help="ignore the declared init code and check against PyTorch's defaults")
+    pv.add_argument("--meta", action="store_true",
+                    help="build on the meta device, materialize with to_empty(), run the model's init_weights() (or "
+                         "every reset_parameters()) and report what stayed unwritten")
+    pv.add_argument("--strict-scheme", action="store_true",
+                    help="a scheme key that matches no tensor is an error (exit 2), not a warning")
+    pv.add_argument("--strict", action="store_true",
+                    help="exit 1 when any tensor could not be verified (too small, lazy, not modelled)")
     pv.set_defaults(func=run_verify)
     pi = subparsers.add_parser("inspect", help="name the most likely init scheme of every parameter",
                                description="Build TARGET and fingerprint every parameter.")
@@ -66,21 +81,89 @@ def _parse_json(text: str, what: str, kind: type) -> Any:
     return value
 
 
-def _setup(args) -> tuple[Any, Any]:
+def _setup(args) -> tuple[Any, Any, Any]:
     try:
         import torch
     except ImportError:
         raise RuntimeError("the runtime verifier needs torch: pip install 'initlint[runtime]'") from None
-    from .target import build_model, resolve_target
 
     cargs = _parse_json(args.args, "args", list)
     ckwargs = _parse_json(args.kwargs, "kwargs", dict)
     device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError("--device cuda requested but CUDA is not available")
-    target = resolve_target(args.target)
-    model = build_model(target, cargs, ckwargs, device=device, seed=args.seed)
-    return target, model
+    with contextlib.redirect_stdout(sys.stderr), _watchdog(args), _no_hard_exit(args.target):
+        # the target's prints must not break --output-format json: they go to stderr
+        return _build(args, cargs, ckwargs, device)
+
+
+@contextlib.contextmanager
+def _watchdog(args):
+    """``--timeout``: a constructor that hangs ends the process with exit 2 and a message."""
+    import threading
+
+    seconds = getattr(args, "timeout", 0) or 0
+    if seconds <= 0:
+        yield
+        return
+
+    def fire() -> None:
+        sys.stderr.write(f"initlint: error: importing and building {args.target} did not finish within "
+                         f"{seconds:g} s (--timeout)\n")
+        sys.stderr.flush()
+        _HARD_EXIT(EXIT_ERROR)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+@contextlib.contextmanager
+def _no_hard_exit(spec: str):
+    """``os._exit`` called while the target is imported or built is reported (exit 2), not obeyed silently."""
+    from .target import TargetError
+
+    real = os._exit
+
+    def refuse(code: int = 0) -> None:
+        raise TargetError(f"importing or building {spec} called os._exit({code!r})")
+
+    os._exit = refuse
+    try:
+        yield
+    finally:
+        os._exit = real
+
+
+def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
+    from .target import build_model, resolve_target
+
+    rec_cm: Any = contextlib.nullcontext()
+    record = None
+    if getattr(args, "record", True):
+        from .record import record_build
+
+        rec_cm = record_build()
+        record = rec_cm.record
+    meta = getattr(args, "meta", False)
+    with rec_cm:  # the import too: a model the target's file builds at import time is recorded
+        target = resolve_target(args.target)
+        model = build_model(target, cargs, ckwargs, device=device, seed=args.seed, meta=meta)
+        if meta:
+            from .target import materialize
+
+            args.meta_note = f"--meta: built on the meta device, then {materialize(model, device)}"
+    on_meta = [n for n, p in list(model.named_parameters()) + list(model.named_buffers())
+               if p.device.type == "meta"]
+    if on_meta:
+        raise ValueError(f"{len(on_meta)} tensor(s) are on the meta device and hold no values (first: "
+                         f"{on_meta[0]}): use --meta to have initlint materialize it (to_empty, then its "
+                         "init_weights() or every reset_parameters()), or verify a factory that materializes it")
+    return target, model, record
 
 
 def _emit(report, args) -> None:
@@ -124,15 +207,33 @@ def _verify(args) -> int:
     from .verify import verify_model
 
     scheme = load_scheme(args.scheme) if args.scheme else None  # validate before building
-    checkpoint = _load_checkpoint(args.checkpoint) if args.checkpoint else None
-    target, model = _setup(args)
-    resolver = None
     notes: list[str] = []
+    checkpoint = None
+    if args.checkpoint:
+        from .checkpoint import load_checkpoint
+
+        checkpoint, ck_notes = load_checkpoint(args.checkpoint)
+        notes += ck_notes
+    target, model, record = _setup(args)
+    if checkpoint is not None:
+        from .checkpoint import align_checkpoint
+
+        names = [n for n, _ in model.named_parameters(remove_duplicate=False)] + \
+                [n for n, _ in model.named_buffers(remove_duplicate=False)]
+        checkpoint, ck_notes = align_checkpoint(checkpoint, names)
+        if not set(names) & set(checkpoint):
+            raise ValueError(f"checkpoint {args.checkpoint}: " + ck_notes[-1].split(": ", 1)[1])
+        notes += ck_notes
+    if getattr(args, "meta_note", None):
+        notes.insert(0, args.meta_note)
+    resolver = None
     if scheme is None and not args.defaults:
         from .declared import declared_resolver
 
-        resolver, notes = declared_resolver(target, model)
-    report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target, **_kw(args))
+        resolver, d_notes = declared_resolver(target, model)
+        notes += d_notes
+    report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target,
+                          record=record, strict=args.strict, strict_scheme=args.strict_scheme, **_kw(args))
     report.notes[:0] = notes
     _emit(report, args)
     return report.exit_code
@@ -141,26 +242,10 @@ def _verify(args) -> int:
 def _inspect(args) -> int:
     from .verify import inspect_model
 
-    _, model = _setup(args)
+    _, model, _ = _setup(args)
     report = inspect_model(model, target=args.target, **_kw(args))
     _emit(report, args)
     return EXIT_OK
-
-
-def _load_checkpoint(path: str) -> dict:
-    import torch
-
-    try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise ValueError(f"checkpoint not found: {path}") from None
-    except Exception as e:  # noqa: BLE001
-        raise ValueError(f"cannot load checkpoint {path} with weights_only=True: {e}") from None
-    if isinstance(obj, dict) and "state_dict" in obj and isinstance(obj["state_dict"], dict):
-        obj = obj["state_dict"]
-    if not isinstance(obj, dict) or not all(hasattr(v, "shape") for v in obj.values()):
-        raise ValueError(f"checkpoint {path} is not a state dict of tensors")
-    return obj
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,15 @@ class _Decl:
     rule: Rule
     origin: str
     alternatives: tuple = ()  # other rules that may hold instead (a condition initlint cannot evaluate)
+    func: str = ""  # qualified name of the function that declares it (``Net._init``, ``weight_init``)
+
+
+def _func_of(label: str) -> str:
+    """``Net._init_weights (m.py:3)`` / ``weight_init applied to Net ...`` / ``self.modules() loop in
+    Net.__init__`` / ``Net.__init__`` -> the declaring function's qualified name."""
+    if label.startswith("self.modules() loop in "):
+        return label[len("self.modules() loop in "):].split(" ")[0]
+    return label.split(" ")[0].rstrip(",")
 
 
 @dataclass
@@ -44,6 +53,8 @@ class DeclaredResolver:
     empty_sources: list[str] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
     description: str = "declared init code"
+    claims: bool = False  # a parameter no declaration covers is judged by the record alone
+    reads_code: bool = True  # a statically read intent: the record of the model's own code overrides it
 
     def rule_for(self, qualname: str, module: Any, pname: str) -> tuple[Rule | None, str]:
         d = self.by_name.get(qualname)
@@ -54,6 +65,10 @@ class DeclaredResolver:
             return (d.rule,) + tuple(d.alternatives), d.origin
         return d.rule, d.origin
 
+    def declaring_function(self, qualname: str) -> str:
+        d = self.by_name.get(qualname)
+        return d.func if d is not None else ""
+
     def finish(self) -> tuple[list[str], list[str]]:
         notes = []
         if self.sources:
@@ -61,8 +76,10 @@ class DeclaredResolver:
         for s in self.empty_sources:
             notes.append(f"{s} covers none of the model's layers")
         if self.uncovered:
-            notes.append(f"{len(self.uncovered)} parameter(s) not covered by the declared init code, checked "
-                         f"against PyTorch's default: {', '.join(self.uncovered[:12])}"
+            how = ("judged by the record of what wrote them" if getattr(self, "recorded", False)
+                   else "checked against PyTorch's default")
+            notes.append(f"{len(self.uncovered)} parameter(s) not covered by the declared init code, {how}: "
+                         f"{', '.join(self.uncovered[:12])}"
                          + (f", ... ({len(self.uncovered) - 12} more)" if len(self.uncovered) > 12 else ""))
         return notes, []
 
@@ -233,7 +250,8 @@ class _Replay:
                 prev = self.by_name.get(qual)
                 alternatives = ((prev.rule,) + tuple(prev.alternatives)) if prev else (Rule("default"),)
                 cover += " (under a condition initlint cannot evaluate: either)"
-            self.by_name[qual] = _Decl(rule, f"declared in {label}{cover}: {rule.source}", alternatives)
+            self.by_name[qual] = _Decl(rule, f"declared in {label}{cover}: {rule.source}", alternatives,
+                                       _func_of(label))
             hits += 1
         return hits
 
@@ -282,12 +300,126 @@ def _function_inits(summary, key: str, cls: type | None) -> tuple[list, str] | N
     return f.inits, key
 
 
-def _replay_class_code(rep: _Replay, model: Any) -> None:
-    """Children first, each instance's class hierarchy (base first) __init__ events."""
+_FRAMEWORK_DIR: list[str] = []
+
+
+def _framework_dir() -> str:
+    """torch's own package directory: its layers' defaults are known (defaults.py) and recorded, so their
+    source is not replayed. Libraries built on torch (torchaudio, torchvision, torch_geometric) live in their
+    own directories and are read like any other code."""
+    if not _FRAMEWORK_DIR:
+        try:
+            import torch
+
+            _FRAMEWORK_DIR.append(os.path.dirname(os.path.abspath(torch.__file__)) + os.sep)
+        except ImportError:  # pragma: no cover - the runtime verifier needs torch
+            _FRAMEWORK_DIR.append("\0")
+    return _FRAMEWORK_DIR[0]
+
+
+_READABLE: dict[type, bool] = {}
+
+
+def _readable(cls: type) -> bool:
+    """A class whose source the declared scheme reads: defined in a Python file outside torch itself."""
+    known = _READABLE.get(cls)
+    if known is None:
+        if cls is object or cls.__module__ == "builtins":
+            known = False
+        else:
+            path = _source_file(cls)
+            known = bool(path) and not os.path.abspath(path).startswith(_framework_dir())
+        _READABLE[cls] = known
+    return known
+
+
+#: the per-module init method that a model's construction dispatches over its modules, children first
+#: (``self.apply(self._init_weights)``, or a base class's ``post_init``/``init_weights``)
+INIT_DISPATCH_METHOD = "_init_weights"
+
+
+def _dispatch_inits(cls: type) -> tuple[list, str] | None:
+    """Init calls of ``cls``'s ``_init_weights(self, module)`` with the ``super()._init_weights(module)`` it
+    calls spliced in at its place; None when no readable class of the hierarchy defines one."""
+    mro = [c for c in cls.__mro__ if _readable(c) and INIT_DISPATCH_METHOD in vars(c)]
+    if not mro:
+        return None
+    first = _dispatch_from(mro, 0)
+    if first is not None and not first[0] and len(mro) > 1 and _is_noop(mro[0]):
+        # an override that initializes nothing (``pass``): what the hierarchy declares never runs
+        base = _dispatch_from(mro, 1)
+        if base is not None and base[0]:
+            return base[0], f"{base[1]}, overridden by {first[1]} which initializes nothing"
+    return first
+
+
+def _is_noop(c: type) -> bool:
+    s = _summary(_source_file(c))
+    f = s.function(f"{c.__qualname__}.{INIT_DISPATCH_METHOD}") if s else None
+    return f is not None and not f.inits and not f.calls and not f.loops
+
+
+def _dispatch_from(mro: list[type], i: int) -> tuple[list, str] | None:
+    c = mro[i]
+    s = _summary(_source_file(c))
+    f = s.function(f"{c.__qualname__}.{INIT_DISPATCH_METHOD}") if s else None
+    if f is None or len(f.params) < 2:
+        return None
+    try:
+        line = inspect.getsourcelines(vars(c)[INIT_DISPATCH_METHOD])[1]
+    except (OSError, TypeError):
+        line = 0
+    label = f"{c.__qualname__}.{INIT_DISPATCH_METHOD} ({os.path.basename(_source_file(c) or '')}:{line})"
+    sup = next((call for call in f.calls if call.func == f"super().{INIT_DISPATCH_METHOD}"), None)
+    inits = list(f.inits)
+    if sup is not None and i + 1 < len(mro):
+        base = _dispatch_from(mro, i + 1)
+        if base is not None:
+            before = [x for x in inits if x.order < sup.order]
+            after = [x for x in inits if x.order >= sup.order]
+            inits = before + list(base[0]) + after
+    return inits, label
+
+
+def _replay_dispatch(rep: _Replay, model: Any, applied: set) -> None:
+    """Replay ``_init_weights`` over the model, children first, each module seen by the nearest enclosing
+    module (itself included) whose class defines it -- as a composite model dispatches each sub-model's own."""
+    names = dict(model.named_modules(remove_duplicate=False))
+    by_id = {id(m): n for n, m in names.items()}
+    cache: dict[type, tuple | None] = {}
+    hits: dict[str, int] = {}
+    for module in reversed(list(model.modules())):
+        name = by_id.get(id(module), "")
+        parts = name.split(".") if name else []
+        owner = None
+        for k in range(len(parts), -1, -1):
+            cand = names.get(".".join(parts[:k]))
+            if cand is None:
+                continue
+            t = type(cand)
+            if t not in cache:
+                cache[t] = _dispatch_inits(t)
+            if cache[t] is not None:
+                owner = t
+                break
+        if owner is None or cache[owner] is None:
+            continue
+        inits, label = cache[owner]
+        if label in applied:
+            continue
+        namespace = vars(inspect.getmodule(owner)) if inspect.getmodule(owner) else {}
+        hits[label] = hits.get(label, 0) + rep.apply_inits(inits, module, namespace, label)
+    for label, n in hits.items():
+        rep.record(label, n)
+
+
+def _replay_class_code(rep: _Replay, model: Any) -> set:
+    """Children first, each instance's class hierarchy (base first) __init__ events. Returns the labels of
+    the ``_init_weights`` methods an explicit ``self.apply`` already replayed."""
+    applied: set = set()
     modules = list(model.modules())
     for module in reversed(modules):  # children were built before their parents' init loops ran
-        cls_chain = [c for c in reversed(type(module).__mro__)
-                     if c.__module__ and not c.__module__.startswith(("torch", "builtins"))]
+        cls_chain = [c for c in reversed(type(module).__mro__) if _readable(c)]
         for cls in cls_chain:
             path = _source_file(cls)
             summary = _summary(path)
@@ -304,6 +436,10 @@ def _replay_class_code(rep: _Replay, model: Any) -> None:
                     if found is None:
                         continue
                     inits, fname = found
+                    if fname.endswith("." + INIT_DISPATCH_METHOD):
+                        d = _dispatch_inits(type(module))
+                        if d is not None:
+                            applied.add(d[1])
                     label = f"{fname} applied by self.apply in {cls.__qualname__}.__init__"
                     rep.record(label, rep.apply_function(inits, module, namespace, label))
                 else:
@@ -315,6 +451,7 @@ def _replay_class_code(rep: _Replay, model: Any) -> None:
                     shifted = _Shifted(init, exact=len(owners) == 1)
                     hits = sum(rep.apply_inits([shifted], owner, namespace, label) for owner in owners)
                     rep.direct[label] = rep.direct.get(label, 0) + hits
+    return applied
 
 
 def _owners(module: Any, path: str) -> list:
@@ -379,7 +516,8 @@ def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, st
 
 def _resolve(model: Any, target_path: str | None, factory: str | None, namespace: dict) -> tuple[Any, list[str]]:
     rep = _Replay(model)
-    _replay_class_code(rep, model)
+    applied = _replay_class_code(rep, model)
+    _replay_dispatch(rep, model, applied)
     for label, hits in rep.direct.items():
         rep.sources.insert(0, f"direct init calls in {label} ({hits} parameter(s))")
     cls = type(model)
@@ -394,7 +532,8 @@ def _resolve(model: Any, target_path: str | None, factory: str | None, namespace
             label = f"{fname} applied to {cls.__name__} by .apply in {where}"
             rep.record(label, rep.apply_function(inits, model, namespace, label))
     if not rep.sources and not rep.empty:
-        return DefaultResolver(), ["no declared init code found for this model: checked against PyTorch's defaults"]
+        return DefaultResolver(claims=False), ["no declared init code found for this model: each tensor is judged "
+                                               "by the record of what wrote it (PyTorch's defaults without one)"]
     res = DeclaredResolver(rep.by_name, rep.sources, rep.empty)
     return res, []
 

@@ -36,7 +36,8 @@ def format_text(report) -> str:
         st = e.stats or {}
         rows.append([name, e.layer, "x".join(str(s) for s in e.shape) or "scalar", _cut(expected, 60),
                      _g(st.get("mean")), _g(st.get("std")), _g(st.get("min")), _g(st.get("max")),
-                     e.verdict.upper() if e.verdict in ("fail", "overwritten") else e.verdict, format_p(e.p_value)])
+                     e.verdict.upper() if e.verdict in ("fail", "overwritten", "uninitialized") else e.verdict,
+                     format_p(e.p_value)])
     if report.command == "inspect":
         head[3] = "best match"
     widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
@@ -53,7 +54,8 @@ def format_text(report) -> str:
         if report.command == "verify" and e.verdict in ("fail", "overwritten", "inconclusive", "unchecked") \
                 and e.best_match and e.best_match != e.expected:
             bits.append(f"looks like: {e.best_match}")
-        if e.rule and report.command == "verify" and e.verdict in ("fail", "overwritten"):
+        if e.rule and report.command == "verify" and e.verdict in ("fail", "overwritten") \
+                and not e.rule.startswith("not covered"):
             bits.append(f"rule: {e.rule}")
         if bits:
             details.append(f"  {e.name}: " + "; ".join(bits))
@@ -69,8 +71,23 @@ def format_text(report) -> str:
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
     lines.append("")
     if report.command == "verify":
-        verdict = "PASSED" if report.passed else f"FAILED ({len(report.failed)} parameter(s) do not match)"
-        lines.append(f"{verdict}: {summary or 'no parameters'}")
+        unverified = len(report.unverified)
+        checked = len(report.entries) - unverified
+        if report.failed:
+            verdict = f"FAILED ({len(report.failed)} tensor(s) do not match)"
+        elif unverified and report.strict:
+            verdict = f"FAILED (--strict: {unverified} tensor(s) could not be verified)"
+        elif unverified and not checked:
+            verdict = "NOT VERIFIED (no tensor could be verified)"
+        elif unverified:
+            verdict = "INCOMPLETE (no failures)"
+        else:
+            verdict = "PASSED"
+        line = f"{verdict}: {summary or 'no parameters'}"
+        if unverified:
+            line += f"; {unverified} tensor(s) could not be verified" + ("" if report.strict else
+                                                                         " (--strict makes this exit 1)")
+        lines.append(line)
     else:
         lines.append(f"{len(report.entries)} parameter(s): {summary or 'none'}")
     return "\n".join(lines)

@@ -131,15 +131,17 @@ class Scheme:
             entries.append(_entry(key, rule, order))
         return Scheme(entries, source)
 
-    def resolve(self, qualname: str, module: Any, pname: str) -> Rule | None:
-        """Most specific rule for parameter ``qualname`` (= ``<module path>.<pname>``) of ``module``."""
+    def resolve(self, qualname: str, module: Any, pname: str, aliases: Sequence[str] = ()) -> Rule | None:
+        """Most specific rule for parameter ``qualname`` (= ``<module path>.<pname>``) of ``module``; a name key
+        may also match one of the ``aliases`` of a tied or shared tensor."""
         best: tuple | None = None
         best_entry = None
         mro = [c for c in type(module).__mro__]
+        names = (qualname,) + tuple(aliases)
         for e in self.entries:
             score = None
             if e.kind == "name":
-                if fnmatch.fnmatchcase(qualname, e.key):
+                if any(fnmatch.fnmatchcase(n, e.key) for n in names):
                     score = (e.rank, -e.literal, 0, e.order)
             else:
                 depth = _type_depth(mro, e.type_name)

@@ -52,9 +52,16 @@ def resolve_target(spec: str) -> Target:
             spec_.loader.exec_module(module)
         except SystemExit as e:
             raise TargetError(f"importing {left} called sys.exit({e.code!r})") from e
+        except TargetError:
+            raise
         except Exception as e:  # noqa: BLE001 - reported to the user
             raise TargetError(f"importing {left} raised {type(e).__name__}: {e}") from e
     else:
+        # ``package.module:Name`` imports from the current directory, as ``python -m`` would, also when run
+        # through the console script (whose sys.path starts at its own bin directory)
+        cwd = os.getcwd()
+        if "" not in sys.path and cwd not in sys.path:
+            sys.path.insert(0, cwd)
         try:
             module = importlib.import_module(left)
         except ModuleNotFoundError as e:
@@ -71,8 +78,15 @@ def resolve_target(spec: str) -> Target:
 
 
 def build_model(target: Target, args: list | None = None, kwargs: dict | None = None, *,
-                device: str | None = None, seed: int | None = None):
-    """Construct the class or call the factory exactly as the user would (never re-initialized)."""
+                device: str | None = None, seed: int | None = None, record: Any = None, meta: bool = False):
+    """Construct the class or call the factory exactly as the user would (never re-initialized).
+
+    ``record``: a context manager (``initlint.runtime.record.record_build()``) the build runs under.
+    ``meta``: build on the meta device instead (then :func:`materialize` it, as large-model training does)."""
+    if meta:
+        device = "meta"
+    import contextlib
+
     import torch
     import torch.nn as nn
 
@@ -82,17 +96,22 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
     if seed is not None:
         torch.manual_seed(seed)
     try:
-        if device and device != "cpu":
-            with torch.device(device):
+        with record if record is not None else contextlib.nullcontext():
+            if device and device != "cpu":
+                with torch.device(device):
+                    model = obj(*(args or []), **(kwargs or {}))
+            else:
                 model = obj(*(args or []), **(kwargs or {}))
-        else:
-            model = obj(*(args or []), **(kwargs or {}))
     except SystemExit as e:
         raise TargetError(f"building {target.attr} called sys.exit({e.code!r})") from e
+    except TargetError:
+        raise
     except Exception as e:  # noqa: BLE001
         raise TargetError(f"building {target.attr} raised {type(e).__name__}: {e}") from e
     if not isinstance(model, nn.Module):
         raise TargetError(f"{target.attr}(...) returned {type(model).__name__}, not a torch.nn.Module")
+    if meta:
+        return model
     params = list(model.parameters())
     needs_move = device and any(p.device.type != torch.device(device).type for p in params) \
         and not any(p.device.type == "meta" for p in params)
@@ -102,3 +121,39 @@ def build_model(target: Target, args: list | None = None, kwargs: dict | None = 
         except Exception as e:  # noqa: BLE001
             raise TargetError(f"moving the model to {device} raised {type(e).__name__}: {e}") from e
     return model
+
+
+def materialize(model, device: str) -> str:
+    """``model.to_empty(device=...)`` then the model's init entry point: ``init_weights()`` when the model has
+    one that takes no arguments, else every module's own ``reset_parameters()``, children first. Returns what
+    ran (for the notes)."""
+    import inspect
+
+    try:
+        model.to_empty(device=device)
+    except Exception as e:  # noqa: BLE001
+        raise TargetError(f"model.to_empty(device={device!r}) raised {type(e).__name__}: {e}") from e
+    entry = getattr(model, "init_weights", None)
+    if callable(entry):
+        try:
+            sig = inspect.signature(entry)
+            needs = [p for p in sig.parameters.values() if p.default is p.empty
+                     and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        except (TypeError, ValueError):
+            needs = []
+        if not needs:
+            try:
+                entry()
+            except Exception as e:  # noqa: BLE001
+                raise TargetError(f"{type(model).__name__}.init_weights() raised {type(e).__name__}: {e}") from e
+            return f"to_empty(device={device!r}) then {type(model).__name__}.init_weights()"
+    n = 0
+    for m in reversed(list(model.modules())):
+        reset = getattr(m, "reset_parameters", None)
+        if callable(reset):
+            try:
+                reset()
+            except Exception as e:  # noqa: BLE001
+                raise TargetError(f"{type(m).__name__}.reset_parameters() raised {type(e).__name__}: {e}") from e
+            n += 1
+    return f"to_empty(device={device!r}) then reset_parameters() of {n} module(s), children first"
