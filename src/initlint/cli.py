@@ -113,7 +113,7 @@ def run_check(args) -> int:
         from . import fixer
 
         outcome = fixer.run(findings, diff=args.diff, unsafe=args.unsafe_fixes, add_noqa=args.add_noqa,
-                            fix=args.fix or (args.diff and not args.add_noqa))
+                            fix=args.fix or (args.diff and not args.add_noqa), roots=settings.paths)
         for problem in outcome.problems:
             print(f"initlint: {problem}", file=sys.stderr)
         if args.diff:  # like ruff: the diff alone on stdout, exit 1 when there is something to change
@@ -139,8 +139,11 @@ def run_check(args) -> int:
             fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
             tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
             print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.")
-        else:
+        elif result.files and not (result.errors or result.skipped or args.add_noqa):
+            # only when files were checked and none failed (not after an error, a skipped file, --add-noqa)
             print(f"All checks passed! ({result.files} file{'s' if result.files != 1 else ''} checked)")
+    if not result.files and not missing and not args.quiet:  # like ruff: a warning, and exit 0
+        print("warning: No Python files found under the given path(s)", file=sys.stderr)
     if result.errors or missing:
         return EXIT_ERROR
     if findings and not args.exit_zero:

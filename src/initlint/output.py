@@ -27,12 +27,13 @@ def url_for(code: str) -> str:
     return f"rules/{code}.md"
 
 
-def as_json(f: Finding) -> dict:
+def as_json(f: Finding, edits: dict | None = None) -> dict:
+    """``edits``: id(finding) -> text edits, from ``fix_edits`` (computed here when not given)."""
     fix = None
     if f.fix is not None:
-        from .fixer import text_edits
-
-        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": text_edits(f)}
+        if edits is None:
+            edits = fix_edits([f])
+        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": edits.get(id(f), [])}
     return {
         "code": f.code,
         "message": f.message,
@@ -43,6 +44,20 @@ def as_json(f: Finding) -> dict:
         "url": url_for(f.code),
         "noqa_row": f.line,
     }
+
+
+def fix_edits(findings: list[Finding]) -> dict:
+    """id(finding) -> its fix's text edits, with one parse per file (not one per finding)."""
+    from .fixer import file_text_edits
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None and f.fix.edits:
+            by_path.setdefault(f.path, []).append(f)
+    out: dict = {}
+    for path, items in by_path.items():
+        out.update(file_text_edits(path, items))
+    return out
 
 
 def _source_line(path: str, line: int) -> str | None:
@@ -64,10 +79,11 @@ def github_escape(text: str, prop: bool = False) -> str:
 
 
 def render(findings: list[Finding], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps([as_json(f) for f in findings], indent=2)
-    if fmt == "json-lines":
-        return "".join(json.dumps(as_json(f)) + "\n" for f in findings).rstrip("\n")
+    if fmt in ("json", "json-lines"):
+        edits = fix_edits(findings)
+        if fmt == "json":
+            return json.dumps([as_json(f, edits) for f in findings], indent=2)
+        return "".join(json.dumps(as_json(f, edits)) + "\n" for f in findings).rstrip("\n")
     if fmt == "github":
         out = []
         for f in findings:
