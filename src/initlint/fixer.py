@@ -62,7 +62,8 @@ class _Locate(cst.CSTVisitor):
 
     def __init__(self, spans, module: cst.Module | None = None):
         super().__init__()
-        self.spans = set(spans)
+        self.spans = sorted(set(spans))
+        self._starts = [(span[0], span[1]) for span in self.spans]  # sorted: the spans inside a node by bisection
         self.tops = {id(stmt): index for index, stmt in enumerate(module.body)} if module is not None else {}
         self.current = -1  # the top-level statement being visited
         self.top: dict = {}  # span -> index of the top-level statement holding it
@@ -76,7 +77,9 @@ class _Locate(cst.CSTVisitor):
         if rng is None:
             return True
         here = (rng.start.line, rng.start.column + 1, rng.end.line, rng.end.column + 1)
-        for span in self.spans:
+        first = bisect.bisect_left(self._starts, (here[0], here[1]))
+        last = bisect.bisect_right(self._starts, (here[2], here[3]))
+        for span in self.spans[first:last]:  # the spans starting inside the node
             if here == span:
                 self.exact.setdefault(span, []).append(node)
             if _contains(here, span):
