@@ -259,17 +259,21 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks (and libcst's), not form feed or U+2028
 
 
-def file_text_edits(path: str, findings: list) -> dict[int, list[dict]]:
+def file_text_edits(path: str, findings: list, text: str | None = None) -> dict[int, list[dict]]:
     """id(finding) -> its fix as ruff-style text edits (1-based rows and columns in Python's lines), one per
     top-level statement it changes, for the JSON report. The file is parsed once for all its findings; each
-    finding's fix is applied on its own to the top-level statements it touches."""
+    finding's fix is applied on its own to the top-level statements it touches. ``text``: the file's text when
+    it is not on disk (standard input)."""
     wanted = _applicable(findings, True)
     if not wanted:
         return {}
-    source = read_source(path)
-    if isinstance(source, Problem):
-        return {}
-    text = source.text
+    source = None
+    if text is None:
+        source = read_source(path)
+        if isinstance(source, Problem):
+            return {}
+        text = source.text
+    notebook = getattr(source, "notebook", None)
     prepared = _prepare(text, path, {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}, Outcome())
     if prepared is None:
         return {}
@@ -288,7 +292,10 @@ def file_text_edits(path: str, findings: list) -> dict[int, list[dict]]:
     def row_col(offset: int) -> dict:
         offset = min(offset, len(text))
         row = bisect.bisect_right(starts, offset)
-        return {"row": row, "column": offset - starts[row - 1] + 1}
+        column = offset - starts[row - 1] + 1
+        if notebook is not None:  # a notebook: the row in its cell, as ruff gives it
+            row = notebook.locate(row)[1]
+        return {"row": row, "column": column}
 
     out: dict[int, list[dict]] = {}
     for f in wanted:
@@ -322,9 +329,9 @@ def file_text_edits(path: str, findings: list) -> dict[int, list[dict]]:
     return out
 
 
-def text_edits(finding) -> list[dict]:
+def text_edits(finding, text: str | None = None) -> list[dict]:
     """The finding's fix as ruff-style text edits; ``file_text_edits`` does a whole file's at once."""
-    return file_text_edits(finding.path, [finding]).get(id(finding), [])
+    return file_text_edits(finding.path, [finding], text).get(id(finding), [])
 
 
 # ---- noqa ----------------------------------------------------------------------------------------------
