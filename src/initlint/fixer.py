@@ -448,8 +448,16 @@ def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa
     by_path: dict[str, list] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
+    # a file reached by two paths (a symlink to a file that is checked too) is edited once, through the path
+    # that is not a link: the second path's findings were those of the same text, already fixed
+    chosen: dict[str, str] = {}
+    for path in sorted(by_path, key=lambda p: (os.path.realpath(p) != os.path.abspath(p), p)):
+        chosen.setdefault(os.path.realpath(path), path)
     for path in sorted(by_path):
         items = by_path[path]
+        if chosen[os.path.realpath(path)] != path:
+            outcome.remaining.extend(items)
+            continue
         target = outside_roots(path, roots)
         if target is not None:
             outcome.problems.append(f"{path}: not fixed: it is a symbolic link to {target}, outside the checked"
