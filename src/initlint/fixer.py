@@ -65,7 +65,9 @@ class _Locate(cst.CSTVisitor):
         self.spans = sorted(set(spans))
         self._starts = [(span[0], span[1]) for span in self.spans]  # sorted: the spans inside a node by bisection
         self.tops = {id(stmt): index for index, stmt in enumerate(module.body)} if module is not None else {}
-        self.current = -1  # the top-level statement being visited
+        if module is not None:  # the lines above and below the statements belong to none of them
+            self.tops.update((id(line), -1) for line in (*module.header, *module.footer))
+        self.current = -1  # the top-level statement being visited (-1: none)
         self.top: dict = {}  # span -> index of the top-level statement holding it
         self.exact: dict = {}  # span -> [nodes, outermost first]
         self.statement: dict = {}  # span -> the small statement holding it
@@ -297,31 +299,40 @@ def file_text_edits(path: str, findings: list, text: str | None = None) -> dict[
             row = notebook.locate(row)[1]
         return {"row": row, "column": column}
 
+    def edit(old: str, new: str, base: int) -> dict | None:
+        """The smallest edit turning ``old`` (which starts at offset ``base`` of the file) into ``new``."""
+        if old == new:
+            return None
+        start, limit = 0, min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        return {"content": new[start:end_new], "location": row_col(base + start),
+                "end_location": row_col(base + end_old)}
+
     out: dict[int, list[dict]] = {}
     for f in wanted:
         plan = _plan(f, locate)
         if plan is None:
             continue
-        edits = []
+        tops = sorted({locate.top.get(span, -1) for _, _, _, span in plan})
         try:
-            for index in sorted({locate.top.get(span, -1) for _, _, _, span in plan}):
-                if index < 0:
-                    edits = []
-                    break
-                result = module.body[index].visit(_transformer([plan]))
-                nodes = result.nodes if isinstance(result, cst.FlattenSentinel) else \
-                    [] if isinstance(result, cst.RemovalSentinel) else [result]
-                old, new = codes[index], "".join(module.code_for_node(n) for n in nodes)
-                start, limit = 0, min(len(old), len(new))
-                while start < limit and old[start] == new[start]:
-                    start += 1
-                end_old, end_new = len(old), len(new)
-                while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-                    end_old -= 1
-                    end_new -= 1
-                if old != new:
-                    edits.append({"content": new[start:end_new], "location": row_col(offsets[index] + start),
-                                  "end_location": row_col(offsets[index] + end_old)})
+            if tops and tops[0] < 0:  # a target outside the statements (a comment above or below them)
+                whole = edit(module.code, module.visit(_transformer([plan])).code, 0) \
+                    if module.code == text else None
+                edits = [whole] if whole is not None else []
+            else:
+                edits = []
+                for index in tops:
+                    result = module.body[index].visit(_transformer([plan]))
+                    nodes = result.nodes if isinstance(result, cst.FlattenSentinel) else \
+                        [] if isinstance(result, cst.RemovalSentinel) else [result]
+                    one = edit(codes[index], "".join(module.code_for_node(n) for n in nodes), offsets[index])
+                    if one is not None:
+                        edits.append(one)
         except RecursionError:
             edits = []
         if edits:
