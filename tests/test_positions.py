@@ -256,7 +256,7 @@ def test_flake8_and_the_cli_report_the_same_lines_on_a_mixed_newline_file(tmp_pa
     for name in names:  # flake8 checks each file alone: so does the CLI here
         folder = os.path.dirname(name)
         for f in check_paths([str(tmp_path / name)], select_rules(["ALL"]), jobs=1).findings:
-            if f.code != "INI900":
+            if f.code not in ("INI900", "INI901"):  # flake8's E999, and noqa is flake8's own business
                 cli.add((os.path.join(folder, "model.py"), str(f.line), str(f.column), f.code))
     assert len(cli) > 20
     assert ours == cli
