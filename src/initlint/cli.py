@@ -204,7 +204,7 @@ def _check_files(args, resolver, settings) -> int:
         from . import fixer
 
         outcome = fixer.run(findings, diff=args.diff, unsafe=args.unsafe_fixes, add_noqa=args.add_noqa,
-                            fix=args.fix or (args.diff and not args.add_noqa))
+                            fix=args.fix or (args.diff and not args.add_noqa), roots=settings.paths)
         for problem in outcome.problems:
             print(f"initlint: {problem}", file=sys.stderr)
         if args.diff:  # like ruff: the diff alone on stdout, exit 1 when there is something to change
@@ -217,7 +217,9 @@ def _check_files(args, resolver, settings) -> int:
             findings = result.findings
         if not args.quiet:
             print(fixer.summary(outcome, False, len(findings)), file=sys.stderr)
-    report(findings, result.files, settings.output_format, args)
+    report(findings, result.files, settings.output_format, args, failed=bool(result.errors or result.skipped))
+    if not result.files and not missing and not args.quiet:  # like ruff: a warning, and exit 0
+        print("warning: No Python files found under the given path(s)", file=sys.stderr)
     if result.errors or missing:
         return EXIT_ERROR
     if findings and not args.exit_zero:
@@ -225,8 +227,10 @@ def _check_files(args, resolver, settings) -> int:
     return EXIT_CLEAN
 
 
-def report(findings, files: int, fmt: str, args, out=None, sources=None) -> None:
-    """The findings in ``fmt``, then the statistics and the closing line, on ``out`` (default: stdout)."""
+def report(findings, files: int, fmt: str, args, out=None, sources=None, failed: bool = False) -> None:
+    """The findings in ``fmt``, then the statistics and the closing line, on ``out`` (default: stdout).
+    "All checks passed!" only when files were checked and nothing ``failed`` (an error, a skipped file), and not
+    after ``--add-noqa``."""
     from .output import render, statistics
 
     out = out or sys.stdout
@@ -240,7 +244,7 @@ def report(findings, files: int, fmt: str, args, out=None, sources=None) -> None
             fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
             tail = f" ({fixable} fixable with `--fix`)" if fixable else ""
             print(f"Found {len(findings)} error{'s' if len(findings) != 1 else ''}{tail}.", file=out)
-        else:
+        elif files and not failed and not getattr(args, "add_noqa", False):
             print(f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)", file=out)
 
 

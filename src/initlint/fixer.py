@@ -19,8 +19,10 @@ their mode, encoding (and BOM) and line endings; a result that does not parse is
 from __future__ import annotations
 
 import ast
+import bisect
 import difflib
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -58,22 +60,33 @@ class _Locate(cst.CSTVisitor):
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, spans):
+    def __init__(self, spans, module: cst.Module | None = None):
         super().__init__()
-        self.spans = set(spans)
+        self.spans = sorted(set(spans))
+        self._starts = [(span[0], span[1]) for span in self.spans]  # sorted: the spans inside a node by bisection
+        self.tops = {id(stmt): index for index, stmt in enumerate(module.body)} if module is not None else {}
+        if module is not None:  # the lines above and below the statements belong to none of them
+            self.tops.update((id(line), -1) for line in (*module.header, *module.footer))
+        self.current = -1  # the top-level statement being visited (-1: none)
+        self.top: dict = {}  # span -> index of the top-level statement holding it
         self.exact: dict = {}  # span -> [nodes, outermost first]
         self.statement: dict = {}  # span -> the small statement holding it
         self.scoped: set = set()  # spans inside a lambda or comprehension (a guard there would be wrong)
 
     def on_visit(self, node) -> bool:
+        self.current = self.tops.get(id(node), self.current)
         rng = self.get_metadata(PositionProvider, node, None)
         if rng is None:
             return True
         here = (rng.start.line, rng.start.column + 1, rng.end.line, rng.end.column + 1)
-        for span in self.spans:
+        first = bisect.bisect_left(self._starts, (here[0], here[1]))
+        last = bisect.bisect_right(self._starts, (here[2], here[3]))
+        for span in self.spans[first:last]:  # the spans starting inside the node
             if here == span:
                 self.exact.setdefault(span, []).append(node)
             if _contains(here, span):
+                if self.current >= 0:
+                    self.top.setdefault(span, self.current)
                 if isinstance(node, cst.BaseSmallStatement):
                     self.statement[span] = node
                 elif isinstance(node, _SCOPES) and span in self.statement:
@@ -157,70 +170,65 @@ class _Apply(cst.CSTTransformer):
         return cst.IndentedBlock(body=out, header=updated.trailing_whitespace)
 
 
-def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: str) -> tuple[str, list]:
-    """The text with the fixes of ``findings`` applied, and the findings that fixes."""
-    wanted = []
-    for f in findings:
-        if f.fix is None or not f.fix.edits or (f.fix.applicability != "safe" and not unsafe):
-            continue
-        wanted.append(f)
-    if not wanted:
-        return text, []
+def _prepare(text: str, path: str, spans, outcome: Outcome):
+    """(module, locator) for ``text``: one parse and one position pass, whatever the number of fixes."""
     module = parse(Source(path, text, "utf-8", "\n"))  # guards against nesting that crashes libcst
     if isinstance(module, Problem):
         outcome.problems.append(f"{path}: not fixed: {module.message}")
-        return text, []
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    spans = {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}
-    locate = _Locate(spans)
+        return None
+    locate = _Locate(spans, module)
     try:
-        wrapper.visit(locate)
+        MetadataWrapper(module, unsafe_skip_copy=True).visit(locate)
     except RecursionError:
         outcome.problems.append(f"{path}: not fixed: code nested too deeply")
-        return text, []
+        return None
+    return module, locate
+
+
+def _plan(f, locate: "_Locate") -> list | None:
+    """What each of the finding's edits does to which node; None: the code does not have the expected shape."""
+    plan = []
+    for pos, where, content in f.fix.edits:
+        span = _span(pos)
+        nodes = locate.exact.get(span, [])
+        if where == "end":
+            node = next((n for n in nodes if isinstance(n, (cst.Attribute, cst.Name))), None)
+            ok = node is not None and (getattr(node, "attr", node).value + content).isidentifier()
+            plan.append(("end", node, content, span) if ok else None)
+        elif where == "replace":
+            node = next((n for n in nodes if isinstance(n, cst.BaseExpression)), None)
+            try:
+                expr = cst.parse_expression(content)
+            except Exception:  # noqa: BLE001
+                node = None
+            plan.append(("replace", node, expr, span) if node is not None else None)
+        elif where == "uncall":
+            node = next((n for n in nodes if isinstance(n, cst.Call) and not n.args), None)
+            plan.append(("uncall", node, None, span) if node is not None else None)
+        elif where == "comment":
+            node = next((n for n in nodes if isinstance(n, cst.Comment)), None)
+            plan.append(("comment", node, content, span) if node is not None else None)
+        elif where == "wrap_if":
+            stmt = locate.statement.get(span)
+            ok = stmt is not None and span not in locate.scoped
+            try:
+                cst.parse_expression(content)
+            except Exception:  # noqa: BLE001
+                ok = False
+            plan.append(("wrap_if", stmt, content, span) if ok else None)
+        else:
+            plan.append(None)
+    return None if not plan or None in plan else plan
+
+
+def _transformer(plans) -> "_Apply":
     ends: dict = {}
     comments: dict = {}
     uncalls: set = set()
     replaces: dict = {}
     guards: dict = {}
-    fixed = []
-    for f in wanted:
-        plan = []
-        for pos, where, content in f.fix.edits:
-            span = _span(pos)
-            nodes = locate.exact.get(span, [])
-            if where == "end":
-                node = next((n for n in nodes if isinstance(n, (cst.Attribute, cst.Name))), None)
-                ok = node is not None and (getattr(node, "attr", node).value + content).isidentifier()
-                plan.append(("end", node, content) if ok else None)
-            elif where == "replace":
-                node = next((n for n in nodes if isinstance(n, cst.BaseExpression)), None)
-                try:
-                    expr = cst.parse_expression(content)
-                except Exception:  # noqa: BLE001
-                    node = None
-                plan.append(("replace", node, expr) if node is not None else None)
-            elif where == "uncall":
-                node = next((n for n in nodes if isinstance(n, cst.Call) and not n.args), None)
-                plan.append(("uncall", node, None) if node is not None else None)
-            elif where == "comment":
-                node = next((n for n in nodes if isinstance(n, cst.Comment)), None)
-                plan.append(("comment", node, content) if node is not None else None)
-            elif where == "wrap_if":
-                stmt = locate.statement.get(span)
-                ok = stmt is not None and span not in locate.scoped
-                try:
-                    cst.parse_expression(content)
-                except Exception:  # noqa: BLE001
-                    ok = False
-                plan.append(("wrap_if", stmt, content) if ok else None)
-            else:
-                plan.append(None)
-        if not plan or None in plan:
-            outcome.problems.append(f"{path}:{f.line}:{f.column}: {f.code} not fixed: the code does not have the"
-                                    " expected shape")
-            continue
-        for kind, node, content in plan:
+    for plan in plans:
+        for kind, node, content, _ in plan:
             if kind == "end":
                 ends[id(node)] = content
             elif kind == "uncall":
@@ -233,15 +241,130 @@ def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: s
                 conds = guards.setdefault(id(node), [])
                 if content not in conds:
                     conds.append(content)
+    return _Apply(ends, uncalls, guards, replaces, comments)
+
+
+def _applicable(findings: list, unsafe: bool) -> list:
+    return [f for f in findings
+            if f.fix is not None and f.fix.edits and (f.fix.applicability == "safe" or unsafe)]
+
+
+def _fix_text(text: str, findings: list, unsafe: bool, outcome: Outcome, path: str) -> tuple[str, list]:
+    """The text with the fixes of ``findings`` applied, and the findings that fixes."""
+    wanted = _applicable(findings, unsafe)
+    if not wanted:
+        return text, []
+    prepared = _prepare(text, path, {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}, outcome)
+    if prepared is None:
+        return text, []
+    module, locate = prepared
+    plans, fixed = [], []
+    for f in wanted:
+        plan = _plan(f, locate)
+        if plan is None:
+            outcome.problems.append(f"{path}:{f.line}:{f.column}: {f.code} not fixed: the code does not have the"
+                                    " expected shape")
+            continue
+        plans.append(plan)
         fixed.append(f)
     if not fixed:
         return text, []
     try:
-        new = module.visit(_Apply(ends, uncalls, guards, replaces, comments)).code
+        if module.code != text:  # libcst would not write this file back as it is: edit nothing
+            outcome.problems.append(f"{path}: not fixed: the file cannot be reproduced exactly from its syntax tree")
+            return text, []
+        new = module.visit(_transformer(plans)).code
     except RecursionError:
         outcome.problems.append(f"{path}: not fixed: code nested too deeply")
         return text, []
     return new, fixed
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks (and libcst's), not form feed or U+2028
+
+
+def file_text_edits(path: str, findings: list, text: str | None = None) -> dict[int, list[dict]]:
+    """id(finding) -> its fix as ruff-style text edits (1-based rows and columns in Python's lines), one per
+    top-level statement it changes, for the JSON report. The file is parsed once for all its findings; each
+    finding's fix is applied on its own to the top-level statements it touches. ``text``: the file's text when
+    it is not on disk (standard input)."""
+    wanted = _applicable(findings, True)
+    if not wanted:
+        return {}
+    source = None
+    if text is None:
+        source = read_source(path)
+        if isinstance(source, Problem):
+            return {}
+        text = source.text
+    notebook = getattr(source, "notebook", None)
+    prepared = _prepare(text, path, {_span(pos) for f in wanted for pos, _, _ in f.fix.edits}, Outcome())
+    if prepared is None:
+        return {}
+    module, locate = prepared
+    codes = [module.code_for_node(stmt) for stmt in module.body]
+    header = "".join(module.code_for_node(h) for h in module.header)
+    offsets, at = [], len(header)
+    for code in codes:
+        offsets.append(at)
+        at += len(code)
+    laid_out = header + "".join(codes)  # the footer follows; a file without a final newline lacks the last one
+    if not (text.startswith(laid_out) or laid_out.startswith(text)):  # not the file as written: no edits
+        return {}
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def row_col(offset: int) -> dict:
+        offset = min(offset, len(text))
+        row = bisect.bisect_right(starts, offset)
+        column = offset - starts[row - 1] + 1
+        if notebook is not None:  # a notebook: the row in its cell, as ruff gives it
+            row = notebook.locate(row)[1]
+        return {"row": row, "column": column}
+
+    def edit(old: str, new: str, base: int) -> dict | None:
+        """The smallest edit turning ``old`` (which starts at offset ``base`` of the file) into ``new``."""
+        if old == new:
+            return None
+        start, limit = 0, min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        return {"content": new[start:end_new], "location": row_col(base + start),
+                "end_location": row_col(base + end_old)}
+
+    out: dict[int, list[dict]] = {}
+    for f in wanted:
+        plan = _plan(f, locate)
+        if plan is None:
+            continue
+        tops = sorted({locate.top.get(span, -1) for _, _, _, span in plan})
+        try:
+            if tops and tops[0] < 0:  # a target outside the statements (a comment above or below them)
+                whole = edit(module.code, module.visit(_transformer([plan])).code, 0) \
+                    if module.code == text else None
+                edits = [whole] if whole is not None else []
+            else:
+                edits = []
+                for index in tops:
+                    result = module.body[index].visit(_transformer([plan]))
+                    nodes = result.nodes if isinstance(result, cst.FlattenSentinel) else \
+                        [] if isinstance(result, cst.RemovalSentinel) else [result]
+                    one = edit(codes[index], "".join(module.code_for_node(n) for n in nodes), offsets[index])
+                    if one is not None:
+                        edits.append(one)
+        except RecursionError:
+            edits = []
+        if edits:
+            out[id(f)] = edits
+    return out
+
+
+def text_edits(finding, text: str | None = None) -> list[dict]:
+    """The finding's fix as ruff-style text edits; ``file_text_edits`` does a whole file's at once."""
+    return file_text_edits(finding.path, [finding], text).get(id(finding), [])
 
 
 # ---- noqa ----------------------------------------------------------------------------------------------
@@ -289,16 +412,48 @@ def _write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa: bool = False) -> Outcome:
-    """Apply fixes (or, with ``add_noqa``, append noqa comments instead); with ``diff`` write nothing."""
+def outside_roots(path: str, roots) -> str | None:
+    """The file ``path`` really is, when a symbolic link leads out of every checked path (``roots``); else None."""
+    if roots is None:
+        return None
+    real = os.path.realpath(path)
+    if real == os.path.abspath(path):
+        return None  # no link on the way: the file is where it was found
+    for root in roots:
+        base = os.path.realpath(root)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return None
+    return real
+
+
+def fix_files(findings: list, diff: bool = False, unsafe: bool = False, add_noqa: bool = False,
+              roots=None) -> Outcome:
+    """Apply fixes (or, with ``add_noqa``, append noqa comments instead); with ``diff`` write nothing.
+
+    ``roots``: the checked paths. A file reached through a symbolic link that leads outside all of them is left
+    alone (its findings stay), so ``--fix`` never edits a file outside the checked tree."""
     from .output import display_path
 
     outcome = Outcome()
     by_path: dict[str, list] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
+    # a file reached by two paths (a symlink to a file that is checked too) is edited once, through the path
+    # that is not a link: the second path's findings were those of the same text, already fixed
+    chosen: dict[str, str] = {}
+    for path in sorted(by_path, key=lambda p: (os.path.realpath(p) != os.path.abspath(p), p)):
+        chosen.setdefault(os.path.realpath(path), path)
     for path in sorted(by_path):
         items = by_path[path]
+        if chosen[os.path.realpath(path)] != path:
+            outcome.remaining.extend(items)
+            continue
+        target = outside_roots(path, roots)
+        if target is not None:
+            outcome.problems.append(f"{path}: not fixed: it is a symbolic link to {target}, outside the checked"
+                                    " paths")
+            outcome.remaining.extend(items)
+            continue
         source = read_source(path)
         if isinstance(source, Problem):
             outcome.problems.append(f"{path}: not fixed: {source.message}")
@@ -365,12 +520,12 @@ def apply_fixes(findings: list, diff: bool, unsafe: bool, add_noqa: bool, fix: b
     return outcome.remaining, summary(outcome, diff, len(outcome.remaining))
 
 
-def run(findings: list, diff: bool, unsafe: bool, add_noqa: bool, fix: bool = True) -> Outcome:
+def run(findings: list, diff: bool, unsafe: bool, add_noqa: bool, fix: bool = True, roots=None) -> Outcome:
     outcome = Outcome(remaining=list(findings))
     if fix:
-        outcome = fix_files(findings, diff=diff, unsafe=unsafe)
+        outcome = fix_files(findings, diff=diff, unsafe=unsafe, roots=roots)
     if add_noqa:
-        noqa = fix_files(outcome.remaining, diff=diff, add_noqa=True)
+        noqa = fix_files(outcome.remaining, diff=diff, add_noqa=True, roots=roots)
         outcome.noqa_added = noqa.noqa_added
         outcome.diff += noqa.diff
         outcome.changed += [p for p in noqa.changed if p not in outcome.changed]
@@ -391,36 +546,3 @@ def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
         verb = "Would add" if diff else "Added"
         parts.append(f"{verb} `# noqa` for {errors(outcome.noqa_added)}.")
     return " ".join(parts)
-
-
-def text_edits(finding, text: str | None = None) -> list[dict]:
-    """The finding's fix as one ruff-style text edit (1-based rows and columns), for the JSON report.
-    ``text``: the file's text when it is not on disk (standard input)."""
-    source = None
-    if text is None:
-        source = read_source(finding.path)
-        if isinstance(source, Problem):
-            return []
-        text = source.text
-    if finding.fix is None or not finding.fix.edits:
-        return []
-    new, done = _fix_text(text, [finding], True, Outcome(), finding.path)
-    if not done:
-        return []
-    old = text
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-
-    def row_col(offset: int) -> dict:
-        row = old.count("\n", 0, offset) + 1
-        if getattr(source, "notebook", None) is not None:  # a notebook: the row in its cell, as ruff gives it
-            row = source.notebook.locate(row)[1]
-        return {"row": row, "column": offset - (old.rfind("\n", 0, offset) + 1) + 1}
-
-    return [{"content": new[start:end_new], "location": row_col(start), "end_location": row_col(end_old)}]

@@ -33,13 +33,13 @@ def where(f: Finding) -> str:
     return f"{'' if f.cell is None else f'cell {f.cell}:'}{f.line}:{f.column}"
 
 
-def as_json(f: Finding, sources: dict | None = None) -> dict:
+def as_json(f: Finding, sources: dict | None = None, edits: dict | None = None) -> dict:
+    """``edits``: id(finding) -> text edits, from ``fix_edits`` (computed here when not given)."""
     fix = None
     if f.fix is not None:
-        from .fixer import text_edits
-
-        fix = {"applicability": f.fix.applicability, "message": f.fix.message,
-               "edits": text_edits(f, _text_of(f.path, sources))}
+        if edits is None:
+            edits = fix_edits([f], sources)
+        fix = {"applicability": f.fix.applicability, "message": f.fix.message, "edits": edits.get(id(f), [])}
     return {
         "code": f.code,
         "message": f.message,
@@ -87,6 +87,20 @@ def _text_of(path: str, sources: dict | None) -> str | None:
     return "" if isinstance(source, Problem) else source.text
 
 
+def fix_edits(findings: list[Finding], sources: dict | None = None) -> dict:
+    """id(finding) -> its fix's text edits, with one parse per file (not one per finding)."""
+    from .fixer import file_text_edits
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None and f.fix.edits:
+            by_path.setdefault(f.path, []).append(f)
+    out: dict = {}
+    for path, items in by_path.items():
+        out.update(file_text_edits(path, items, _text_of(path, sources)))
+    return out
+
+
 def _source_line(path: str, line: int, sources: dict | None = None) -> str | None:
     text = _text_of(path, sources)
     if text is not None:
@@ -112,10 +126,11 @@ def github_escape(text: str, prop: bool = False) -> str:
 def render(findings: list[Finding], fmt: str, sources: dict | None = None) -> str:
     """``sources``: absolute path -> bytes that stand for the file (standard input)."""
     findings = notebook.for_display(findings)  # notebooks: cell numbers, lines counted in the cell
-    if fmt == "json":
-        return json.dumps([as_json(f, sources) for f in findings], indent=2)
-    if fmt == "json-lines":
-        return "".join(json.dumps(as_json(f, sources)) + "\n" for f in findings).rstrip("\n")
+    if fmt in ("json", "json-lines"):
+        edits = fix_edits(findings, sources)
+        if fmt == "json":
+            return json.dumps([as_json(f, sources, edits) for f in findings], indent=2)
+        return "".join(json.dumps(as_json(f, sources, edits)) + "\n" for f in findings).rstrip("\n")
     if fmt == "github":
         out = []
         for f in findings:

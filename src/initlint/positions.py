@@ -8,7 +8,7 @@ lines and columns (characters) for the few files that need them.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata.position_provider import PositionProvidingCodegenState
+from libcst.metadata.position_provider import NEWLINE_RE, PositionProvidingCodegenState
 
 
 class _Collector:
@@ -32,10 +32,12 @@ def compute_positions(module: cst.Module, locs=None) -> dict:
     wanted = sorted({loc[1] for loc in locs if len(loc) >= 2 and loc[0] == "body" and isinstance(loc[1], int)})
     if len(wanted) != len({tuple(loc[:2]) for loc in locs}) or not wanted:
         return compute_positions(module)  # a locator outside the module body: lay out everything
-    line = 1 + sum(module.code_for_node(h).count("\n") for h in module.header)
+    # the lines before a laid-out statement are counted as libcst's PositionProvider counts them: "\r\n", a
+    # lone "\r" and "\n" each end a line, whatever the module's default newline is (a file may mix them)
+    line = 1 + sum(_line_breaks(module.code_for_node(h)) for h in module.header)
     done = 0
     for index in wanted:
-        line += sum(module.code_for_node(stmt).count(module.default_newline[-1]) for stmt in module.body[done:index])
+        line += sum(_line_breaks(module.code_for_node(stmt)) for stmt in module.body[done:index])
         state = PositionProvidingCodegenState(
             default_indent=module.default_indent, default_newline=module.default_newline, provider=collector,
             line=line, column=0,
@@ -45,6 +47,10 @@ def compute_positions(module: cst.Module, locs=None) -> dict:
         line = state.line
         done = index + 1
     return collector._computed
+
+
+def _line_breaks(code: str) -> int:
+    return len(NEWLINE_RE.findall(code))
 
 
 def resolve(module: cst.Module, loc: tuple):

@@ -221,6 +221,10 @@ def parse(source: Source) -> cst.Module | Problem:
         text, _ = formfeed_indentation(text)
     try:
         module = _parse_unvalidated(text)
+        if text.endswith("\r") and not module.has_trailing_newline:
+            # libcst reads a final lone "\r" as no trailing newline and drops it when it writes the code back;
+            # the fixer rewrites files from ``module.code``, which must reproduce the file exactly
+            module = module.with_changes(has_trailing_newline=True)
     except cst.ParserSyntaxError as exc:
         line, column, message = exc.editor_line, exc.editor_column, exc.message
         try:  # CPython's position and words are the ones users know (libcst often points at the next line)

@@ -93,9 +93,14 @@ class Cond:
     negated: bool = False
     loc: Loc = ()  # the test expression (set for ``typeeq``, whose fix rewrites it)
     text: str | None = None  # ``typeeq``: the type as written (``nn.Linear``)
+    # ``typeeq``: the expression at ``loc`` is itself a negation (``!=``, ``is not``, ``not type(m) == X``).
+    # ``negated`` also counts the negations outside it (an ``else`` branch, the code after an early
+    # ``return``), which a fix rewriting only that expression must leave alone.
+    loc_negated: bool = False
 
     def negate(self) -> "Cond":
-        return Cond(self.kind, self.subject, self.types, self.attr, not self.negated, self.loc, self.text)
+        return Cond(self.kind, self.subject, self.types, self.attr, not self.negated, self.loc, self.text,
+                    self.loc_negated)
 
 
 @dataclass(slots=True, frozen=True)
@@ -717,7 +722,14 @@ class _Extractor:
             return out
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.conds_of(test.expression, path + ("expression",))
-            return [inner[0].negate()] if len(inner) == 1 else [Cond("other")]
+            if len(inner) != 1:
+                return [Cond("other")]
+            cond = inner[0].negate()
+            if cond.kind == "typeeq" and cond.loc == path + ("expression",):
+                # `not type(m) == X`: the fix rewrites the whole `not ...` expression
+                cond = Cond(cond.kind, cond.subject, cond.types, cond.attr, cond.negated, path, cond.text,
+                            not cond.loc_negated)
+            return [cond]
         if isinstance(test, cst.Call):
             fkey = key_of(test.func)
             args = test.args
@@ -750,16 +762,18 @@ class _Extractor:
                 if isinstance(op, (cst.Equal, cst.NotEqual)):
                     t = _type_subject(left)
                     if t is not None:
-                        return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.NotEqual),
-                                     loc=path, text=_text(right))]
+                        neg = isinstance(op, cst.NotEqual)
+                        return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
+                                     loc_negated=neg)]
                     found = _classname_find(left)
                     if found is not None:
                         return [Cond("classname", found[0], attr=found[1])]
             if isinstance(op, (cst.Is, cst.IsNot)):
                 t = _type_subject(left)
                 if t is not None:
-                    return [Cond("typeeq", t, self.type_tuple(right), negated=isinstance(op, cst.IsNot),
-                                 loc=path, text=_text(right))]
+                    neg = isinstance(op, cst.IsNot)
+                    return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
+                                 loc_negated=neg)]
             if isinstance(op, (cst.In, cst.NotIn)):
                 lit = literal(left)
                 if isinstance(lit, str):

@@ -32,8 +32,14 @@ class ExactTypeDispatch(Rule):
 
     @staticmethod
     def fix(cond) -> Fix:
-        """``type(m) == nn.X`` -> ``isinstance(m, nn.X)``: unsafe, since subclasses now match too."""
-        if not cond.loc or cond.text is None:
+        """``type(m) == nn.X`` -> ``isinstance(m, nn.X)``; ``type(m) != nn.X``, ``type(m) is not nn.X`` and
+        ``not type(m) == nn.X`` -> ``not isinstance(m, nn.X)``. Only the test expression is rewritten, so an
+        ``else`` branch or an early ``return`` keeps its meaning. Unsafe, since subclasses now match too."""
+        if not cond.loc or cond.text is None or not (cond.subject or "").isidentifier() or len(cond.types) != 1:
+            # a tuple or union on the right is never equal to a type: `isinstance` would do more than drop the
+            # exact match, so the fix is left to the reader
             return Fix(f"Use `isinstance({cond.subject}, ...)`", "unsafe", [])
         call = f"isinstance({cond.subject}, {cond.text})"
-        return Fix(f"Use `{call}`", "unsafe", [(cond.loc, "replace", f"not {call}" if cond.negated else call)])
+        if cond.loc_negated:
+            call = f"not {call}"
+        return Fix(f"Use `{call}`", "unsafe", [(cond.loc, "replace", call)])
