@@ -231,6 +231,8 @@ def run(args) -> dict:
         slowest.append((result["seconds"], name))
         if outcome in FAILURES or outcome == "skipped":
             sig = signature(outcome, result.get("detail", ""))
+            if meta.get("mutation", "").startswith("deep:"):
+                sig += f" ({meta['mutation']})"
             entry = signatures.setdefault(sig, {"count": 0, "examples": []})
             entry["count"] += 1
             path = save("failures", sig, task_id, result)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import glob
+import io
 import json
 import os
 import random
@@ -20,6 +21,7 @@ import re
 import subprocess
 import sys
 import time
+import tokenize
 import traceback
 import warnings
 
@@ -250,7 +252,15 @@ def wrap(code: str, where: str) -> str:
 # ---------------------------------------------------------------------------------------------- criteria
 
 def cpython_rejects(data: bytes) -> str | None:
-    """CPython's parser's message for this source, or None when it parses (the tokenizer included)."""
+    """CPython's message for this source, or None when it parses (the tokenizer included).
+
+    The bytes are decoded first, as ``python FILE`` does: ``ast.parse`` of bytes lets undecodable comments pass.
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
+        return f"cannot decode: {exc}"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
