@@ -61,7 +61,7 @@ def _generate(kind: str, seed: int, count: int) -> list[str]:
     out: list[str] = []
 
     @fixed_seed(seed)
-    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
+    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate, Phase.target],
               suppress_health_check=list(HealthCheck))
     @given(strategy, st.sampled_from(_fuzz.WRAPPERS))
     def collect(source, where):

@@ -9,6 +9,7 @@ The seeds are fixed (``derandomize``); ``bench/fuzz.py`` runs the big numbers.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sys
@@ -27,8 +28,10 @@ from initlint.rules import select_rules  # noqa: E402
 
 RULES = select_rules(["ALL"])
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))  # what the engine sets; hypothesis wants it unchanged
+# fixed seeds; no shrinking (a failing program is printed as generated); the target phase steers hypothesmith
+# towards bigger programs (without it most of a small sample is blank lines and comments)
 FUZZ = settings(derandomize=True, database=None, deadline=None, print_blob=True,
-                suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+                suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate, Phase.target])
 
 
 def _check(tmp_path_factory, source: str, where: str) -> dict:
@@ -43,16 +46,37 @@ def _check(tmp_path_factory, source: str, where: str) -> dict:
     return outcome
 
 
-@settings(FUZZ, max_examples=100)
-@given(source=hypothesmith.from_grammar(), where=st.sampled_from(WRAPPERS))
-def test_programs_from_the_grammar(tmp_path_factory, source, where):
-    _check(tmp_path_factory, source, where)
+def _statements(source: str) -> int:
+    try:
+        return len(ast.parse(source).body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return 0
 
 
-@settings(FUZZ, max_examples=30)
-@given(source=hypothesmith.from_node(), where=st.sampled_from(WRAPPERS))
-def test_programs_from_libcst_nodes(tmp_path_factory, source, where):
-    _check(tmp_path_factory, source, where)
+def test_programs_from_the_grammar(tmp_path_factory):
+    seen = []
+
+    @settings(FUZZ, max_examples=100)
+    @given(source=hypothesmith.from_grammar(), where=st.sampled_from(WRAPPERS))
+    def check(source, where):
+        _check(tmp_path_factory, source, where)
+        seen.append(source)
+
+    check()
+    assert sum(_statements(s) > 0 for s in seen) >= 20, "the sample is mostly blank lines and comments"
+
+
+def test_programs_from_libcst_nodes(tmp_path_factory):
+    seen = []
+
+    @settings(FUZZ, max_examples=40)
+    @given(source=hypothesmith.from_node(), where=st.sampled_from(WRAPPERS))
+    def check(source, where):
+        _check(tmp_path_factory, source, where)
+        seen.append(source)
+
+    check()
+    assert sum(_statements(s) > 0 for s in seen) >= 10, "the sample is mostly blank lines and comments"
 
 
 def test_wrapped_programs_reach_the_rules(tmp_path):
