@@ -10,8 +10,8 @@ seeded edits: lines deleted, duplicated or swapped, truncation, NUL, BOM, lone C
 and now and then an expression nested very deeply.
 
 Every file is checked in a worker process (``check_file``: every rule, the JSON output, the unsafe fixes' diff).
-A worker that dies is a crash, one that takes over ``--timeout`` seconds on a file is killed (a timeout); both are
-restarted. Each failure (internal error, crash, timeout) is saved under ``--out`` with what happened and whether it
+A worker that dies is a crash, one that spends over ``--timeout`` seconds of CPU on a file is killed (a timeout);
+both are restarted. Each failure (internal error, crash, timeout) is saved under ``--out`` with what happened and whether it
 also fails alone in a fresh ``python -m initlint check`` (some failures depend on the files a process met before).
 Disagreements with CPython's parser (INI900 on code CPython accepts, or none on code it rejects) are counted and
 saved too, apart from the failures. The report (also ``--out/report.json``) counts programs run and outcomes.
@@ -28,7 +28,7 @@ import os
 import random
 import re
 import shutil
-import subprocess
+import signal
 import sys
 import tempfile
 import time
@@ -71,7 +71,8 @@ def _generate(kind: str, seed: int, count: int) -> list[str]:
     return out
 
 
-def _worker(conn, workdir: str, memory_cap: int) -> None:  # pragma: no cover - a child process
+def _worker(conn, workdir: str, memory_cap: int, cpu_limit: float) -> None:  # pragma: no cover - a child
+    import math
     import resource
     import warnings
 
@@ -98,16 +99,23 @@ def _worker(conn, workdir: str, memory_cap: int) -> None:  # pragma: no cover - 
         path = os.path.join(workdir, f"f{task_id:06d}.py")
         with open(path, "wb") as handle:
             handle.write(data)
+        # the time limit is CPU time (SIGXCPU past it), so that a loaded machine does not make timeouts
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        spent = usage.ru_utime + usage.ru_stime
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(spent + cpu_limit), resource.RLIM_INFINITY))
+        cpu = time.process_time()
         result = _fuzz.check_file(path, rules)
+        result["wall_seconds"], result["seconds"] = result["seconds"], time.process_time() - cpu
+        resource.setrlimit(resource.RLIMIT_CPU, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
         result["cpython"] = _fuzz.cpython_rejects(data) if oracle else None
         os.unlink(path)
         conn.send(("check", task_id, result))
 
 
 class Worker:
-    def __init__(self, context, workdir: str, memory_cap: int):
+    def __init__(self, context, workdir: str, memory_cap: int, cpu_limit: float):
         self.parent, child = context.Pipe()
-        self.proc = context.Process(target=_worker, args=(child, workdir, memory_cap), daemon=True)
+        self.proc = context.Process(target=_worker, args=(child, workdir, memory_cap, cpu_limit), daemon=True)
         self.proc.start()
         child.close()
         self.task = None  # (task tuple, start time)
@@ -192,7 +200,8 @@ def run(args) -> dict:
     context = multiprocessing.get_context("spawn")
     scratch = tempfile.mkdtemp(prefix="initlint-fuzz-")
     memory_cap = int(args.memory_cap_gb * (1 << 30))
-    workers = [Worker(context, os.path.join(scratch, f"w{i}"), memory_cap) for i in range(args.jobs)]
+    workers = [Worker(context, os.path.join(scratch, f"w{i}"), memory_cap, args.timeout) for i in range(args.jobs)]
+    wall_limit = args.timeout * 10  # a safety net: the CPU limit in the worker ends a runaway file first
 
     gen_tasks = collections.deque()
     for i in range(0, args.programs, GEN_BATCH):
@@ -251,7 +260,7 @@ def run(args) -> dict:
         del inputs[task_id]
 
     def next_task():
-        nonlocal generated, next_mutant, gens_in_flight
+        nonlocal next_mutant, gens_in_flight
         if time.perf_counter() > deadline:
             return None
         done_programs = sum(counts["programs"].values())
@@ -279,7 +288,7 @@ def run(args) -> dict:
         worker = workers[i]
         task, start = worker.task
         worker.kill()
-        workers[i] = Worker(context, os.path.join(scratch, f"w{i}-{next(task_ids)}"), memory_cap)
+        workers[i] = Worker(context, os.path.join(scratch, f"w{i}-{next(task_ids)}"), memory_cap, args.timeout)
         if task[0] == "check":
             record(task, {"outcome": outcome, "detail": detail, "seconds": time.perf_counter() - start,
                           "codes": []})
@@ -297,7 +306,7 @@ def run(args) -> dict:
                     continue
                 break
             now = time.perf_counter()
-            waits = [w.task[1] + (args.timeout if w.task[0][0] == "check" else 900) - now for w in busy]
+            waits = [w.task[1] + (wall_limit if w.task[0][0] == "check" else 900) - now for w in busy]
             ready = wait([w.parent for w in busy], timeout=max(0.05, min(waits)))
             for i, worker in enumerate(workers):
                 if worker.task is None:
@@ -307,9 +316,13 @@ def run(args) -> dict:
                     try:
                         kind, task_id, payload = worker.parent.recv()
                     except (EOFError, OSError):
-                        code = worker.proc.join(5) or worker.proc.exitcode
-                        restart(i, "crash", f"worker died: exit code {code}"
-                                            + (f" (signal {-code})" if isinstance(code, int) and code < 0 else ""))
+                        worker.proc.join(5)
+                        code = worker.proc.exitcode
+                        if code == -signal.SIGXCPU:
+                            restart(i, "timeout", f"over {args.timeout} s of CPU")
+                        else:
+                            restart(i, "crash", f"worker died: exit code {code}"
+                                                + (f" (signal {-code})" if isinstance(code, int) and code < 0 else ""))
                         if task[0] == "gen":
                             gens_in_flight -= 1
                         continue
@@ -322,8 +335,8 @@ def run(args) -> dict:
                             generated += 1
                     else:
                         record(task, payload)
-                elif task[0] == "check" and time.perf_counter() - start > args.timeout:
-                    restart(i, "timeout", f"over {args.timeout} s")
+                elif task[0] == "check" and time.perf_counter() - start > wall_limit:
+                    restart(i, "timeout", f"over {wall_limit} s of wall-clock time")
                 elif task[0] == "gen" and time.perf_counter() - start > 900:
                     gens_in_flight -= 1
                     worker.task = (("gen-abandoned",), start)
@@ -340,7 +353,7 @@ def run(args) -> dict:
         shutil.rmtree(scratch, ignore_errors=True)
 
     for sig, entry in signatures.items():  # does each failure happen alone, in a fresh process?
-        entry["alone"] = [alone(path, max(60.0, args.timeout * 3)) for path in entry["examples"][:2]]
+        entry["alone"] = [alone(path, max(60.0, args.timeout * 3)) for path in entry["examples"][:1]]
     slowest.sort(reverse=True)
     report = {
         "seconds": round(time.perf_counter() - started, 1),
@@ -379,7 +392,7 @@ def print_report(report: dict, out: str) -> None:
         print("  disagreements with CPython's parser:")
         for key, count in sorted(report["disagreements_with_cpython"].items(), key=lambda kv: -kv[1]):
             print(f"    {count:6d}  {key}")
-    print(f"  slowest: " + ", ".join(f"{s['name']} {s['seconds']} s" for s in report["slowest"][:3]))
+    print("  slowest: " + ", ".join(f"{s['name']} {s['seconds']} s" for s in report["slowest"][:3]))
     print(f"  report: {os.path.join(out, 'report.json')}")
 
 
@@ -393,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-bytes", type=int, default=150_000, help="skip zoo files larger than this")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--budget", type=float, default=0, help="stop starting new files after SECONDS (0: none)")
-    parser.add_argument("--timeout", type=float, default=_fuzz.TIME_LIMIT, help="seconds a file (default 10)")
+    parser.add_argument("--timeout", type=float, default=_fuzz.TIME_LIMIT,
+                        help="seconds of CPU a file (default 10); over it, the file is a timeout")
     parser.add_argument("--memory-cap-gb", type=float, default=4, help="address-space cap per worker (0: none)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="fuzz-out", help="folder for the report and the reproducers")
