@@ -26,6 +26,7 @@ from _fuzz import TIME_LIMIT, WRAPPERS, check_file, cli_problems, run_cli, wrap 
 
 from initlint.rules import select_rules  # noqa: E402
 
+pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")  # hypothesmith compiles what it generates
 RULES = select_rules(["ALL"])
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))  # what the engine sets; hypothesis wants it unchanged
 # fixed seeds; no shrinking (a failing program is printed as generated); the target phase steers hypothesmith
