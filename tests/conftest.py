@@ -32,3 +32,21 @@ def lint_project(tmp_path):
         return result.findings
 
     return run
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the tests marked slow (big fuzz samples); `-m slow` runs only those")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a big sample or a benchmark-like test, out of the default run")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (or -m slow)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
