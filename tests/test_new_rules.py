@@ -199,3 +199,78 @@ class Net(nn.Module):
     assert "`init_all(self, ...)`" in found[0].message
     assert "`self.init_weights()`" in found[1].message and "self.apply(self.init_weights)" not in found[1].message
     assert "`self.apply(self.init_module)`" in found[2].message
+
+
+# ---- INI109 module-init-helper-given-tensor ----------------------------------------------------------------------
+HELPER_SRC = H + '''
+from mmcv.cnn import constant_init, kaiming_init, normal_init
+from mmengine.model import xavier_init
+from mmcv.cnn.utils import weight_init
+from mmcv.cnn import ConvModule
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 3, 1)
+        self.fc = nn.Linear(2, 2)
+        self.scale = nn.Parameter(torch.ones(1))
+        self.rnn = nn.LSTM(2, 2)
+        self.weight = nn.Linear(2, 2)
+        self.block = ConvModule(3, 3, 1)
+
+    def init_weights(self):
+        constant_init(self.conv.weight, 0)              # 20
+        normal_init(self.fc.bias.data, std=0.01)        # 21
+        constant_init(self.scale, 1)                    # 22
+        xavier_init(self.rnn.weight_ih_l0)              # 23
+        weight_init.kaiming_init(self.fc.weight)        # 24
+        constant_init(nn.Parameter(torch.zeros(2)), 0)  # 25
+        constant_init(self.conv, 0)
+        constant_init(self.weight, 0)                   # a module named `weight`
+        constant_init(self.block.conv.weight, 0)        # unknown type
+        constant_init(self.block.weight, 0)             # a project module's attribute
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                kaiming_init(m.weight)                  # 32
+                kaiming_init(m)
+            constant_init(m.weight, 1)                  # any module: unknown
+'''
+
+
+def test_ini109_flags_known_tensors_given_to_mmcv_helpers(lint):
+    found = only(lint(HELPER_SRC), "INI109")
+    assert [f.line for f in found] == [20, 21, 22, 23, 24, 25, 32]
+    assert "`self.conv.weight` of a `Conv2d`" in found[0].message and "nn.init.constant_" in found[0].message
+
+
+def test_ini109_silent_for_helpers_that_are_not_mmcv(lint):
+    own = HELPER_SRC.replace("from mmcv.cnn import constant_init, kaiming_init, normal_init\n", "").replace(
+        "from mmengine.model import xavier_init\n", "").replace("from mmcv.cnn.utils import weight_init\n", "")
+    own += '''
+def constant_init(t, v): pass
+def kaiming_init(t): pass
+def normal_init(t, std): pass
+def xavier_init(t): pass
+'''
+    assert only(lint(own), "INI109") == []
+
+
+def test_ini109_follows_a_project_reexport(lint_project):
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/utils.py": "from mmcv.cnn import constant_init\n",
+        "pkg/own.py": "def constant_init(module, val):\n    pass\n",
+        "pkg/head.py": H + '''
+from .utils import constant_init
+from .own import constant_init as own_init
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+        constant_init(self.fc.bias, 0)
+        own_init(self.fc.bias, 0)
+''',
+    }
+    found = only(lint_project(files), "INI109")
+    assert [(f.path, f.line) for f in found] == [("pkg/head.py", 11)]
