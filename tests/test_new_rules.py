@@ -274,3 +274,137 @@ class Head(nn.Module):
     }
     found = only(lint_project(files), "INI109")
     assert [(f.path, f.line) for f in found] == [("pkg/head.py", 11)]
+
+
+# ---- INI110 rnn-init-first-layer-only -----------------------------------------------------------------------------
+RNN_BAD = H + '''
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)
+        self.gru = nn.GRU(10, 20, bidirectional=True)
+        self.deep = nn.LSTM(10, 20, 3)                      # num_layers positional
+        nn.init.xavier_uniform_(self.lstm.weight_ih_l0)     # 10
+        nn.init.zeros_(self.lstm.bias_hh_l0.data)           # 11
+        for name, p in self.gru.named_parameters():
+            if name == "bias_hh_l0":
+                nn.init.ones_(p)                            # 14
+        self.deep.bias_ih_l0.data[20:40].fill_(1.0)        # 15
+'''
+
+
+def test_ini110_flags_layer0_only_init_on_multi_layer_or_bidirectional_rnns(lint):
+    found = only(lint(RNN_BAD), "INI110")
+    assert [f.line for f in found] == [10, 11, 14, 15]
+    assert "`weight_ih_l1`" in found[0].message and "`num_layers=2`" in found[0].message
+    assert "`bias_hh_l0_reverse`" in found[2].message and "`bidirectional=True`" in found[2].message
+    assert "`bias_ih_l1`, `bias_ih_l2`" in found[3].message
+    assert found[0].related[0].message == "the LSTM is built here" and found[0].related[0].line == 7
+
+
+def test_ini110_layer0_substring_filter_on_a_deep_bidirectional_rnn(lint):
+    src = H + '''
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2, bidirectional=True)
+        for name, p in self.lstm.named_parameters():
+            if "bias_hh" in name:
+                nn.init.ones_(p)
+            elif "weight_hh_l0" in name:
+                nn.init.orthogonal_(p)
+'''
+    found = only(lint(src), "INI110")
+    assert [f.line for f in found] == [12]
+    assert "`weight_hh_l1`, `weight_hh_l1_reverse`" in found[0].message
+
+
+RNN_GOOD = H + '''
+from lib import init_rnn
+
+class OneLayer(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20)                          # one layer, one direction: l0 is all there is
+        self.var = nn.LSTM(10, 20, num_layers=n)             # not a literal: unknown
+        self.kw = nn.LSTM(10, 20, **{"num_layers": 2})
+        nn.init.orthogonal_(self.lstm.weight_hh_l0)
+        nn.init.orthogonal_(self.var.weight_hh_l0)
+        nn.init.orthogonal_(self.kw.weight_hh_l0)
+
+class EveryLayer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2, bidirectional=True)
+        nn.init.orthogonal_(self.lstm.weight_hh_l0)
+        for name, p in self.lstm.named_parameters():
+            if "weight_hh" in name:
+                nn.init.orthogonal_(p)
+
+class AllParams(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+        for p in self.lstm.parameters():
+            nn.init.uniform_(p, -0.1, 0.1)
+
+class WholeModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+        for name, p in self.named_parameters():
+            if "weight" in name:
+                nn.init.xavier_uniform_(p)
+
+class Helper(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+        init_rnn(self.lstm)
+
+class Explicit(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+        nn.init.zeros_(self.lstm.bias_hh_l1)
+
+class Conditional(nn.Module):
+    def __init__(self, deep):
+        super().__init__()
+        if deep:
+            self.lstm = nn.LSTM(10, 20, num_layers=2)
+        else:
+            self.lstm = nn.LSTM(10, 20)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+
+class ShapeFilter(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        for name, p in self.lstm.named_parameters():
+            if p.dim() > 1:
+                nn.init.orthogonal_(p)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+
+class Applied(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 20, num_layers=2)
+        nn.init.zeros_(self.lstm.bias_hh_l0)
+
+def init_all(m):
+    if isinstance(m, nn.LSTM):
+        for p in m.parameters():
+            nn.init.uniform_(p, -0.1, 0.1)
+
+model = Applied()
+model.apply(init_all)
+'''
+
+
+def test_ini110_silent_when_not_provable(lint):
+    assert only(lint(RNN_GOOD), "INI110") == []
