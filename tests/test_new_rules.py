@@ -408,3 +408,125 @@ model.apply(init_all)
 
 def test_ini110_silent_when_not_provable(lint):
     assert only(lint(RNN_GOOD), "INI110") == []
+
+
+# ---- INI310 tied-weight-reinitialized -----------------------------------------------------------------------------
+TIED_BAD = H + '''
+class LM(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        nn.init.normal_(self.embed.weight, std=0.02)
+        self.decoder.weight = self.embed.weight
+        nn.init.xavier_uniform_(self.decoder.weight)        # 11
+
+class LM2(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        self.decoder.weight = self.embed.weight
+        self.init_weights()
+
+    def init_weights(self):
+        nn.init.uniform_(self.embed.weight, -0.1, 0.1)
+        self.decoder.reset_parameters()                      # 23
+
+class LM3(nn.Module):
+    def __init__(self, v, d, tie=True):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        if tie:
+            self.decoder.weight = self.embed.weight
+        nn.init.normal_(self.decoder.weight, std=0.01)
+        nn.init.normal_(self.embed.weight, std=1.0)          # 33
+'''
+
+
+def test_ini310_flags_a_different_init_through_the_other_name_after_the_tie(lint):
+    found = only(lint(TIED_BAD), "INI310")
+    assert [f.line for f in found] == [11, 23, 33]
+    assert "overwrites the `normal_` init given through `self.embed.weight`" in found[0].message
+    assert [r.message for r in found[0].related] == ["`self.embed.weight` is initialized here",
+                                                     "the weights are tied here"]
+    assert [r.line for r in found[0].related] == [9, 10]
+    assert "`reset_parameters()`" in found[1].message
+
+
+TIED_GOOD = H + '''
+class BeforeTie(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        nn.init.xavier_uniform_(self.decoder.weight)   # the decoder's own tensor: dropped by the tie
+        nn.init.normal_(self.embed.weight, std=0.02)
+        self.decoder.weight = self.embed.weight
+        nn.init.zeros_(self.decoder.bias)
+
+class SameInitTwice(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.encoder = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        self.decoder.weight = self.encoder.weight
+        self.init_weights()
+
+    def init_weights(self):
+        nn.init.uniform_(self.encoder.weight, -0.1, 0.1)
+        nn.init.zeros_(self.decoder.bias)
+        nn.init.uniform_(self.decoder.weight, -0.1, 0.1)
+
+class OnlyOne(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        self.decoder.weight = self.embed.weight
+        nn.init.normal_(self.decoder.weight, std=0.02)
+
+class Untied(nn.Module):
+    def __init__(self, v, d, tie):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        nn.init.normal_(self.embed.weight, std=0.02)
+        if tie:
+            self.decoder.weight = self.embed.weight
+        else:
+            nn.init.xavier_uniform_(self.decoder.weight)
+
+class Retied(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        nn.init.normal_(self.embed.weight, std=0.02)
+        self.decoder.weight = self.embed.weight
+        self.decoder.weight = nn.Parameter(torch.empty(v, d))
+        nn.init.xavier_uniform_(self.decoder.weight)
+
+class NotATie(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d)
+        self.decoder = nn.Linear(d, v)
+        nn.init.normal_(self.embed.weight, std=0.02)
+        self.decoder.scale = self.embed.scale
+        nn.init.xavier_uniform_(self.decoder.weight)
+
+class BiasSlice(nn.Module):
+    def __init__(self, v, d):
+        super().__init__()
+        self.embed = nn.Embedding(v, d, padding_idx=0)
+        self.decoder = nn.Linear(d, v)
+        self.decoder.weight = self.embed.weight
+        nn.init.normal_(self.embed.weight, std=0.02)
+        self.decoder.weight.data[0].zero_()      # a row: a partial write
+'''
+
+
+def test_ini310_silent_on_correct_ties(lint):
+    assert only(lint(TIED_GOOD), "INI310") == []

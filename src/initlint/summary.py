@@ -272,11 +272,10 @@ class Signature:
 
 @dataclass(slots=True)
 class AttrStore:
-    """``a.b.c = <name or attribute>``: an attribute chain assigned another one (``self.head.weight =
-    self.embed.weight``, a tie)."""
+    """``a.b.c = value``: an attribute chain assigned (``self.head.weight = self.embed.weight``, a tie)."""
 
     key: str  # the target (``self.head.weight``)
-    value: str  # the key of the value (``self.embed.weight``)
+    value: str  # the key of the value when it is a name or attribute (``self.embed.weight``), else ""
     conds: tuple
     stmt: int
     order: int
@@ -976,10 +975,10 @@ class _Extractor:
         if isinstance(target, cst.Attribute):
             self.expr(target.value, path + ("value",), ctx)
             tkey = key_of(target)
-            if self.scope is not None and tkey is not None and isinstance(value, (cst.Name, cst.Attribute)):
-                vkey = key_of(value)
-                if vkey is not None:
-                    self.scope.attr_stores.append(AttrStore(tkey, vkey, ctx.conds, ctx.stmt, self.next_order(), path))
+            if self.scope is not None and tkey is not None and value is not None:
+                vkey = key_of(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                self.scope.attr_stores.append(AttrStore(tkey, vkey or "", ctx.conds, ctx.stmt, self.next_order(),
+                                                        path))
             receiver_key = key_of(target.value) or ""
             receiver = receiver_key.rsplit(".", 1)[-1].lower()
             if receiver and not _CONFIG_NAMES.search(receiver):
