@@ -530,3 +530,73 @@ class BiasSlice(nn.Module):
 
 def test_ini310_silent_on_correct_ties(lint):
     assert only(lint(TIED_GOOD), "INI310") == []
+
+
+# ---- INI211 hf-init-weights-bypasses-guard / INI311 hf-init-in-constructor (opt-in) ------------------------------
+HF_SRC = H + '''
+from torch.nn.init import normal_
+from transformers import PreTrainedModel
+from transformers import initialization as init
+
+class MyPreTrained(PreTrainedModel):
+    def _init_weights(self, module):
+        if isinstance(module, nn.Linear):
+            module.weight.data.normal_(mean=0.0, std=0.02)     # 11
+            if module.bias is not None:
+                module.bias.data.zero_()                        # 13
+        elif isinstance(module, nn.Embedding):
+            normal_(module.weight, std=0.02)                    # 15
+            nn.init.normal_(module.weight, std=0.02)            # through the module: patched, guarded
+            init.normal_(module.weight, std=0.02)               # transformers' own: guarded
+
+class Model(MyPreTrained):
+    def __init__(self, config):
+        super().__init__(config)
+        self.block = Block(config.d)
+        self.head = nn.Linear(2, 2)
+        nn.init.normal_(self.head.weight, std=0.02)             # 24
+        self.post_init()
+
+class Block(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.proj = nn.Linear(d, d)
+        nn.init.zeros_(self.proj.bias)                          # 31
+
+class Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+        nn.init.zeros_(self.fc.bias)                            # not a PreTrainedModel's
+
+    def _init_weights(self, module):
+        module.weight.data.normal_()                            # not a PreTrainedModel's
+'''
+
+
+def test_ini211_flags_unguarded_writes_in_pretrained_model_init_weights(lint):
+    assert only(lint(HF_SRC), "INI211") == []  # off by default
+    found = only(lint(HF_SRC, extend=["INI211"]), "INI211")
+    assert [f.line for f in found] == [11, 13, 15]
+    assert "`init.zeros_(...)`" in found[1].message
+    assert "imported by name from `torch.nn.init`" in found[2].message
+
+
+def test_ini211_silent_when_the_method_checks_the_flag(lint):
+    src = HF_SRC.replace("        if isinstance(module, nn.Linear):\n",
+                         "        if getattr(module, \"_is_hf_initialized\", False):\n            return\n"
+                         "        if isinstance(module, nn.Linear):\n", 1)
+    assert only(lint(src, extend=["INI211"]), "INI211") == []
+
+
+def test_ini311_flags_constructor_init_in_pretrained_models_and_their_submodules(lint):
+    assert only(lint(HF_SRC), "INI311") == []  # off by default
+    found = only(lint(HF_SRC, extend=["INI311"]), "INI311")
+    assert [f.line for f in found] == [24, 31]
+    assert "`Block.__init__`" in found[1].message
+
+
+def test_ini311_needs_a_pretrained_model(lint):
+    src = HF_SRC.replace("from transformers import PreTrainedModel", "from mylib import PreTrainedModel")
+    assert only(lint(src, extend=["INI211", "INI311"]), "INI311") == []
+    assert only(lint(src, extend=["INI211", "INI311"]), "INI211") == []
