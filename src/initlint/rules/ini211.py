@@ -60,12 +60,13 @@ class HfInitWeightsBypassesGuard(Rule):
             if not is_pretrained_model(ClassRef(info, file), index):
                 continue
             for init, how in bypassing(fn):
-                target = init.target_key or "the tensor"
+                key = init.target_key or ""
+                target = f"`{key}`" if key and "(" not in key else "a tensor"
                 name = GUARDED.get(init.name, init.name) if not init.func.startswith(INIT) else init.name
                 use = f"`init.{name}(...)`" if name in GUARDED.values() or init.func.startswith(INIT) else "its functions"
                 yield self.finding(
                     file, init.loc,
-                    f"`_init_weights` writes `{target}` with {how}, which skips transformers' `_is_hf_initialized`"
+                    f"`_init_weights` writes {target} with {how}, which skips transformers' `_is_hf_initialized`"
                     f" guard (transformers 5): in a module the checkpoint loads only in part, `from_pretrained`"
                     f" then replaces the loaded tensors, silently; use `transformers.initialization` ({use})",
                 )
