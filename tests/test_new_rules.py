@@ -151,6 +151,34 @@ def test_ini309_silent_when_the_signature_is_not_known_or_fits(lint):
     assert only(lint(APPLY_GOOD), "INI309") == []
 
 
+def test_ini309_only_for_module_receivers(lint):
+    src = H + '''
+import multiprocessing
+
+def work():
+    return 1
+
+def pair(a, b):
+    return a + b
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(2, 2)
+        self.head.apply(work)           # 16: a torch layer attribute
+        self.table = make_table()
+        self.table.apply(pair)          # unknown receiver
+
+def main(df):
+    pool = multiprocessing.Pool(2)
+    pool.apply(work)                    # Pool.apply(f) calls f(): fine
+    df.apply(work)
+    seq = nn.Sequential(nn.Linear(2, 2))
+    seq.apply(work)                     # 25
+'''
+    assert lines(lint(src), "INI309") == [16, 25]
+
+
 def test_ini309_knows_pretrained_model_init_weights(lint):
     src = H + '''
 from transformers import PreTrainedModel

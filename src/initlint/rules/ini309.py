@@ -8,6 +8,7 @@ parameters, a ``staticmethod`` with none.
 Fires only on a resolved callee with a known signature: a project function without decorators (other than
 ``staticmethod``/``classmethod``/``no_grad``), defined once, not overridden by a subclass; or the
 ``init_weights(self)`` that Hugging Face's ``PreTrainedModel`` provides (a rule about that library's own API).
+The receiver must be known to be a module (``Pool.apply(f)`` calls ``f()``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from ..index import ClassRef
 from ..summary import Signature
 from . import Related, Rule
+from ._hf import is_pretrained_model
 
 #: decorators that keep the function's signature
 TRANSPARENT = frozenset({"staticmethod", "classmethod", "no_grad", "inference_mode", "enable_grad"})
@@ -43,6 +45,8 @@ class ApplyCallableCannotTakeModule(Rule):
             arg = apply.call.args[0]
             if arg.keyword is not None and arg.keyword != "fn":
                 continue
+            if not self.module_receiver(apply, file, index):
+                continue  # `pool.apply(f)`, `df.apply(f)`: another `apply`
             if arg.lambda_sig is not None:
                 if not arg.lambda_sig.accepts(1):
                     yield self.finding(
@@ -71,6 +75,29 @@ class ApplyCallableCannotTakeModule(Rule):
                 f" each submodule (TypeError on the first call); {advice}",
                 None, related,
             )
+
+    @staticmethod
+    def module_receiver(apply, file, index) -> bool:
+        """The receiver is known to be an ``nn.Module``: ``self`` in a module class, an instance of a project
+        module or of a torch container built in the scope, a torch layer or project module assigned to
+        ``self.<attr>``."""
+        scope = file.function(apply.scope)
+        if scope is None:
+            return False
+        receiver = apply.receiver
+        if receiver.startswith("self.") and receiver.count(".") == 1 and scope.cls is not None:
+            info = file.cls(scope.cls)
+            if info is None:
+                return False
+            stores = [st for cls in index.mro(ClassRef(info, file)) for m in cls.info.methods.values()
+                      for st in m.stores if st.attr == receiver[5:]]
+            return bool(stores) and all(
+                st.value == "call" and index.module_kind(st.call, file) is not None for st in stores)
+        found = index.receiver_classes(receiver, apply.scope, file, apply.call.order)
+        if not found:
+            return False
+        return all(not isinstance(ref, ClassRef) or index.is_module(ref) is True or is_pretrained_model(ref, index)
+                   for ref in found)
 
     def callee(self, key, apply, file, index):
         """(name, signature, bound, related, is_method, bound parameter) of a resolved callee with a known signature, else None."""
