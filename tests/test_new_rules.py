@@ -199,8 +199,20 @@ class Mixed(Base, PreTrainedModel):
     def __init__(self, config):
         super().__init__(config)
         self.apply(self.init_weights)          # Base may define its own init_weights
+
+class PerModel(BertPreTrainedModel):
+    def __init__(self, config):
+        super().__init__(config)
+        self.apply(self.init_weights)          # 28
+
+class OldPackage(OldBertPreTrainedModel):
+    def __init__(self, config):
+        super().__init__(config)
+        self.apply(self.init_weights)          # pytorch_transformers 1.x: init_weights(self, module)
 '''
-    assert lines(lint(src), "INI309") == [11]
+    src = src.replace("from other_lib import Base", "from other_lib import Base\nfrom transformers import "
+                      "BertPreTrainedModel\nfrom pytorch_transformers import BertPreTrainedModel as OldBertPreTrainedModel")
+    assert lines(lint(src), "INI309") == [13, 28]
 
 
 def test_ini304_never_suggests_apply_for_a_method_without_a_module_parameter(lint):

@@ -5,14 +5,25 @@ from __future__ import annotations
 PRETRAINED = frozenset({"transformers.PreTrainedModel", "transformers.modeling_utils.PreTrainedModel"})
 
 
+def is_pretrained_name(qual: str) -> bool:
+    """``transformers.PreTrainedModel`` or one of transformers' per-model bases (``transformers.BertPreTrainedModel``,
+    ``transformers.models.bert.modeling_bert.BertPreTrainedModel``): every one derives from ``PreTrainedModel``.
+    TensorFlow and Flax bases (``TFBertPreTrainedModel``) are not torch modules."""
+    if qual in PRETRAINED:
+        return True
+    last = qual.rsplit(".", 1)[-1]
+    return qual.startswith("transformers.") and last.endswith("PreTrainedModel") and not last.startswith(
+        ("TF", "Flax"))
+
+
 def is_pretrained_model(ref, index) -> bool:
     """The class derives from transformers' ``PreTrainedModel`` (named outside the project, or the project is
     transformers itself)."""
     for cls in index.mro(ref):
-        if cls.dotted in PRETRAINED and cls is not ref:
+        if cls is not ref and is_pretrained_name(cls.dotted):
             return True
         for base in cls.info.bases:
-            if base in PRETRAINED:
+            if is_pretrained_name(base):
                 return True
     return False
 

@@ -16,12 +16,10 @@ from __future__ import annotations
 from ..index import ClassRef
 from ..summary import Signature
 from . import Related, Rule
-from ._hf import is_pretrained_model
+from ._hf import is_pretrained_model, is_pretrained_name
 
 #: decorators that keep the function's signature
 TRANSPARENT = frozenset({"staticmethod", "classmethod", "no_grad", "inference_mode", "enable_grad"})
-#: transformers' ``PreTrainedModel.init_weights(self)``: no module parameter (since transformers 2)
-HF_BASES = ("transformers.PreTrainedModel", "transformers.modeling_utils.PreTrainedModel")
 
 
 def describe(sig: Signature, bound: int, first: str = "self") -> str:
@@ -158,7 +156,7 @@ class ApplyCallableCannotTakeModule(Rule):
         for cls in index.mro(ref):
             for base in index.bases(cls):
                 if isinstance(base, str):
-                    if base in HF_BASES:
+                    if is_pretrained_name(base):
                         found = True
                     elif base not in NEUTRAL_BASES and base != NN + "Module":
                         return False  # another external base may define `init_weights`
