@@ -3201,6 +3201,146 @@ CASES = [
             def forward(self, x):
                 return self.head(self.encoder(x))
     """),
+    # ---- #36 `apply` given a callable that cannot take a module (issue 9) -------------------------------------
+    (36, "INI309", "method", """
+        import torch.nn as nn
+        from transformers import BertModel, BertPreTrainedModel
+
+        class BertForMultiLable(BertPreTrainedModel):
+            def __init__(self, config):
+                super().__init__(config)
+                self.bert = BertModel(config)
+                self.dropout = nn.Dropout(config.hidden_dropout_prob)
+                self.classifier = nn.Linear(config.hidden_size, config.num_labels)
+                self.apply(self.init_weights)
+    """, """
+        import torch.nn as nn
+        from transformers import BertModel, BertPreTrainedModel
+
+        class BertForMultiLable(BertPreTrainedModel):
+            def __init__(self, config):
+                super().__init__(config)
+                self.bert = BertModel(config)
+                self.dropout = nn.Dropout(config.hidden_dropout_prob)
+                self.classifier = nn.Linear(config.hidden_size, config.num_labels)
+                self.init_weights()
+    """),
+    (36, "INI309", "script", """
+        import torch.nn as nn
+
+        def init_weights(m, std):
+            if isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, std=std)
+
+        model = nn.Sequential(nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 2))
+        model.apply(init_weights)
+    """, """
+        import functools
+        import torch.nn as nn
+
+        def init_weights(m, std):
+            if isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, std=std)
+
+        model = nn.Sequential(nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 2))
+        model.apply(functools.partial(init_weights, std=0.02))
+    """),
+    # ---- #37 mmcv/mmengine module helpers given a tensor (issue 9) --------------------------------------------
+    (37, "INI109", "method", """
+        import torch.nn as nn
+        from mmcv.cnn import constant_init, kaiming_init
+
+        class Neck(nn.Module):
+            def __init__(self, channels):
+                super().__init__()
+                self.lateral = nn.Conv2d(channels, 256, 1)
+                self.bn = nn.BatchNorm2d(256)
+
+            def init_weights(self):
+                kaiming_init(self.lateral.weight)
+                constant_init(self.bn.weight, 1)
+    """, """
+        import torch.nn as nn
+        from mmcv.cnn import constant_init, kaiming_init
+
+        class Neck(nn.Module):
+            def __init__(self, channels):
+                super().__init__()
+                self.lateral = nn.Conv2d(channels, 256, 1)
+                self.bn = nn.BatchNorm2d(256)
+
+            def init_weights(self):
+                kaiming_init(self.lateral)
+                constant_init(self.bn, 1)
+    """),
+    # ---- #38 RNN init hard-coded to layer 0 (issue 9) ---------------------------------------------------------
+    (38, "INI110", "method", """
+        import torch.nn as nn
+
+        class Regressor(nn.Module):
+            def __init__(self, n_in, hidden, forget_bias=3.0):
+                super().__init__()
+                self.lstm = nn.LSTM(n_in, hidden, num_layers=2, batch_first=True)
+                self.head = nn.Linear(hidden, 1)
+                self.forget_bias = forget_bias
+                self._reset_parameters()
+
+            def _reset_parameters(self):
+                hidden = self.lstm.hidden_size
+                self.lstm.bias_hh_l0.data[hidden:2 * hidden] = self.forget_bias
+                nn.init.zeros_(self.lstm.bias_ih_l0)
+    """, """
+        import torch.nn as nn
+
+        class Regressor(nn.Module):
+            def __init__(self, n_in, hidden, forget_bias=3.0):
+                super().__init__()
+                self.lstm = nn.LSTM(n_in, hidden, num_layers=2, batch_first=True)
+                self.head = nn.Linear(hidden, 1)
+                self.forget_bias = forget_bias
+                self._reset_parameters()
+
+            def _reset_parameters(self):
+                hidden = self.lstm.hidden_size
+                for name, param in self.lstm.named_parameters():
+                    if "bias_ih" in name:
+                        nn.init.zeros_(param)
+    """),
+    # ---- #39 tied weights re-initialized through the other name (issue 9) -------------------------------------
+    (39, "INI310", "method", """
+        import torch.nn as nn
+
+        class TransformerLM(nn.Module):
+            def __init__(self, vocab, d_model, tie=True):
+                super().__init__()
+                self.encoder = nn.Embedding(vocab, d_model)
+                self.body = nn.TransformerEncoder(nn.TransformerEncoderLayer(d_model, 4), 2)
+                self.decoder = nn.Linear(d_model, vocab)
+                if tie:
+                    self.decoder.weight = self.encoder.weight
+                self.init_weights()
+
+            def init_weights(self):
+                nn.init.normal_(self.encoder.weight, std=1.0)
+                nn.init.normal_(self.decoder.weight, std=0.02)
+                nn.init.zeros_(self.decoder.bias)
+    """, """
+        import torch.nn as nn
+
+        class TransformerLM(nn.Module):
+            def __init__(self, vocab, d_model, tie=True):
+                super().__init__()
+                self.encoder = nn.Embedding(vocab, d_model)
+                self.body = nn.TransformerEncoder(nn.TransformerEncoderLayer(d_model, 4), 2)
+                self.decoder = nn.Linear(d_model, vocab)
+                if tie:
+                    self.decoder.weight = self.encoder.weight
+                self.init_weights()
+
+            def init_weights(self):
+                nn.init.normal_(self.encoder.weight, std=1.0)
+                nn.init.zeros_(self.decoder.bias)
+    """),
 ]
 
 # Cases the rules do not handle today: (pitfall, code, style) -> the precise gap. Strict xfail, so closing a gap

@@ -64,7 +64,8 @@ INTERESTING = frozenset(
     named_children partial post_init requires_grad_ to_empty empty zeros ones randn rand Tensor FloatTensor
     append extend insert deepcopy copy _initialize_weights initialize_weights init_weight _init_weight
     initialize weights_init weight_init init_params _init_params relu gelu silu tanh sigmoid leaky_relu elu
-    selu mish relu6 hardswish softplus _fill_padding_idx_with_zero""".split()
+    selu mish relu6 hardswish softplus _fill_padding_idx_with_zero constant_init xavier_init normal_init
+    trunc_normal_init uniform_init kaiming_init caffe2_xavier_init""".split()
 )
 #: initializers imported by name from other libraries (timm's ``trunc_normal_``, ``lecun_normal_``)
 NAMED_INITIALIZERS = frozenset({"trunc_normal", "lecun_normal", "variance_scaling", "xavier_uniform", "xavier_normal",
@@ -141,6 +142,8 @@ class Arg:
     text: str | None = None  # short source text, kept for initializer arguments only
     call_keywords: tuple = ()  # keyword names of that inner call (``dtype`` in ``torch.empty(n, dtype=...)``)
     call_data: bool = False  # that inner call's first argument is a literal list/tuple (data, not sizes)
+    #: when the argument is a ``lambda``: its ``Signature``
+    lambda_sig: "Signature | None" = None
 
 
 @dataclass(slots=True)
@@ -254,6 +257,36 @@ class SelfStore:
     mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
 
 
+@dataclass(slots=True, frozen=True)
+class Signature:
+    """What a function accepts: ``required`` positional parameters without a default, ``positional`` ones in
+    all (None with ``*args``), and keyword-only ones without a default (``required_kwonly``)."""
+
+    required: int
+    positional: int | None
+    required_kwonly: int = 0
+
+    def accepts(self, n: int, bound: int = 0) -> bool:
+        """Whether a call with ``n`` positional arguments works (``bound``: leading parameters already bound,
+        ``self`` of a method)."""
+        required = max(self.required - bound, 0)
+        if self.required_kwonly or n < required:
+            return False
+        return self.positional is None or n <= self.positional - bound
+
+
+@dataclass(slots=True)
+class AttrStore:
+    """``a.b.c = value``: an attribute chain assigned (``self.head.weight = self.embed.weight``, a tie)."""
+
+    key: str  # the target (``self.head.weight``)
+    value: str  # the key of the value when it is a name or attribute (``self.embed.weight``), else ""
+    conds: tuple
+    stmt: int
+    order: int
+    loc: Loc
+
+
 @dataclass(slots=True)
 class SelfLoad:
     attr: str
@@ -292,6 +325,8 @@ class FunctionInfo:
     item_stores: list = field(default_factory=list)  # ItemStore
     repeats: list = field(default_factory=list)  # Repeat
     parent: str | None = None  # qualname of the enclosing function for nested ones
+    signature: Signature | None = None  # the parameters it accepts
+    attr_stores: list = field(default_factory=list)  # AttrStore
 
     @property
     def is_instance_method(self) -> bool:
@@ -575,7 +610,8 @@ class _Extractor:
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
             data = bool(value.args) and isinstance(value.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
-                   _text(value) if keep_text else None, keywords, data)
+                   _text(value) if keep_text else None, keywords, data,
+                   _signature(value.params) if isinstance(value, cst.Lambda) else None)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
@@ -768,6 +804,11 @@ class _Extractor:
                     found = _classname_find(left)
                     if found is not None:
                         return [Cond("classname", found[0], attr=found[1])]
+                    lit = literal(right)
+                    if isinstance(lit, str) and isinstance(left, (cst.Name, cst.Attribute)):
+                        # ``name == "bias_hh_l0"``: still unknown to every rule ("other"), the literal kept
+                        return [Cond("other", key_of(left), attr=lit, negated=isinstance(op, cst.NotEqual),
+                                     text="==")]
             if isinstance(op, (cst.Is, cst.IsNot)):
                 t = _type_subject(left)
                 if t is not None:
@@ -949,6 +990,11 @@ class _Extractor:
             return
         if isinstance(target, cst.Attribute):
             self.expr(target.value, path + ("value",), ctx)
+            tkey = key_of(target)
+            if self.scope is not None and tkey is not None and value is not None:
+                vkey = key_of(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                self.scope.attr_stores.append(AttrStore(tkey, vkey or "", ctx.conds, ctx.stmt, self.next_order(),
+                                                        path))
             receiver_key = key_of(target.value) or ""
             receiver = receiver_key.rsplit(".", 1)[-1].lower()
             if receiver and not _CONFIG_NAMES.search(receiver):
@@ -1083,6 +1129,7 @@ class _Extractor:
             (key_of(d.decorator) or "").rstrip("()").rsplit(".", 1)[-1] for d in node.decorators
         )
         params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
+        signature = _signature(node.params)
         name = node.name.value
         outer, outer_aliases = self.scope, self.aliases
         nested = outer is not None and outer.qualname != "<module>"
@@ -1099,6 +1146,7 @@ class _Extractor:
             info = FunctionInfo(name, name, None, params, decorators, path)
         for k, d in enumerate(node.decorators):
             self.expr(d.decorator, path + ("decorators", k, "decorator"), ctx)
+        info.signature = signature
         self.summary.scopes.append(info)
         no_grad = any(d in ("no_grad", "inference_mode") for d in decorators) or (nested and ctx.no_grad)
         self.scope = info
@@ -1203,6 +1251,14 @@ def _names_in(nodes, limit: int = 200) -> set:
         elif isinstance(node, cst.StarredElement):
             stack.append(node.value)
     return out
+
+
+def _signature(params: cst.Parameters) -> Signature:
+    positional = (*params.posonly_params, *params.params)
+    required = sum(1 for p in positional if p.default is None)
+    star = params.star_arg
+    return Signature(required, None if isinstance(star, cst.Param) else len(positional),
+                     sum(1 for p in params.kwonly_params if p.default is None))
 
 
 def _dotted(node) -> str:

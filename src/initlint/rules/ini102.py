@@ -74,7 +74,8 @@ class FanInitOnVector(Rule):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
             name_kinds = ("namehas", "classname", "other")
-            name_guard = any(c.subject == name_var and c.kind in name_kinds for c in init.conds) \
+            # (``name == "lit"`` conds keep their subject for INI110; this rule does not read them yet)
+            name_guard = any(c.subject == name_var and c.kind in name_kinds and c.text != "==" for c in init.conds) \
                 if name_var else False
             if name_guard:
                 models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)

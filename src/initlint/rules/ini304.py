@@ -35,8 +35,8 @@ class InitFunctionNeverApplied(Rule):
             yield self.finding(
                 file, fn.loc,
                 f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
-                f" keeps PyTorch's default init; call it (e.g. `self.apply({'self.' if fn.cls else ''}{fn.name})`"
-                " at the end of `__init__`) or delete it",
+                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn)}` at the end of `__init__`) or"
+                " delete it",
             )
 
     @staticmethod
@@ -74,6 +74,21 @@ class InitFunctionNeverApplied(Rule):
                 if "PreTrainedModel" in name or "BaseModule" in name:
                     return True
         return False
+
+
+def suggestion(fn) -> str:
+    """How to run it: ``self.apply(self.f)`` only for a function that takes the module; a method that takes
+    nothing but ``self`` is called (``self.apply`` would pass it a module it cannot take: INI309)."""
+    if fn.cls is None:
+        if fn.signature is not None and not fn.signature.accepts(1):
+            return f"{fn.name}(self, ...)"
+        return f"self.apply({fn.name})"
+    takes_module = fn.signature is None or fn.signature.accepts(1, 1 if fn.is_instance_method else 0)
+    if fn.is_instance_method and not takes_module:
+        return f"self.{fn.name}()"
+    if not fn.is_instance_method and "classmethod" in fn.decorators and not takes_module:
+        return f"self.{fn.name}()"
+    return f"self.apply(self.{fn.name})"
 
 
 def _outside_references(index) -> set:
