@@ -342,3 +342,22 @@ def test_concurrent_runs_on_one_tree(tmp_path):
     assert json.loads(again.stdout) == json.loads(expected.stdout)
     leftovers = [n for n in os.listdir(tmp_path / "shared" / "1") if n.startswith(".tmp")]
     assert leftovers == []
+
+
+def test_an_unchanged_run_reuses_its_report(project, capsys, monkeypatch):
+    """Nothing changed since the last run: not even the summaries are loaded, nor the rules run."""
+    first = run(capsys, ".")
+    built = []
+    real = engine.ProjectIndex
+    monkeypatch.setattr(engine, "ProjectIndex", lambda *a, **k: built.append(1) or real(*a, **k))
+    assert run(capsys, ".") == first
+    assert built == []
+    # each of these changes an input of the report: it is re-derived, and equals a run without the cache
+    for args in (["--select", "INI2"], ["--ignore", "INI101"], ["--context", ".", "model.py"],
+                 ["--context", ".", "init_utils.py"], ["--extend-select", "ALL"]):
+        built.clear()
+        assert run(capsys, *args, ".") == run(capsys, "--no-cache", *args, ".")
+        assert built  # re-derived from the summaries
+    (project / "initlint.toml").write_text('per-file-ignores = { "pkg/*" = ["INI101"] }\n')
+    assert run(capsys, ".") == run(capsys, "--no-cache", ".")
+    assert not any(f["code"] == "INI101" for f in run(capsys, ".")[1])

@@ -144,28 +144,17 @@ class Cache:
         if not self.writable or not self._prepare():
             return
         try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            store_entry(self.entries, key, value, kind)
+        except OSError as exc:
+            self._disable(exc)
         except Exception as exc:  # noqa: BLE001 - not picklable: simply not cached
             self.note(f"cannot store an entry: {type(exc).__name__}: {exc}")
-            return
-        header = _HEADER.pack(_MAGIC, key, hashlib.blake2b(payload, digest_size=16).digest(), len(payload))
-        self._write(self._file(key, kind), header + payload)
 
     def _write(self, target: str, content: bytes) -> bool:
-        """Atomically: a temporary file in the same folder, then ``os.replace``."""
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.replace(tmp, target)
+            _write_atomically(target, content)
             return True
         except OSError as exc:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
             self._disable(exc)
             return False
 
@@ -191,26 +180,55 @@ class Cache:
         return True
 
     # ---- summaries -------------------------------------------------------------------------------------
-    def summarize(self, tasks: list[tuple], run) -> list[tuple]:
-        """``engine._summarize_all`` through the cache: ``tasks`` as there; ``run`` summarizes the misses."""
-        out: list = [None] * len(tasks)
-        todo: list[tuple] = []
-        where: list[int] = []
-        keys: dict[str, bytes] = {}
-        for i, task in enumerate(tasks):
-            path, init_functions, data, max_size = task
-            if max_size and (len(data) if data is not None else _size(path)) > max_size:
-                todo.append(task)  # skipped with its message, unread
-                where.append(i)
+    def plan(self, tasks: list[tuple]) -> list[tuple]:
+        """Per task: ("key", key) for a file read, ("big", size) for one over its size limit (not read), or
+        ("unread", Problem) for one that cannot be read."""
+        plan = []
+        for path, init_functions, data, max_size in tasks:
+            size = len(data) if data is not None else _size(path)
+            if max_size and size > max_size:
+                plan.append(("big", size))
                 continue
             if data is None:
                 data = read_bytes(path)
                 if isinstance(data, Problem):  # unreadable: reported, never cached
-                    out[i] = (path, data)
+                    plan.append(("unread", data))
                     continue
             key = self.key(path, data, init_functions)
-            keys[path] = key
             self.read[path] = (key, data)
+            plan.append(("key", key))
+        return plan
+
+    def summarize(self, tasks: list[tuple], run, plan: list[tuple] | None = None) -> list[tuple]:
+        """``engine._summarize_all`` through the cache: ``tasks`` as there; ``run`` summarizes the misses."""
+        from .engine import gc_paused
+
+        plan = plan if plan is not None else self.plan(tasks)
+        with gc_paused():
+            out, todo, where, keys = self._load_all(tasks, plan)
+        if todo and self.writable and self._prepare():  # each worker writes the entries of the files it reads
+            todo = [(*t, (self.entries, keys[t[0]])) if t[0] in keys else t for t in todo]
+        for i, (path, item) in zip(where, run(todo) if todo else []):
+            out[i] = (path, item)
+        self.note(f"{self.hits} file(s) from the cache, {self.misses} read ({self.root})")
+        return out
+
+    def _load_all(self, tasks: list[tuple], plan: list[tuple]):
+        out: list = [None] * len(tasks)
+        todo: list[tuple] = []
+        where: list[int] = []
+        keys: dict[str, bytes] = {}
+        for i, (task, (kind, value)) in enumerate(zip(tasks, plan)):
+            path, init_functions, _, max_size = task
+            if kind == "big":
+                todo.append(task)  # skipped with its message, unread
+                where.append(i)
+                continue
+            if kind == "unread":
+                out[i] = (path, value)
+                continue
+            key = keys[path] = value
+            data = self.read[path][1]
             hit = self.load(key)
             if _valid(hit, path):
                 out[i] = (path, hit)
@@ -219,12 +237,39 @@ class Cache:
                 todo.append((path, init_functions, data, max_size))
                 where.append(i)
                 self.misses += 1
-        for i, (path, item) in zip(where, run(todo) if todo else []):
-            out[i] = (path, item)
-            if path in keys and (isinstance(item, FileSummary) or (isinstance(item, Problem) and item.kind == "parse")):
-                self.store(keys[path], item)
-        self.note(f"{self.hits} file(s) from the cache, {self.misses} read ({self.root})")
-        return out
+        return out, todo, where, keys
+
+    # ---- whole runs ------------------------------------------------------------------------------------
+    def run_key(self, tasks: list[tuple], plan: list[tuple], settings_for, targets: set | None) -> bytes:
+        """Everything a run's findings depend on once its files are known: each file's key (its bytes, path,
+        module, init-functions), whether it is reported, and its settings (rules, rule options,
+        per-file-ignores and the folder they are relative to); the working directory; the code's fingerprint.
+        Equal keys: the same findings (a pure function of these)."""
+        digest = hashlib.blake2b(self._fingerprint + b"run", digest_size=20)
+        signatures: dict[int, bytes] = {}
+        digest.update(repr((os.getcwd(), targets is None)).encode("utf-8", "surrogateescape"))
+        for (path, _, _, max_size), (kind, value) in zip(tasks, plan):
+            settings = settings_for(path)
+            signature = signatures.get(id(settings))
+            if signature is None:
+                signature = signatures[id(settings)] = _settings_signature(settings)
+            reported = targets is None or os.path.abspath(path) in targets
+            item = value.hex() if kind == "key" else repr(value) if kind == "big" else repr(
+                (value.kind, value.message, value.line, value.column))
+            part = repr((path, kind, item, max_size, reported)).encode("utf-8", "surrogateescape")
+            digest.update(struct.pack("<Q", len(part)) + part + signature)
+        return digest.digest()
+
+    def recall(self, key: bytes):
+        """A run's outcome stored under ``key``: (findings, skipped, errors, suppressed), or None."""
+        value = self.load(key, "r")
+        if isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], list):
+            self.note(f"the report comes from the cache ({self.root})")
+            return value
+        return None
+
+    def remember(self, key: bytes, value: tuple) -> None:
+        self.store(key, value, "r")
 
     # ---- positions -------------------------------------------------------------------------------------
     def positions(self, path: str) -> dict | None:
@@ -244,6 +289,46 @@ class Cache:
     def sources(self) -> dict:
         """absolute path -> the bytes read (so that findings are placed in the text that was checked)."""
         return {os.path.abspath(path): data for path, (_, data) in self.read.items()}
+
+
+def store_entry(entries: str, key: bytes, value, kind: str = "s") -> None:
+    """Write one entry (raises OSError when the folder cannot be written)."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    header = _HEADER.pack(_MAGIC, key, hashlib.blake2b(payload, digest_size=16).digest(), len(payload))
+    _write_atomically(os.path.join(entries, f"{key.hex()}.{kind}"), header + payload)
+
+
+def store_summary(entries: str, key: bytes, item) -> None:
+    """A worker's half of ``Cache.summarize``: the summary (or parse problem) of a file just read. Unreadable
+    files and initlint's own failures are not stored; a cache that cannot be written is left alone."""
+    if isinstance(item, FileSummary) or (isinstance(item, Problem) and item.kind == "parse"):
+        try:
+            store_entry(entries, key, item)
+        except Exception:  # noqa: BLE001 - the run goes on without this entry
+            pass
+
+
+def _write_atomically(target: str, content: bytes) -> None:
+    """A temporary file in the same folder, then ``os.replace``: readers see the old entry or the new one."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _settings_signature(settings) -> bytes:
+    rules = tuple(rule.code for rule in settings.rules())
+    options = sorted((k, repr(v)) for k, v in settings.options.items())
+    ignores = sorted((k, repr(v)) for k, v in settings.per_file_ignores.items())
+    return hashlib.blake2b(repr((rules, options, ignores, settings.base, settings.error)).encode(
+        "utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 def _valid(item, path: str) -> bool:
