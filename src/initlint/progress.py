@@ -12,6 +12,8 @@ import time
 
 #: output formats read by programs: never mixed with a progress line (even on a terminal)
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "junit", "github"})
+#: seconds a run takes before the line appears
+DELAY = 2.0
 
 
 def wanted(stream, output_format: str, quiet: bool = False) -> bool:
@@ -28,10 +30,11 @@ def wanted(stream, output_format: str, quiet: bool = False) -> bool:
 class Progress:
     """``update(done)`` as files are read; ``close()`` erases the line if one was shown."""
 
-    def __init__(self, total: int, stream=None, delay: float = 2.0, clock=time.monotonic, interval: float = 0.1):
+    def __init__(self, total: int, stream=None, delay: float | None = None, clock=time.monotonic,
+                 interval: float = 0.1):
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.clock = clock
         self.interval = interval
         self.start = clock()
