@@ -361,3 +361,39 @@ def test_an_unchanged_run_reuses_its_report(project, capsys, monkeypatch):
     (project / "initlint.toml").write_text('per-file-ignores = { "pkg/*" = ["INI101"] }\n')
     assert run(capsys, ".") == run(capsys, "--no-cache", ".")
     assert not any(f["code"] == "INI101" for f in run(capsys, ".")[1])
+
+
+def test_rules_that_skip_context_files_never_name_another_file():
+    """With ``--context``, a rule with ``related_elsewhere = False`` is not run on the files read for context (the
+    warm pre-commit hook's saving): sound only while its code never builds a related location."""
+    import inspect
+
+    from initlint.rules import RULES
+
+    skipped = [rule for rule in RULES.values() if not rule.related_elsewhere]
+    assert len(skipped) >= 10
+    for rule in skipped:
+        for cls in type(rule).__mro__:
+            if cls.__module__.startswith("initlint.rules.ini"):
+                text = inspect.getsource(sys.modules[cls.__module__])
+                assert "related" not in text.lower().replace("related_elsewhere", "") and "_units" not in text, \
+                    rule.code
+    assert RULES["INI201"].related_elsewhere  # the cross-file one of the tests above
+
+
+def test_context_skips_only_rules_that_cannot_involve_the_checked_files(project, capsys):
+    """The same findings through checked files whether or not every rule runs on the context files."""
+    from initlint.rules import Rule
+
+    fast = run(capsys, "--no-cache", "--context", ".", "model.py")
+    original = {cls: cls.__dict__.get("related_elsewhere") for cls in Rule.__subclasses__()}
+    try:
+        for cls in original:
+            cls.related_elsewhere = True
+        assert run(capsys, "--no-cache", "--context", ".", "model.py") == fast
+    finally:
+        for cls, value in original.items():
+            if value is None:
+                del cls.related_elsewhere
+            else:
+                cls.related_elsewhere = value

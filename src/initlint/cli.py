@@ -188,7 +188,13 @@ def run_helpers(args, resolver, settings):
 
 
 def _check_files(args, resolver, settings) -> int:
+    import gc
+
     from .engine import check_paths
+
+    # a short-lived process whose objects (summaries, trees) hold no cycles: without the cyclic collector the
+    # run skips full passes over hundreds of thousands of live objects (the workers turn it back on)
+    gc.disable()
 
     def check():
         cache, progress = run_helpers(args, resolver, settings)

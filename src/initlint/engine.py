@@ -320,6 +320,8 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
         if index is None:
             index = indexes[key] = ProjectIndex(summaries, settings.options)
         for rule in settings.rules():
+            if context_only and not rule.related_elsewhere:  # its findings there could only be about that file
+                continue
             try:
                 found = list(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
