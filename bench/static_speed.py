@@ -142,10 +142,13 @@ def plugin_cost(files: list[str]) -> tuple[int, float, float, float]:
     for path, lines in texts:  # once first: what a flake8 process pays once (first calls), not per file
         list(Plugin(None, path, lines).run())
     times = []
-    for path, lines in texts:
-        t0 = time.perf_counter()
-        list(Plugin(None, path, lines).run())
-        times.append((time.perf_counter() - t0) * 1000)
+    for path, lines in texts:  # the best of five: the plugin's cost, not the scheduler's
+        best = float("inf")
+        for _ in range(5):
+            t0 = time.perf_counter()
+            list(Plugin(None, path, lines).run())
+            best = min(best, time.perf_counter() - t0)
+        times.append(best * 1000)
     if not times:
         return 0, 0.0, 0.0, 0.0
     return len(times), statistics.median(times), statistics.mean(times), max(times)
