@@ -58,15 +58,18 @@ def _code_fingerprint() -> bytes:
                 except OSError:
                     continue
                 digest.update(f"{os.path.relpath(full, package)}|{info.st_size}|{info.st_mtime_ns}\n".encode())
-    try:
-        from importlib.metadata import version
+    try:  # libcst is imported already (the summaries' module needs it); its metadata would cost a scan
+        from libcst._version import __version__ as libcst_version
+    except Exception:  # noqa: BLE001 - another layout: ask the installed distribution
+        try:
+            from importlib.metadata import version
 
-        digest.update(f"libcst {version('libcst')}".encode())
-    except Exception:  # noqa: BLE001 - no metadata: the module's file stands for the version
-        import importlib.util
+            libcst_version = version("libcst")
+        except Exception:  # noqa: BLE001 - no metadata: the module's file stands for the version
+            import libcst
 
-        spec = importlib.util.find_spec("libcst")
-        digest.update(repr(getattr(spec, "origin", None)).encode())
+            libcst_version = repr(getattr(libcst, "__file__", None))
+    digest.update(f"libcst {libcst_version}".encode())
     return digest.digest()
 
 
