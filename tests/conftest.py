@@ -3,6 +3,17 @@ import textwrap
 
 import pytest
 
+# the runs of the test suite (and the subprocesses they start) share one cache outside the repository; the tests
+# of the cache's own location unset this
+if "INITLINT_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    _cache_home = tempfile.mkdtemp(prefix="initlint-test-cache-")
+    atexit.register(shutil.rmtree, _cache_home, True)
+    os.environ["INITLINT_CACHE_DIR"] = os.path.join(_cache_home, "cache")
+
 from initlint.engine import check_paths, check_source
 from initlint.rules import select_rules
 

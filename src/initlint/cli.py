@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", default=None, metavar="PATH",
                        help="check standard input as if it were the file PATH (its configuration, per-file-ignores"
                             " and excludes); with --fix the fixed code goes to standard output")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--cache-dir", default=None, metavar="DIR",
+                       help="the cache folder (default: $INITLINT_CACHE_DIR, else .initlint_cache in the project"
+                            " root)")
+    check.add_argument("-v", "--verbose", action="store_true", help="say more about the run (the cache)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="show the fixes as a diff, write nothing")
@@ -183,12 +188,31 @@ def show_files(resolver, settings, force_exclude: bool) -> int:
     return EXIT_ERROR if any(reason == "no such file or directory" for _, reason in problems) else EXIT_CLEAN
 
 
+def run_helpers(args, resolver, settings):
+    """The cache (None with ``--no-cache``) and the progress line (None unless wanted) of one check."""
+    from .cache import Cache, cache_dir_for
+    from .progress import Progress, wanted
+
+    folder = cache_dir_for(args, resolver)
+    cache = Cache(folder, verbose=getattr(args, "verbose", False)) if folder else None
+    progress = Progress(0) if wanted(sys.stderr, settings.output_format, args.quiet) else None
+    return cache, progress
+
+
 def _check_files(args, resolver, settings) -> int:
+    import gc
+
     from .engine import check_paths
 
+    # a short-lived process whose objects (summaries, trees) hold no cycles: without the cyclic collector the
+    # run skips full passes over hundreds of thousands of live objects (the workers turn it back on)
+    gc.disable()
+
     def check():
+        cache, progress = run_helpers(args, resolver, settings)
         return check_paths(resolver.paths, jobs=args.jobs, respect_gitignore=settings.respect_gitignore,
-                           force_exclude=args.force_exclude, context=args.context, resolver=resolver)
+                           force_exclude=args.force_exclude, context=args.context, resolver=resolver,
+                           cache=cache, progress=progress)
 
     result = check()
     findings = result.findings

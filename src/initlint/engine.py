@@ -6,6 +6,8 @@ over the summaries and the project index; positions are computed only for files 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -72,22 +74,54 @@ def summarize(module, path: str, text: str, init_functions=()) -> FileSummary:
 
 
 def _summarize_chunk(tasks: list[tuple]) -> list[tuple[str, FileSummary | Problem]]:
-    return [summarize_path(*task) for task in tasks]
+    return [_summarize_one(task) for task in tasks]
+
+
+def _summarize_one(task: tuple) -> tuple[str, FileSummary | Problem]:
+    """``task``: summarize_path's arguments, then (with the cache) where to store the result."""
+    with gc_paused():
+        path, item = summarize_path(*task[:4])
+    if len(task) > 4:
+        from .cache import store_summary
+
+        store_summary(*task[4], item)
+    return path, item
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """The cyclic garbage collector off while a file is parsed and summarized (or the cache is read, or the rules
+    run): libcst builds a million objects for a large file, none in a cycle (trees have no parent links), and
+    the collector's passes over them cost a quarter of the parse time and two thirds of loading summaries."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _megabytes(size: int) -> str:
     return f"{size / 2 ** 20:.1f} MiB" if size >= 2 ** 20 else f"{size / 1024:.1f} KiB"
 
 
-def _summarize_all(tasks: list[tuple], jobs: int) -> list[tuple[str, FileSummary | Problem]]:
-    """``tasks``: (path, init_functions, data or None, max_file_size) per file, in path order."""
+def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, FileSummary | Problem]]:
+    """``tasks``: (path, init_functions, data or None, max_file_size) per file, in path order. ``tick(n)``: n
+    more files done (the progress line)."""
     if jobs <= 1 or len(tasks) < 16:
-        return _summarize_chunk(tasks)
+        if tick is None:
+            return _summarize_chunk(tasks)
+        out = []
+        for task in tasks:
+            out.append(_summarize_one(task))
+            tick(1)
+        return out
     # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
     # go back to path order (the index and the output depend on it)
     order = sorted(tasks, key=lambda t: _size(t[0]), reverse=True)
     chunks = [order[i:i + 2] for i in range(0, len(order), 2)]
-    done, lost = _run_pool(chunks, jobs)
+    done, lost = _run_pool(chunks, jobs, tick)
     if lost:  # a worker died (a crash in native code): once more in a fresh pool, then each file on its own
         done2, lost = _run_pool([[t] for t in lost], jobs)
         done.update(done2)
@@ -100,7 +134,7 @@ def _summarize_all(tasks: list[tuple], jobs: int) -> list[tuple[str, FileSummary
     return [(t[0], done[t[0]]) for t in tasks]
 
 
-def _run_pool(chunks: list[list[tuple]], jobs: int) -> tuple[dict, list[tuple]]:
+def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, list[tuple]]:
     """Summaries by path, and the tasks whose worker died."""
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
@@ -111,13 +145,16 @@ def _run_pool(chunks: list[list[tuple]], jobs: int) -> tuple[dict, list[tuple]]:
         context = None
     done: dict = {}
     lost: list[tuple] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+    # the workers collect garbage (the main process may have paused its collector while they are forked)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context, initializer=gc.enable) as pool:
         futures = [(pool.submit(_summarize_chunk, chunk), chunk) for chunk in chunks]
         for future, chunk in futures:
             try:
                 done.update(future.result())
             except BrokenProcessPool:
                 lost.extend(chunk)
+            if tick is not None:
+                tick(len(chunk))
     return done, lost
 
 
@@ -144,7 +181,7 @@ def templates_with_twins(summaries: list[FileSummary]) -> set[str]:
 def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | None = None,
                 excludes=DEFAULT_EXCLUDES, respect_gitignore: bool = True, force_exclude: bool = False,
                 options: dict | None = None, context: list[str] | None = None, resolver=None,
-                sources: dict | None = None) -> Result:
+                sources: dict | None = None, cache=None, progress=None) -> Result:
     """Check files.
 
     ``resolver`` (``config.Resolver``) gives each file its settings: its rules, ``per-file-ignores``, excludes and
@@ -152,7 +189,8 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
     ``rules``, ``excludes`` and ``options``. ``context`` paths are read for the project index only (base classes,
     init functions applied elsewhere): findings are reported for ``paths`` alone, as a pre-commit hook needs.
     ``sources`` maps an absolute path to the bytes that stand for it (standard input checked as that path; the
-    path need not exist).
+    path need not exist). ``cache`` (``cache.Cache``): summaries of unchanged files are read from it, new ones
+    written to it. ``progress`` (``progress.Progress``): told as files are read.
     """
     from .config import Resolver, Settings
 
@@ -184,8 +222,46 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
         options_here = resolver.settings_for(f).options
         tasks.append((f, tuple(options_here.get("init-functions", ())), sources.get(os.path.abspath(f)),
                       options_here.get("max-file-size", DEFAULT_MAX_FILE_SIZE)))
+    # ---- cache and progress (begin) --------------------------------------------------------------------
+    def summarize_all(todo: list[tuple]) -> list[tuple]:
+        with gc_paused():  # the main process unpickles what the workers send
+            return summarize_with_progress(todo)
+
+    def summarize_with_progress(todo: list[tuple]) -> list[tuple]:
+        if progress is None:
+            return _summarize_all(todo, jobs)
+        progress.total = len(todo)
+        count = [0]
+
+        def tick(n: int) -> None:
+            count[0] += n
+            progress.update(count[0])
+
+        try:
+            return _summarize_all(todo, jobs, tick)
+        finally:
+            progress.close()
+
+    memo = None
+    if cache is not None:  # the same files, settings and code as a run before: its report, nothing re-derived
+        plan = cache.plan(tasks)
+        memo = cache.run_key(tasks, plan, resolver.settings_for, targets if context else None)
+        recalled = cache.recall(memo)
+        if recalled is not None:
+            findings, skipped, errors, result.suppressed, warnings = recalled
+            result.findings = findings
+            result.warnings.extend(warnings)
+            result.skipped.extend(skipped)
+            result.errors[:0] = [f"{error} (its files were not checked)" for error in resolver.errors()] + errors
+            return result
+        items = cache.summarize(tasks, summarize_all, plan)
+        sources = {**cache.sources(), **sources}  # findings are placed in the bytes that were checked
+    else:
+        items = summarize_all(tasks)
+    known_skips = len(result.skipped)
+    # ---- cache and progress (end) ----------------------------------------------------------------------
     summaries: list[FileSummary] = []
-    for path, item in _summarize_all(tasks, jobs):
+    for path, item in items:
         reported = os.path.abspath(path) in targets
         if isinstance(item, FileSummary):
             summaries.append(item)
@@ -198,14 +274,18 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
         elif any(r.code == "INI900" for r in resolver.settings_for(path).rules()):
             result.findings.append(Finding("INI900", item.message, path, None, item.line, item.column,
                                            item.line, item.column))
-    result = run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
-                       sources=sources)
+    with gc_paused():
+        result = run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
+                           sources=sources, cache=cache)
+    if memo is not None and not result.errors:  # ---- cache (one line)
+        cache.remember(memo, (result.findings, result.skipped[known_skips:], [], result.suppressed,
+                              result.warnings))
     result.errors[:0] = [f"{error} (its files were not checked)" for error in resolver.errors()]
     return result
 
 
 def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Result, options: dict | None = None,
-              targets: set | None = None, resolver=None, sources: dict | None = None) -> Result:
+              targets: set | None = None, resolver=None, sources: dict | None = None, cache=None) -> Result:
     """Run each file's rules over the project; with a ``resolver`` the rules, options and per-file-ignores are
     the file's own (files are grouped by settings: one project index per distinct set of rule options)."""
     if resolver is None:
@@ -230,6 +310,8 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
             reported[summary.path] = summary.noqa
             ran[summary.path] = {r.code for r in rules_here}
         for rule in rules_here:
+            if context_only and not rule.related_elsewhere:  # its findings there could only be about that file
+                continue
             try:
                 found = list(rule.check(summary, index))
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
@@ -240,7 +322,7 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
             if context_only:
                 found = _through_targets(found, targets)
             result.findings.extend(found)
-    _place(result, sources, reported, ran)
+    _place(result, sources, reported, ran, cache)
     kept = []
     for f in result.findings:  # per-file-ignores, each file's own
         settings = resolver.settings_for(f.path)
@@ -278,7 +360,7 @@ def _locators(findings: list[Finding], path: str) -> list:
 
 
 def _place(result: Result, sources: dict | None = None, reported: dict | None = None,
-           ran: dict | None = None) -> None:
+           ran: dict | None = None, cache=None) -> None:
     """Give positions to findings (and their related locations) that carry locators, apply noqa (then INI901,
     after every rule), sort.
 
@@ -311,7 +393,7 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
         wanted = _locators(findings if not exempt else [f for f in findings if f.path != path], path)
         if wanted:
             try:
-                _locate_in(path, source, findings, wanted, exempt)
+                _locate_in(path, source, findings, wanted, exempt, cache)
             except Exception as exc:  # noqa: BLE001 - reported against this file; the others go on
                 result.errors.append(f"{path}: internal error while placing findings: {type(exc).__name__}: {exc}")
                 continue
@@ -335,16 +417,17 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
-def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wanted: list, file_noqa: bool) -> None:
+def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wanted: list, file_noqa: bool,
+               cache=None) -> None:
     """Positions for the findings in ``path`` and for the related locations there."""
-    module = parse(source) if not isinstance(source, Problem) else source
-    table = _positions.compute_positions(module, wanted) if not isinstance(module, Problem) else None
+    raw = _raw_positions(path, source, wanted, cache)
     # columns in the file's own terms where libcst read the text without the whitespace before a form feed
     text = source.text if not isinstance(source, Problem) else ""
     shifts = formfeed_indentation(text)[1] if "\f" in text else {}
 
     def where(loc) -> tuple[int, int, int, int]:
-        line, column, end_line, end_column = _where(module, table, loc)
+        # a related location of a finding dropped by the file's `# initlint: noqa` was not asked for
+        line, column, end_line, end_column = raw.get(loc, (1, 1, 1, 1))
         return line, column + shifts.get(line, 0), end_line, end_column + shifts.get(end_line, 0)
 
     for f in findings:
@@ -353,10 +436,24 @@ def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wan
             if shifts:
                 f.fix = None  # edits are laid out on the text libcst read, not the file's: no fix offered here
             elif f.fix is not None:
-                f.fix.edits = [(_where(module, table, loc), kind, content) for loc, kind, content in f.fix.edits]
+                f.fix.edits = [(raw[loc], kind, content) for loc, kind, content in f.fix.edits]
         for r in f.related:
             if r.path == path and r.loc is not None:
                 r.line, r.column, r.end_line, r.end_column = where(r.loc)
+
+
+def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None) -> dict:
+    """locator -> (line, column, end_line, end_column) as libcst reads the text, for every locator in ``wanted``:
+    from the cache when it knows them all (no parse), else computed and the cache's entry extended."""
+    known = cache.positions(path) if cache is not None else None
+    if known is not None and all(loc in known for loc in wanted):
+        return known
+    module = parse(source) if not isinstance(source, Problem) else source
+    table = _positions.compute_positions(module, wanted) if not isinstance(module, Problem) else None
+    raw = {loc: _where(module, table, loc) for loc in wanted}
+    if cache is not None and table is not None:
+        cache.store_positions(path, {**(known or {}), **raw})
+    return raw
 
 
 def _where(module, table, loc) -> tuple[int, int, int, int]:

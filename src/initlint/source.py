@@ -37,6 +37,12 @@ def _open_nonblocking(path: str, flags: int) -> int:
 
 def read_source(path: str) -> Source | Problem:
     """Only regular files are read: a FIFO would block, a link to ``/dev/zero`` would never end."""
+    data = read_bytes(path)
+    return data if isinstance(data, Problem) else decode_source(path, data)
+
+
+def read_bytes(path: str) -> bytes | Problem:
+    """A regular file's bytes (``read_source`` without the decoding: the cache hashes them)."""
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
@@ -53,7 +59,7 @@ def read_source(path: str) -> Source | Problem:
         return Problem("read", "permission denied")
     except OSError as exc:  # symlink loops, vanished files, devices
         return Problem("read", exc.strerror or str(exc))
-    return decode_source(path, data)
+    return data
 
 
 def decode_source(path: str, data: bytes) -> Source | Problem:

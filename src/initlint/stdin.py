@@ -56,8 +56,11 @@ def run_stdin(args, resolver, settings) -> int:
         return EXIT_CLEAN
 
     def check(content: bytes):
+        from .cli import run_helpers
+
+        cache, _ = run_helpers(args, resolver, settings)  # no progress line: an editor reads the output
         return check_paths([name], jobs=args.jobs, respect_gitignore=settings.respect_gitignore,
-                           context=args.context, resolver=resolver, sources={name: content})
+                           context=args.context, resolver=resolver, sources={name: content}, cache=cache)
 
     result = check(data)
     for path, reason in result.skipped:

@@ -64,6 +64,9 @@ class Rule:
     summary = ""
     default = True  # off-by-default rules run only when selected by their full code or ALL
     fixable = False
+    #: whether a finding can name a related location in another file; with ``--context`` the rule then runs on
+    #: the files read for context too (its finding there may involve a checked file), else it is not run there
+    related_elsewhere = True
 
     def check(self, file: FileSummary, index: ProjectIndex) -> Iterable[Finding]:
         raise NotImplementedError

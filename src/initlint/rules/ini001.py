@@ -9,6 +9,7 @@ from . import Rule, iter_with_nested, module_classes
 
 class UndefinedLayer(Rule):
     code = "INI001"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "undefined-layer"
     summary = "A method reads `self.X` that the module never defines"
 

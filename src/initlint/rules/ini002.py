@@ -9,6 +9,7 @@ PARAM_KINDS = ("layer", "container", "project")
 
 class UnregisteredLayerContainer(Rule):
     code = "INI002"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "unregistered-layer-container"
     summary = "Layers stored in a plain list/tuple/dict: invisible to `apply`, `parameters()`, `.to()`, `state_dict`"
 

@@ -18,6 +18,7 @@ def _shared_on_purpose(conds, file, fn) -> bool:
 
 class RepeatedModuleInstance(Rule):
     code = "INI003"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "repeated-module-instance"
     summary = "One module instance repeated (`[m] * n`, `[m for _ in range(n)]`): the copies share parameters"
 

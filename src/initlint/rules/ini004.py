@@ -13,6 +13,7 @@ PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
 
 class ParameterNeverInitialized(Rule):
     code = "INI004"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "parameter-never-initialized"
     summary = "`nn.Parameter(torch.empty(...))` that nothing initializes (garbage or NaN weights)"
 

@@ -9,6 +9,7 @@ PARAM_KINDS = ("layer", "container", "project")
 
 class UnusedLayer(Rule):
     code = "INI005"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "unused-layer"
     summary = "A submodule assigned in `__init__` that no method reads (crashes DDP without find_unused_parameters)"
     default = False

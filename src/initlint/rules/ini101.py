@@ -9,6 +9,7 @@ from . import Fix, Rule
 
 class DeprecatedInitFunction(Rule):
     code = "INI101"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "deprecated-init-function"
     summary = "Deprecated or non-existent `nn.init` name without the trailing underscore"
     fixable = True

@@ -20,6 +20,7 @@ def _num(value) -> bool:
 
 class InvalidInitArgument(Rule):
     code = "INI103"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "invalid-init-argument"
     summary = "Literal `nn.init` argument that raises at run time (nonlinearity, mode, bounds, std, sparsity)"
 

@@ -14,6 +14,7 @@ _GAINLIKE = re.compile(r"^((math\.|np\.|numpy\.)?sqrt\(\s*2(\.0*)?\s*\)|2(\.0*)?
 
 class KaimingSlopeAsGain(Rule):
     code = "INI104"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "kaiming-slope-as-gain"
     summary = "`kaiming_*_(a=...)` is ignored (nonlinearity not leaky_relu) or looks like a gain"
 

@@ -12,6 +12,7 @@ MODULE_LOOPS = ("modules", "named_modules", "children", "named_children")
 
 class InitOnModule(Rule):
     code = "INI105"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "init-on-module"
     summary = "An `nn.init` function receives a module (`self.fc`, `m`) instead of its `.weight`"
 

@@ -8,6 +8,7 @@ from .ini103 import bound_args
 
 class TruncNormalAbsoluteBounds(Rule):
     code = "INI106"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "trunc-normal-absolute-bounds"
     summary = "`trunc_normal_(t, std=s)` with small `s` and no `a`/`b`: the default bounds ±2 are absolute"
     default = False

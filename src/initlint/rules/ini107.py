@@ -21,6 +21,7 @@ def parameter_attrs(info) -> set:
 
 class InplaceParameterInit(Rule):
     code = "INI107"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "inplace-parameter-init"
     summary = "In-place write to a parameter outside `torch.no_grad()` and not through `.data`"
 

@@ -7,6 +7,7 @@ from . import Fix, Rule
 
 class ExactTypeDispatch(Rule):
     code = "INI204"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "exact-type-dispatch"
     summary = "`type(m) == nn.X` in init dispatch misses subclasses (NonDynamicallyQuantizableLinear, custom layers)"
     fixable = True

@@ -9,6 +9,7 @@ from . import Rule, each_init
 
 class MissingWeightAttribute(Rule):
     code = "INI206"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "missing-weight-attribute"
     summary = "Init branch for a type without `.weight`/`.bias` (LSTM, GRU, MultiheadAttention, Sequential) reads them"
 

@@ -7,6 +7,7 @@ from . import Rule, each_init
 
 class StackedGateOrthogonal(Rule):
     code = "INI208"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "stacked-gate-orthogonal"
     summary = "`orthogonal_` on a whole LSTM/GRU `weight_hh*`: the stacked per-gate blocks are not orthogonal"
     default = False

@@ -11,6 +11,7 @@ HOOKS = frozenset({"reset_parameters", "_reset_parameters", "__init__", "forward
 
 class InitFunctionNeverApplied(Rule):
     code = "INI304"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "init-function-never-applied"
     summary = "An init function or method is defined but never applied or called anywhere in the project"
 

@@ -9,6 +9,7 @@ from . import Rule
 
 class LazyModuleInitBeforeForward(Rule):
     code = "INI307"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "lazy-module-init-before-forward"
     summary = "Init or `apply` over a model holding `Lazy*` modules before its first forward call"
 

@@ -7,6 +7,7 @@ from . import Rule
 
 class SyntaxErrorRule(Rule):
     code = "INI900"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "syntax-error"
     summary = "The file cannot be decoded or parsed"
 
