@@ -351,3 +351,57 @@ class Heads(nn.Module):
         self.heads.append(nn.Linear(4, 2))
 ''' + INIT_FN
     assert "INI302" in codes_of(lint(src))
+
+
+# ---- found on held-out code: loads, copies and branches ------------------------------------------------
+def test_reinit_in_the_other_branch_of_the_load_is_silent(lint):
+    src = HEADER + '''
+class Backbone(nn.Module):
+    def __init__(self, ckpt=None, init_cfg=None):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+        self.ckpt, self.init_cfg = ckpt, init_cfg
+
+    def init_weights(self):
+        if isinstance(self.ckpt, str) and self.init_cfg is None:
+            self.load_state_dict(torch.load(self.ckpt), False)
+        else:
+            for m in self.modules():
+                if isinstance(m, nn.Linear):
+                    nn.init.trunc_normal_(m.weight, std=.02)
+'''
+    assert "INI301" not in codes_of(lint(src))
+
+
+def test_reinit_after_the_load_is_reported(lint):
+    src = HEADER + '''
+class Backbone(nn.Module):
+    def __init__(self, ckpt):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+        self.ckpt = ckpt
+
+    def init_weights(self):
+        self.load_state_dict(torch.load(self.ckpt), False)
+        for m in self.modules():
+            if isinstance(m, nn.Linear):
+                nn.init.trunc_normal_(m.weight, std=.02)
+'''
+    assert "INI301" in codes_of(lint(src))
+
+
+def test_copying_loaded_values_and_reinit_by_index_are_not_reinit(lint):
+    src = HEADER + '''
+def restore(engine, model, frozen, layers):
+    model.load_state_dict(engine.state)
+    for name, p in model.named_parameters():
+        p.data.copy_(frozen[name])
+    for i in layers:
+        model.blocks[i].apply(model._init_weights)
+
+
+def set_grad(param, value):
+    if param.grad is not None:
+        param.grad.copy_(value)
+'''
+    assert [c for c in codes_of(lint(src)) if c in ("INI301", "INI304")] == []
