@@ -405,3 +405,20 @@ def set_grad(param, value):
         param.grad.copy_(value)
 '''
     assert [c for c in codes_of(lint(src)) if c in ("INI301", "INI304")] == []
+
+
+def test_mixin_completed_by_an_unresolved_base_in_a_subclass_is_unknown(lint):
+    src = HEADER + '''
+from gplib import ExactGP
+
+class GPMixin(nn.Module):
+    def restore(self, y):
+        self.set_train_data(targets=y)
+
+class SingleGP(GPMixin, ExactGP):
+    def __init__(self):
+        super().__init__()
+'''
+    assert "INI001" not in codes_of(lint(src))
+    known = src.replace("class SingleGP(GPMixin, ExactGP):", "class SingleGP(GPMixin):")
+    assert "INI001" in codes_of(lint(known))
