@@ -422,3 +422,21 @@ class SingleGP(GPMixin, ExactGP):
     assert "INI001" not in codes_of(lint(src))
     known = src.replace("class SingleGP(GPMixin, ExactGP):", "class SingleGP(GPMixin):")
     assert "INI001" in codes_of(lint(known))
+
+
+def test_loop_over_a_literal_list_of_own_parameters_initializes_them(lint):
+    src = HEADER + '''
+class Flow(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.w = nn.Parameter(torch.empty(d, d))
+        self.b = nn.Parameter(torch.empty(d))
+        self.u = nn.Parameter(torch.empty(d))
+        self.reset()
+
+    def reset(self):
+        for v in [self.w, self.b]:
+            v.data.uniform_(-0.01, 0.01)
+'''
+    found = [f for f in lint(src) if f.code == "INI004"]
+    assert len(found) == 1 and "self.u" in found[0].message

@@ -95,6 +95,8 @@ class ParameterNeverInitialized(Rule):
                         if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
                                for lp in init.loops):
                             return True
+                        if any(key in lp.items and init.subject in lp.targets for lp in init.loops):
+                            return True  # for v in [self.b, self.w]: v.data.uniform_(-.01, .01)
                     for item in fn.item_stores:
                         if item.key == key:
                             return True
