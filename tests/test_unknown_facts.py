@@ -440,3 +440,27 @@ class Flow(nn.Module):
 '''
     found = [f for f in lint(src) if f.code == "INI004"]
     assert len(found) == 1 and "self.u" in found[0].message
+
+
+def test_bias_under_a_predicate_on_it_is_not_known_unguarded(lint):
+    src = HEADER + '''
+def exists(v):
+    return v is not None
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4, bias=False)
+        self.apply(self.init_weight)
+
+    @staticmethod
+    def init_weight(m):
+        if isinstance(m, nn.Linear):
+            nn.init.trunc_normal_(m.weight, std=.02)
+            if exists(m.bias):
+                nn.init.constant_(m.bias, 0)
+'''
+    assert "INI201" not in codes_of(lint(src))
+    unguarded = src.replace("            if exists(m.bias):\n                nn.init.constant_(m.bias, 0)",
+                            "            nn.init.constant_(m.bias, 0)")
+    assert "INI201" in codes_of(lint(unguarded))

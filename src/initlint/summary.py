@@ -83,7 +83,8 @@ class Cond:
     kind: ``isinstance`` (types), ``isnone`` (subject is None; negated: is not None), ``truthy``,
     ``hasattr`` (attr), ``dim`` (a tensor-dimension guard on subject), ``namehas`` (``'attr' in subject``),
     ``typeeq`` (``type(subject) == types``), ``classname`` (string match on ``subject``'s class name,
-    attr holds the literal), ``namein`` (``subject in ["a", "b"]``, the literals in types), ``other``.
+    attr holds the literal), ``namein`` (``subject in ["a", "b"]``, the literals in types), ``call`` (a predicate
+    called on subject, the callee's key in attr: ``exists(m.bias)``), ``other``.
     """
 
     kind: str
@@ -766,6 +767,9 @@ class _Extractor:
                     if cls_subject is not None:
                         return [Cond("classname", cls_subject, attr=lit)]
                     return [Cond("namehas", key_of(test.func.value), attr=lit)]
+            if args and fkey is not None:
+                # a predicate on a value (``exists(m.bias)``): what it tests is unknown, but on what is known
+                return [Cond("call", key_of(args[0].value), attr=fkey)]
             return [Cond("other")]
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
             comp = test.comparisons[0]
