@@ -293,6 +293,9 @@ class Tagger(nn.Module):
             if "weight_hh" in name:
                 nn.init.orthogonal_(p)
         for name, p in self.named_parameters():
+            if "weight_hh" in name or ".u.weight" in name:
+                nn.init.orthogonal_(p)
+        for name, p in self.named_parameters():
             if name in ["fc2.weight"]:
                 nn.init.xavier_uniform_(p)
         for p in self.parameters():
@@ -464,3 +467,25 @@ class Head(nn.Module):
     unguarded = src.replace("            if exists(m.bias):\n                nn.init.constant_(m.bias, 0)",
                             "            nn.init.constant_(m.bias, 0)")
     assert "INI201" in codes_of(lint(unguarded))
+
+
+def test_helper_that_sets_computed_attributes_on_self_makes_them_unknown(lint):
+    helper = '''
+def set_attributes(self, params=None):
+    if params:
+        for k, v in params.items():
+            if k != "self":
+                setattr(self, k, v)
+'''
+    src = HEADER + helper + '''
+class Head(nn.Module):
+    def __init__(self, proj=None, dropout=None):
+        super().__init__()
+        set_attributes(self, locals())
+
+    def forward(self, x):
+        return self.proj(self.dropout(x))
+'''
+    assert "INI001" not in codes_of(lint(src))
+    known = src.replace("        set_attributes(self, locals())\n", "        self.proj = proj\n")
+    assert "INI001" in codes_of(lint(known))

@@ -281,13 +281,11 @@ class ProjectIndex:
         registers nothing; None when a helper given both cannot be resolved (what it adds is unknown)."""
         positional = call.positional()
         at = next((i for i, a in enumerate(positional) if a.key == "self" and a.call is None), None)
-        if at is None or not any(isinstance(a.value, str) for a in call.args):
-            return set()
-        if call.func in _READERS or call.func.startswith("self.") or call.func.startswith("super"):
+        if at is None or call.func in _READERS or call.func.startswith("self.") or call.func.startswith("super"):
             return set()
         resolved = self.resolve_function(call.func, ref.file, ref.info)
         if resolved is None:
-            return None
+            return None if any(isinstance(a.value, str) for a in call.args) else set()
         fn = resolved[0]
         params = fn.params[1:] if fn.cls is not None and fn.params[:1] in (("self",), ("cls",)) else fn.params
         if at >= len(params):
@@ -295,6 +293,8 @@ class ProjectIndex:
         module = params[at]
         out: set = set()
         for inner in iter_with_nested(fn):
+            if module in inner.param_writes and not any(owner == module for owner, _ in inner.param_registers):
+                return None  # set_attributes(self, locals()): writes attributes whose names are not known
             for owner, name_param in inner.param_registers:
                 if owner != module or name_param not in params:
                     continue

@@ -84,7 +84,8 @@ class Cond:
     ``hasattr`` (attr), ``dim`` (a tensor-dimension guard on subject), ``namehas`` (``'attr' in subject``),
     ``typeeq`` (``type(subject) == types``), ``classname`` (string match on ``subject``'s class name,
     attr holds the literal), ``namein`` (``subject in ["a", "b"]``, the literals in types), ``call`` (a predicate
-    called on subject, the callee's key in attr: ``exists(m.bias)``), ``other``.
+    called on subject, the callee's key in attr: ``exists(m.bias)``), ``nameany`` (an ``or`` of ``'x' in subject``
+    tests, the literals in types), ``other``.
     """
 
     kind: str
@@ -662,8 +663,8 @@ class _Extractor:
         params = scope.params
         if fkey == "setattr" and len(args) >= 2:
             subject = key_of(args[0].value)
-            if subject in params and subject != "self":
-                scope.param_writes.add(subject)
+            if subject in params and (subject != "self" or scope.cls is None):
+                scope.param_writes.add(subject)  # set_attributes(self, locals()): setattr(self, k, v)
                 if isinstance(args[1].value, cst.Name) and args[1].value.value in params:
                     scope.param_registers.add((subject, args[1].value.value))
         elif args and "." in fkey and fkey.split(".", 1)[0] in params and fkey.count(".") == 1 and \
@@ -749,6 +750,13 @@ class _Extractor:
             for operand, operand_path, op in operands[1:]:
                 out = out + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
             return out
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+            # "weight_hh" in name or ".u.weight" in name: a name filter selecting any of the literals
+            parts = [self.conds_of(operand, operand_path) for operand, operand_path, _ in _bool_chain(test, path)]
+            if all(len(c) == 1 and c[0].kind == "namehas" and not c[0].negated for c in parts) and \
+                    len({c[0].subject for c in parts}) == 1:
+                return [Cond("nameany", parts[0][0].subject, tuple(c[0].attr for c in parts))]
+            return [Cond("other")]
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.conds_of(test.expression, path + ("expression",))
             return [inner[0].negate()] if len(inner) == 1 else [Cond("other")]

@@ -98,4 +98,6 @@ def _passes_norm_weights(cond) -> bool:
         return (cond.attr in ".weight") != cond.negated
     if cond.kind == "namein":
         return cond.negated
+    if cond.kind == "nameany":
+        return any(lit in ".weight" for lit in cond.types)
     return False
