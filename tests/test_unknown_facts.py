@@ -489,3 +489,26 @@ class Head(nn.Module):
     assert "INI001" not in codes_of(lint(src))
     known = src.replace("        set_attributes(self, locals())\n", "        self.proj = proj\n")
     assert "INI001" in codes_of(lint(known))
+
+
+def test_helper_that_sets_named_attributes_on_self_keeps_the_class_known(lint):
+    src = HEADER + '''
+def freeze(module):
+    module._frozen = True
+    for p in module.parameters():
+        p.requires_grad = False
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+
+    def lock(self):
+        freeze(self)
+        return self._frozen
+
+    def forward(self, x):
+        return self.fc(x) + self.seq_range
+'''
+    found = [f for f in lint(src) if f.code == "INI001"]
+    assert len(found) == 1 and "seq_range" in found[0].message

@@ -293,8 +293,9 @@ class ProjectIndex:
         module = params[at]
         out: set = set()
         for inner in iter_with_nested(fn):
-            if module in inner.param_writes and not any(owner == module for owner, _ in inner.param_registers):
+            if module in inner.param_writes:
                 return None  # set_attributes(self, locals()): writes attributes whose names are not known
+            out.update(attr for owner, attr in inner.param_attrs if owner == module)  # freeze(m): m._frozen = ...
             for owner, name_param in inner.param_registers:
                 if owner != module or name_param not in params:
                     continue
@@ -324,7 +325,8 @@ class ProjectIndex:
                 return False
             fn = inner[0]
         first = fn.first_param
-        return first is not None and not fn.param_writes and fn.returns == {first} and not fn.param_registers
+        return first is not None and not fn.param_writes and not fn.param_attrs and fn.returns == {first} \
+            and not fn.param_registers
 
     def defined_attrs(self, ref: ClassRef, _stack: frozenset = frozenset()) -> set | None:
         """Every attribute the class and its bases define; None when that cannot be known."""

@@ -292,8 +292,12 @@ class FunctionInfo:
     parent: str | None = None  # qualname of the enclosing function for nested ones
     #: keys of the returned expressions (``cls`` in ``return cls``); a non-key return adds ``?``
     returns: set = field(default_factory=set)
-    #: parameter names whose attributes the function writes (``cls.__bases__ = ...``, ``setattr(cls, ...)``)
+    #: parameter names whose attributes the function sets under computed names (``setattr(self, k, v)`` in a
+    #: helper ``set_attributes(self, locals())``)
     param_writes: set = field(default_factory=set)
+    #: (parameter, attribute) pairs the function sets by name: ``cls.__bases__ = ...``, ``module._frozen = ...``,
+    #: ``setattr(module, "x", v)``
+    param_attrs: set = field(default_factory=set)
     #: (module parameter, name parameter) pairs: ``module.register_buffer(name, ...)``, ``setattr(module, name,
     #: ...)`` with both taken from the function's parameters
     param_registers: set = field(default_factory=set)
@@ -664,9 +668,13 @@ class _Extractor:
         if fkey == "setattr" and len(args) >= 2:
             subject = key_of(args[0].value)
             if subject in params and (subject != "self" or scope.cls is None):
-                scope.param_writes.add(subject)  # set_attributes(self, locals()): setattr(self, k, v)
-                if isinstance(args[1].value, cst.Name) and args[1].value.value in params:
-                    scope.param_registers.add((subject, args[1].value.value))
+                name_node = args[1].value
+                if isinstance(literal(name_node), str):
+                    scope.param_attrs.add((subject, literal(name_node)))
+                elif isinstance(name_node, cst.Name) and name_node.value in params:
+                    scope.param_registers.add((subject, name_node.value))
+                else:
+                    scope.param_writes.add(subject)  # set_attributes(self, locals()): setattr(self, k, v)
         elif args and "." in fkey and fkey.split(".", 1)[0] in params and fkey.count(".") == 1 and \
                 isinstance(args[0].value, cst.Name) and args[0].value.value in params:
             scope.param_registers.add((fkey.split(".", 1)[0], args[0].value.value))  # module.register_buffer(name,
@@ -1002,7 +1010,7 @@ class _Extractor:
                 if target.attr.value == "data" and receiver_key:
                     self.scope.writes.add(receiver_key)  # self.w.data = torch.normal(...)
                 if receiver_key in self.scope.params:
-                    self.scope.param_writes.add(receiver_key)  # cls.__bases__ = ..., module.x = ...
+                    self.scope.param_attrs.add((receiver_key, target.attr.value))  # cls.__bases__ = ...
             receiver = receiver_key.rsplit(".", 1)[-1].lower()
             if receiver and not _CONFIG_NAMES.search(receiver):
                 types = dispatch_types(ctx.conds, receiver_key)
