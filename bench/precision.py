@@ -7,6 +7,9 @@ raw list (initlint's JSON records, with ``tree`` and zoo-relative ``path``).
 
     python bench/precision.py --zoo DIR [--select INI] [--trees ...] [--json OUT]
         [--initlint PATH]
+    python bench/precision.py --root DIR [--trees a,b,...]   # any unpacked packages, one folder each
+
+With ``--root``, every folder under DIR (or those named by ``--trees``) is a tree; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -43,7 +46,10 @@ def run_initlint(initlint: str, select: str, rel: Path, cwd: Path) -> list[dict]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     zoo_mod.add_zoo_argument(ap)
-    ap.add_argument("--trees", default=",".join(zoo_mod.PACKAGES))
+    ap.add_argument("--trees", default=None, help="comma-separated trees (default: the zoo's, or every folder"
+                    " under --root)")
+    ap.add_argument("--root", type=Path, default=None,
+                    help="a folder of unpacked packages, one folder per tree (instead of the zoo)")
     ap.add_argument("--select", default="INI", help="rule selection passed to initlint (default: INI)")
     ap.add_argument("--initlint", default=None)
     ap.add_argument("--json", type=Path, default=None, help="write the raw findings here")
@@ -52,9 +58,19 @@ def main(argv: list[str] | None = None) -> int:
     initlint = args.initlint or shutil.which("initlint")
     if not initlint:
         raise SystemExit("initlint not found (pass --initlint PATH)")
-    trees = [t for t in args.trees.split(",") if t]
-    paths = zoo_mod.ensure_zoo(args.zoo, trees)
-    zoo_root = next(iter(paths.values())).parent.parent
+    if args.root is not None:
+        root = args.root.resolve()
+        names = args.trees.split(",") if args.trees else sorted(p.name for p in root.iterdir() if p.is_dir())
+        trees = [t for t in names if t]
+        missing = [t for t in trees if not (root / t).is_dir()]
+        if missing:
+            raise SystemExit(f"not a folder under {root}: {', '.join(missing)}")
+        paths = {t: root / t for t in trees}
+        zoo_root = root
+    else:
+        trees = [t for t in (args.trees or ",".join(zoo_mod.PACKAGES)).split(",") if t]
+        paths = zoo_mod.ensure_zoo(args.zoo, trees)
+        zoo_root = next(iter(paths.values())).parent.parent
 
     findings: list[dict] = []
     stats = {}
@@ -71,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     codes = sorted({c for _, _, cnt in stats.values() for c in cnt})
     print(f"zoo: {zoo_root}   initlint: {initlint}   --select {args.select}")
     print()
-    hdr = f"{'tree':<14}{'.py files':>10}{'lines':>10}{'findings':>10}{'per 100k':>10}" + "".join(f"{c:>9}" for c in codes)
+    hdr = f"{'tree':<24}{'.py files':>10}{'lines':>10}{'findings':>10}{'per 100k':>10}" + "".join(f"{c:>9}" for c in codes)
     print(hdr)
     tot_f = tot_l = 0
     tot_c: Counter = Counter()
@@ -81,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         tot_f += files
         tot_l += lines
         tot_c += cnt
-        print(f"{tree:<14}{files:>10}{lines:>10}{n:>10}{n * 1e5 / max(lines, 1):>10.2f}" + "".join(f"{cnt.get(c, 0):>9}" for c in codes))
+        print(f"{tree:<24}{files:>10}{lines:>10}{n:>10}{n * 1e5 / max(lines, 1):>10.2f}" + "".join(f"{cnt.get(c, 0):>9}" for c in codes))
     n = sum(tot_c.values())
-    print(f"{'total':<14}{tot_f:>10}{tot_l:>10}{n:>10}{n * 1e5 / max(tot_l, 1):>10.2f}" + "".join(f"{tot_c.get(c, 0):>9}" for c in codes))
+    print(f"{'total':<24}{tot_f:>10}{tot_l:>10}{n:>10}{n * 1e5 / max(tot_l, 1):>10.2f}" + "".join(f"{tot_c.get(c, 0):>9}" for c in codes))
     print()
     print("findings (path relative to the zoo:line  code  message):")
     for f in sorted(findings, key=lambda f: (f["path"], f["location"]["row"], f["code"])):

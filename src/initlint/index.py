@@ -14,6 +14,14 @@ from .torchnames import MODULE_ATTRS, NN, PARAMETERIZED, canonical, torch_layer
 
 #: bases that add no attributes and never make a class unknowable
 NEUTRAL_BASES = frozenset({"object", "abc.ABC", "ABC", "typing.Generic", "Generic", "typing.Protocol"})
+#: class decorators of the standard library known to leave a class's bases alone and to add only the attributes
+#: its body declares (``dataclass`` turns the annotated fields, which the summary already records, into
+#: ``__init__`` arguments; the others add nothing an instance reads as ``self.X``)
+PURE_DECORATORS = frozenset({"dataclasses.dataclass", "functools.total_ordering", "typing.final",
+                             "typing_extensions.final", "typing.runtime_checkable", "abc.abstractmethod"})
+#: built-in functions that read an object's attributes but never add one
+_READERS = frozenset({"getattr", "hasattr", "isinstance", "issubclass", "id", "type", "print", "repr", "str",
+                      "vars", "super", "len", "callable", "hash", "format"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,8 @@ class ProjectIndex:
         summary = self.modules.get(module)
         if summary is None:
             return None
+        if name in summary.ambiguous:
+            return None  # bound differently in a try and its except handler
         target = summary.imports.get(name)
         if target is not None and target != qual:
             return self.resolve_qual(target, depth + 1)
@@ -245,17 +255,78 @@ class ProjectIndex:
         return out
 
     def own_attrs(self, ref: ClassRef) -> tuple[set, bool]:
-        """Attributes a class defines itself, and whether it adds attributes with computed names."""
+        """Attributes a class defines itself, and whether it adds attributes with computed names (or ones that
+        cannot be known: a decorator not known to be pure, a helper given ``self`` that cannot be resolved)."""
         info = ref.info
         names = set(info.attrs) | set(info.methods)
-        dynamic = info.has_getattr
+        dynamic = info.has_getattr or not all(self.pure_decorator(d, ref.file) for d in info.decorators)
         for method in info.methods.values():
             for fn in iter_with_nested(method):
                 names.update(s.attr for s in fn.stores)
                 names.update(fn.setattr_names)
                 names.update(fn.registered)
                 dynamic = dynamic or fn.computed_setattr or fn.uses_dict
+                for call in fn.calls:
+                    helper = self.helper_registrations(call, ref)
+                    if helper is None:
+                        dynamic = True
+                    else:
+                        names.update(helper)
         return names, dynamic
+
+    def helper_registrations(self, call: Call, ref: ClassRef) -> set | None:
+        """The names a call such as ``register(self, "angle", t)`` adds to ``self``: the literals given for the
+        name parameter of a project helper that registers (``register_buffer``, ``setattr``, ``add_module``) on
+        its module parameter. Empty when the call does not pass ``self`` with a string literal or the helper
+        registers nothing; None when a helper given both cannot be resolved (what it adds is unknown)."""
+        positional = call.positional()
+        at = next((i for i, a in enumerate(positional) if a.key == "self" and a.call is None), None)
+        if at is None or call.func in _READERS or call.func.startswith("self.") or call.func.startswith("super"):
+            return set()
+        resolved = self.resolve_function(call.func, ref.file, ref.info)
+        if resolved is None:
+            return None if any(isinstance(a.value, str) for a in call.args) else set()
+        fn = resolved[0]
+        params = fn.params[1:] if fn.cls is not None and fn.params[:1] in (("self",), ("cls",)) else fn.params
+        if at >= len(params):
+            return set()
+        module = params[at]
+        out: set = set()
+        for inner in iter_with_nested(fn):
+            if module in inner.param_writes:
+                return None  # set_attributes(self, locals()): writes attributes whose names are not known
+            out.update(attr for owner, attr in inner.param_attrs if owner == module)  # freeze(m): m._frozen = ...
+            for owner, name_param in inner.param_registers:
+                if owner != module or name_param not in params:
+                    continue
+                j = params.index(name_param)
+                arg = positional[j] if j < len(positional) else call.kwarg(name_param)
+                if arg is None or not isinstance(arg.value, str):
+                    return None  # registered under a name this call does not spell
+                out.add(arg.value)
+        return out
+
+    def pure_decorator(self, key: str, file: FileSummary) -> bool:
+        """A class decorator known to return the class it is given with its bases and attributes unchanged: a
+        known standard-library one, or a project function (or the function a project factory returns) that
+        writes no attribute of its parameter and returns it."""
+        called = key.endswith("()")
+        name = key[:-2] if called else key
+        if name in PURE_DECORATORS:
+            return True
+        local = next((q for q, v in file.imports.items() if v == name), None)
+        resolved = self.resolve_function(local or name, file)
+        if resolved is None:
+            return False
+        fn = resolved[0]
+        if called:  # a factory: the decorator is the nested function it returns
+            inner = [n for n in fn.nested if n.name in fn.returns]
+            if len(inner) != 1:
+                return False
+            fn = inner[0]
+        first = fn.first_param
+        return first is not None and not fn.param_writes and not fn.param_attrs and fn.returns == {first} \
+            and not fn.param_registers
 
     def defined_attrs(self, ref: ClassRef, _stack: frozenset = frozenset()) -> set | None:
         """Every attribute the class and its bases define; None when that cannot be known."""

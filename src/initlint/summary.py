@@ -84,7 +84,9 @@ class Cond:
     kind: ``isinstance`` (types), ``isnone`` (subject is None; negated: is not None), ``truthy``,
     ``hasattr`` (attr), ``dim`` (a tensor-dimension guard on subject), ``namehas`` (``'attr' in subject``),
     ``typeeq`` (``type(subject) == types``), ``classname`` (string match on ``subject``'s class name,
-    attr holds the literal), ``other``.
+    attr holds the literal), ``namein`` (``subject in ["a", "b"]``, the literals in types), ``call`` (a predicate
+    called on subject, the callee's key in attr: ``exists(m.bias)``), ``nameany`` (an ``or`` of ``'x' in subject``
+    tests, the literals in types), ``other``.
     """
 
     kind: str
@@ -202,6 +204,7 @@ class ItemStore:
     loc: Loc
     via_data: bool = False
     no_grad: bool = False
+    value_call: str | None = None  # the qualified callee when the stored value is a call (``nn.Parameter``)
 
 
 @dataclass(slots=True)
@@ -327,6 +330,23 @@ class FunctionInfo:
     parent: str | None = None  # qualname of the enclosing function for nested ones
     signature: Signature | None = None  # the parameters it accepts
     attr_stores: list = field(default_factory=list)  # AttrStore
+    #: keys of the returned expressions (``cls`` in ``return cls``); a non-key return adds ``?``
+    returns: set = field(default_factory=set)
+    #: parameter names whose attributes the function sets under computed names (``setattr(self, k, v)`` in a
+    #: helper ``set_attributes(self, locals())``)
+    param_writes: set = field(default_factory=set)
+    #: (parameter, attribute) pairs the function sets by name: ``cls.__bases__ = ...``, ``module._frozen = ...``,
+    #: ``setattr(module, "x", v)``
+    param_attrs: set = field(default_factory=set)
+    #: (module parameter, name parameter) pairs: ``module.register_buffer(name, ...)``, ``setattr(module, name,
+    #: ...)`` with both taken from the function's parameters
+    param_registers: set = field(default_factory=set)
+    #: string keys of the dict literals written in the function (``{"w": partial(...)}``)
+    dict_keys: set = field(default_factory=set)
+    #: the function calls a value it looks up by key (``self.inits[name](p)``, ``fn = d.get(k); fn(p)``)
+    calls_lookup: bool = False
+    #: tensors written whole, not through an initializer: ``X.data = ...``, ``torch.f(..., out=X)``
+    writes: set = field(default_factory=set)
 
     @property
     def is_instance_method(self) -> bool:
@@ -362,6 +382,7 @@ class ClassInfo:
     attrs: set = field(default_factory=set)  # class-level assignments and annotations, nested classes
     methods: dict = field(default_factory=dict)  # name -> FunctionInfo (properties included)
     has_getattr: bool = False
+    decorators: tuple = ()  # qualified keys of the class decorators as written (``dataclasses.dataclass``)
 
 
 @dataclass
@@ -386,6 +407,9 @@ class FileSummary:
     assigned_outside: dict = field(default_factory=dict)
     #: the file's suppression comments (``noqa.FileNoqa``), set by the engine from the text it read
     noqa: object = None
+    #: module-level names bound differently in a ``try`` and its ``except`` handlers (an optional import with
+    #: a fallback): what they name is unknown
+    ambiguous: set = field(default_factory=set)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -544,6 +568,7 @@ class _Extractor:
         self.scope: FunctionInfo | None = None
         self.cls: ClassInfo | None = None
         self.aliases: dict[str, str] = {}
+        self.lookups: set = set()  # local names bound to a value looked up by key in the current function
 
     # ---- names ------------------------------------------------------------------------------------
     def qualify(self, key: str | None) -> str | None:
@@ -615,6 +640,12 @@ class _Extractor:
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
+        if scope is not None:
+            if _is_lookup(node.func) or (isinstance(node.func, cst.Name) and node.func.value in self.lookups):
+                scope.calls_lookup = True  # self.param_init[name](p)
+            for a in node.args:
+                if a.keyword is not None and a.keyword.value == "out" and key_of(a.value):
+                    scope.writes.add(key_of(a.value))  # torch.arange(n, out=self.w)
         fkey = key_of(node.func)
         if fkey is None:
             return
@@ -676,6 +707,20 @@ class _Extractor:
             return
         if fkey == "object.__setattr__":
             fkey, args = "setattr", args
+        params = scope.params
+        if fkey == "setattr" and len(args) >= 2:
+            subject = key_of(args[0].value)
+            if subject in params and (subject != "self" or scope.cls is None):
+                name_node = args[1].value
+                if isinstance(literal(name_node), str):
+                    scope.param_attrs.add((subject, literal(name_node)))
+                elif isinstance(name_node, cst.Name) and name_node.value in params:
+                    scope.param_registers.add((subject, name_node.value))
+                else:
+                    scope.param_writes.add(subject)  # set_attributes(self, locals()): setattr(self, k, v)
+        elif args and "." in fkey and fkey.split(".", 1)[0] in params and fkey.count(".") == 1 and \
+                isinstance(args[0].value, cst.Name) and args[0].value.value in params:
+            scope.param_registers.add((fkey.split(".", 1)[0], args[0].value.value))  # module.register_buffer(name,
         if fkey == "setattr":
             if len(args) >= 2:
                 name = literal(args[1].value)
@@ -756,6 +801,13 @@ class _Extractor:
             for operand, operand_path, op in operands[1:]:
                 out = out + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
             return out
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+            # "weight_hh" in name or ".u.weight" in name: a name filter selecting any of the literals
+            parts = [self.conds_of(operand, operand_path) for operand, operand_path, _ in _bool_chain(test, path)]
+            if all(len(c) == 1 and c[0].kind == "namehas" and not c[0].negated for c in parts) and \
+                    len({c[0].subject for c in parts}) == 1:
+                return [Cond("nameany", parts[0][0].subject, tuple(c[0].attr for c in parts))]
+            return [Cond("other")]
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.conds_of(test.expression, path + ("expression",))
             if len(inner) != 1:
@@ -781,6 +833,9 @@ class _Extractor:
                     if cls_subject is not None:
                         return [Cond("classname", cls_subject, attr=lit)]
                     return [Cond("namehas", key_of(test.func.value), attr=lit)]
+            if args and fkey is not None:
+                # a predicate on a value (``exists(m.bias)``): what it tests is unknown, but on what is known
+                return [Cond("call", key_of(args[0].value), attr=fkey)]
             return [Cond("other")]
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
             comp = test.comparisons[0]
@@ -823,6 +878,11 @@ class _Extractor:
                     if cls_subject is not None:
                         return [Cond("classname", cls_subject, attr=lit, negated=isinstance(op, cst.NotIn))]
                     return [Cond("namehas", rkey, attr=lit, negated=isinstance(op, cst.NotIn))]
+                if isinstance(right, (cst.List, cst.Tuple, cst.Set)) and right.elements and all(
+                        isinstance(literal(el.value), str) for el in right.elements):
+                    # name in ["fc2.weight", ...]: a selection by exact names
+                    return [Cond("namein", key_of(left), tuple(literal(el.value) for el in right.elements),
+                                 negated=isinstance(op, cst.NotIn))]
             return [Cond("other")]
         if isinstance(test, (cst.Name, cst.Attribute)):
             return [Cond("truthy", key_of(test))]
@@ -904,9 +964,17 @@ class _Extractor:
                 self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
         elif isinstance(node, (cst.Try, cst.TryStar)):
             catches = any(_catches_attribute_error(h.type) for h in node.handlers)
+            imports = self.summary.imports
+            before = dict(imports)
             self.suite(node.body, path + ("body",), ctx.add(guard_attr=True) if catches else ctx)
+            after_body = dict(imports)
+            bound_body = {k for k, v in after_body.items() if before.get(k) != v} | _bound_names(node.body.body)
             for k, handler in enumerate(node.handlers):
                 self.suite(handler.body, path + ("handlers", k, "body"), ctx)
+                bound_handler = {k for k, v in imports.items() if after_body.get(k) != v} | \
+                    _bound_names(handler.body.body)
+                # `try: from fast import Norm / except ImportError: Norm = nn.LayerNorm`: which one is unknown
+                self.summary.ambiguous.update(bound_body & bound_handler)
             if node.orelse is not None:
                 self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
             if node.finalbody is not None:
@@ -951,6 +1019,8 @@ class _Extractor:
                 child = getattr(node, name, None)
                 if child is not None and isinstance(child, cst.BaseExpression):
                     self.expr(child, path + (name,), ctx)
+            if isinstance(node, cst.Return) and self.scope is not None:
+                self.scope.returns.add(key_of(node.value) or "?" if node.value is not None else "None")
             if isinstance(node, cst.Return) and node.value is not None and self.scope is not None:
                 value = node.value
                 if isinstance(value, cst.Lambda) or (
@@ -967,6 +1037,8 @@ class _Extractor:
             self.expr_call(value, path, ctx, target)
         else:
             self.expr(value, path, ctx)
+        if self.scope is not None and target is not None and "." not in target and _is_lookup(value):
+            self.lookups.add(target)  # fn = self.inits[name] / fn = inits.get(name)
         # local aliases of classes: norm_layer = nn.BatchNorm2d
         if self.scope is not None and target is not None and "." not in target:
             vkey = key_of(value)
@@ -996,6 +1068,11 @@ class _Extractor:
                 self.scope.attr_stores.append(AttrStore(tkey, vkey or "", ctx.conds, ctx.stmt, self.next_order(),
                                                         path))
             receiver_key = key_of(target.value) or ""
+            if self.scope is not None:
+                if target.attr.value == "data" and receiver_key:
+                    self.scope.writes.add(receiver_key)  # self.w.data = torch.normal(...)
+                if receiver_key in self.scope.params:
+                    self.scope.param_attrs.add((receiver_key, target.attr.value))  # cls.__bases__ = ...
             receiver = receiver_key.rsplit(".", 1)[-1].lower()
             if receiver and not _CONFIG_NAMES.search(receiver):
                 types = dispatch_types(ctx.conds, receiver_key)
@@ -1011,9 +1088,10 @@ class _Extractor:
                 index = None
                 if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
                     index = key_of(target.slice[0].slice.value) or _text(target.slice[0].slice.value)
+                value_call = self.qualify(key_of(value.func)) if isinstance(value, cst.Call) else None
                 self.scope.item_stores.append(ItemStore(
                     base, index, literal(value) if value is not None else UNKNOWN, ctx.conds, ctx.loops,
-                    ctx.stmt, self.next_order(), path, via_data, ctx.no_grad))
+                    ctx.stmt, self.next_order(), path, via_data, ctx.no_grad, value_call))
         if isinstance(target, cst.Name) and self.cls is not None and self.scope is None:
             self.cls.attrs.add(target.value)
 
@@ -1098,6 +1176,10 @@ class _Extractor:
         if t is cst.Lambda:
             self.expr(node.body, path + ("body",), ctx)
             return
+        if t is cst.Dict and self.scope is not None:
+            for el in node.elements:
+                if isinstance(el, cst.DictElement) and isinstance(key := literal(el.key), str):
+                    self.scope.dict_keys.add(key)
         if self.scope is not None:
             if t is cst.BinaryOperation and isinstance(node.operator, cst.Multiply):
                 for side in (node.left, node.right):
@@ -1151,17 +1233,21 @@ class _Extractor:
         no_grad = any(d in ("no_grad", "inference_mode") for d in decorators) or (nested and ctx.no_grad)
         self.scope = info
         self.aliases = dict(outer_aliases) if nested else {}
+        outer_lookups, self.lookups = self.lookups, set()
         inner = _Ctx(ctx.conds if nested else (), (), False, no_grad)
         self.block(node.body.body, path + ("body", "body"), inner, top=True)
-        self.scope, self.aliases = outer, outer_aliases
+        self.scope, self.aliases, self.lookups = outer, outer_aliases, outer_lookups
 
     def klass(self, node: cst.ClassDef, path: Loc, ctx: _Ctx) -> None:
         name = node.name.value
         if self.cls is not None:
             self.cls.attrs.add(name)
         qualname = f"{self.cls.qualname}.{name}" if self.cls is not None else name
-        bases = tuple(self.qualify(key_of(b.value)) or "?" for b in node.bases if b.keyword is None)
+        # a base bound differently in a try and its except handler (an optional import) is unresolved
+        bases = tuple("?" if (key_of(b.value) or "").split(".", 1)[0] in self.summary.ambiguous
+                      else self.qualify(key_of(b.value)) or "?" for b in node.bases if b.keyword is None)
         info = ClassInfo(name, qualname, bases, path)
+        info.decorators = tuple(self.qualify(key_of(d.decorator)) or "?" for d in node.decorators)
         self.summary.classes.append(info)
         saved_cls, saved_scope = self.cls, self.scope
         self.cls, self.scope = info, None
@@ -1259,6 +1345,38 @@ def _signature(params: cst.Parameters) -> Signature:
     star = params.star_arg
     return Signature(required, None if isinstance(star, cst.Param) else len(positional),
                      sum(1 for p in params.kwonly_params if p.default is None))
+
+
+def _bound_names(body) -> set:
+    """Names a block binds at its own level: assignments, imports, ``def`` and ``class``."""
+    out: set = set()
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            out.add(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    for t in small.targets:
+                        out.update(_target_names(t.target))
+                elif isinstance(small, cst.AnnAssign):
+                    out.update(_target_names(small.target))
+                elif isinstance(small, cst.Import):
+                    for alias in small.names:
+                        out.add(alias.asname.name.value if alias.asname is not None and isinstance(
+                            alias.asname.name, cst.Name) else _dotted(alias.name).split(".")[0])
+                elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                    for alias in small.names:
+                        out.add(alias.asname.name.value if alias.asname is not None and isinstance(
+                            alias.asname.name, cst.Name) else _dotted(alias.name))
+    return out
+
+
+def _is_lookup(node) -> bool:
+    """``d[k]`` or ``d.get(k)``: a value looked up by key."""
+    if isinstance(node, cst.Subscript):
+        return True
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+        and bool(node.args)
 
 
 def _dotted(node) -> str:

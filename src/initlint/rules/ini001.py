@@ -23,7 +23,9 @@ class UndefinedLayer(Rule):
             for sub in index.subclasses(ref):
                 names, dyn = index.own_attrs(sub)
                 subclass_attrs |= names
-                dynamic = dynamic or dyn
+                # a subclass with a base that cannot be resolved may get the attribute from it (a mixin read by
+                # ``self.set_train_data`` and completed by a library class): what the instance has is unknown
+                dynamic = dynamic or dyn or index.defined_attrs(sub) is None
             if dynamic:
                 continue
             own, _ = index.own_attrs(ref)

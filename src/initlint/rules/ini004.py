@@ -66,6 +66,8 @@ class ParameterNeverInitialized(Rule):
                 methods.setdefault(name, []).append(method)
         torch_base = any(isinstance(b, str) and b.startswith("torch.nn.") and b != "torch.nn.Module"
                          for cls in mro for b in index.bases(cls))
+        if _named_in_init_registry(attr, mro, family):
+            return True
         todo = ["__init__", *(n for n in methods if n in called)]
         if torch_base:
             todo += ["reset_parameters", "_reset_parameters"]
@@ -94,10 +96,26 @@ class ParameterNeverInitialized(Rule):
                         if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
                                for lp in init.loops):
                             return True
+                        if any(key in lp.items and init.subject in lp.targets for lp in init.loops):
+                            return True  # for v in [self.b, self.w]: v.data.uniform_(-.01, .01)
                     for item in fn.item_stores:
                         if item.key == key:
                             return True
+                    if any(w == key or w.startswith(key + ".") for w in fn.writes):
+                        return True  # self.w.data = torch.normal(...), torch.arange(n, out=self.w)
         return False
+
+
+def _named_in_init_registry(attr, mro, family) -> bool:
+    """A declarative init registry: a class of the family writes a dict literal keyed by the parameter's name
+    (``param_init={"w": partial(nn.init.trunc_normal_, std=.02)}``) and a method of the class or its bases calls
+    a value it looks up by key (``self.param_init[name](p)``): that method initializes the named parameter."""
+    def functions(classes):
+        for cls in classes:
+            for method in cls.info.methods.values():
+                yield from iter_with_nested(method)
+
+    return any(attr in fn.dict_keys for fn in functions(family)) and any(fn.calls_lookup for fn in functions(mro))
 
 
 def _called_from_outside(index) -> set:

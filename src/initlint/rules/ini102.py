@@ -73,11 +73,10 @@ class FanInitOnVector(Rule):
             if any(c.kind == "dim" and c.subject == subject for c in init.conds):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
-            name_kinds = ("namehas", "classname", "other")
-            # (``name == "lit"`` conds keep their subject for INI110; this rule does not read them yet)
-            name_guard = any(c.subject == name_var and c.kind in name_kinds and c.text != "==" for c in init.conds) \
-                if name_var else False
-            if name_guard:
+            name_conds = [c for c in init.conds if c.subject == name_var] if name_var else []
+            if name_conds:
+                if not all(_passes_norm_weights(c) for c in name_conds):
+                    return None  # the filter selects tensors by a name a norm weight is not known to have
                 models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)
                 if not models:
                     return None
@@ -89,3 +88,16 @@ class FanInitOnVector(Rule):
                         f" in `{loop.iter}`")
             return f"the loop over `{loop.iter}` also yields 1-D biases and norm weights (no `p.dim() > 1` guard)"
         return None
+
+
+def _passes_norm_weights(cond) -> bool:
+    """Whether a filter on a parameter's name is known to let through the weight of a norm layer, whose name
+    is only known to end in ``.weight``: ``"weight" in name``, ``"bias" not in name``,
+    ``name not in [...]``. ``"weight_hh" in name`` or ``name in ["fc2.weight"]`` select other tensors."""
+    if cond.kind == "namehas" and cond.attr is not None:
+        return (cond.attr in ".weight") != cond.negated
+    if cond.kind == "namein":
+        return cond.negated
+    if cond.kind == "nameany":
+        return any(lit in ".weight" for lit in cond.types)
+    return False

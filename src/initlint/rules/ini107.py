@@ -7,6 +7,42 @@ from ..torchnames import INIT, PARAMETERIZED, torch_layer
 from . import Rule
 
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+#: stores after which an attribute holds a container of tensors, not a tensor
+_CONTAINER_CALLS = frozenset({"dict", "list", "torch.nn.ParameterDict", "torch.nn.ParameterList",
+                              "torch.nn.ModuleDict", "torch.nn.ModuleList", "collections.OrderedDict"})
+
+
+def _is_parameter_store(store) -> bool:
+    return store.value == "call" and store.call in PARAMETER
+
+
+def known_parameter_at(info, fn, store) -> bool:
+    """Whether ``self.<store.attr>`` is known to hold a Parameter when ``store`` runs: a Parameter store of the
+    same attribute dominates it (earlier in the same function, under a prefix of its conditions), or one is made
+    in another method where every store of that attribute makes a Parameter. A Parameter in one branch and a
+    plain value in the other leaves the plain branch's attribute not a Parameter."""
+    for method in info.methods.values():
+        mine = [s for s in method.stores if s.attr == store.attr]
+        made = [s for s in mine if _is_parameter_store(s)]
+        if not made:
+            continue
+        if method is fn:
+            if any(p.order < store.order and tuple(store.conds[:len(p.conds)]) == tuple(p.conds) for p in made):
+                return True
+        elif len(made) == len(mine):
+            return True
+    return False
+
+
+def container_attrs(info) -> set:
+    """``self.X`` attributes that some store makes a dict or list (``self.mask = {}``): an item store into them
+    replaces an entry, it does not write a tensor."""
+    out = set()
+    for method in (info.methods.values() if info else ()):
+        for store in method.stores:
+            if store.value in ("dict", "list", "comp") or (store.value == "call" and store.call in _CONTAINER_CALLS):
+                out.add(store.attr)
+    return out
 
 
 def parameter_attrs(info) -> set:
@@ -42,8 +78,11 @@ class InplaceParameterInit(Rule):
                         " (RuntimeError: a leaf Variable that requires grad is being used in an in-place"
                         f" operation); use `nn.init.{init.name}` or wrap it in `with torch.no_grad():`",
                     )
+            containers = container_attrs(info)
             for item in fn.item_stores:
-                if item.via_data or item.no_grad:
+                if item.via_data or item.no_grad or item.value_call in PARAMETER:
+                    continue  # self.mask[key] = nn.Parameter(...) stores a new Parameter into a container
+                if item.key.startswith("self.") and item.key.count(".") == 1 and item.key[5:] in containers:
                     continue
                 if self.is_parameter(item.key, item.conds, params, layers, local_layers):
                     yield self.finding(
@@ -56,7 +95,7 @@ class InplaceParameterInit(Rule):
                     continue
                 tensor_call = store.value == "call" and (store.call or "").startswith("torch.") and \
                     store.call not in PARAMETER and not (store.call or "").startswith("torch.nn.")
-                if store.value == "binop" or tensor_call:
+                if (store.value == "binop" or tensor_call) and known_parameter_at(info, fn, store):
                     yield self.finding(
                         file, store.loc,
                         f"a plain tensor is assigned to parameter `self.{store.attr}` (TypeError: cannot assign"

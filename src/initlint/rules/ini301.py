@@ -19,6 +19,15 @@ def _contradicts(a, b) -> bool:
     return False
 
 
+def _other_branch(a, b) -> bool:
+    """Two events in the ``body`` and the ``orelse`` of the same statement (``if pretrained: load`` / ``elif
+    ...`` / ``else: init``): not known to run one after the other."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n < min(len(a), len(b)) and {a[n], b[n]} == {"body", "orelse"}
+
+
 def _under(key: str | None, obj: str) -> bool:
     return bool(key) and (key == obj or key.startswith(obj + "."))
 
@@ -43,7 +52,8 @@ class InitAfterPretrainedLoad(Rule):
             for obj, load in loads:
                 fresh: set[str] = set()
                 for order, kind, event in events:
-                    if order <= load.order or _contradicts(load.conds, event.conds):
+                    if order <= load.order or _contradicts(load.conds, event.conds) or _other_branch(
+                            load.loc, event.loc):
                         continue
                     if kind == "call":
                         if self.loaded_object(event, loaders) == obj or event.target == obj:
@@ -52,12 +62,16 @@ class InitAfterPretrainedLoad(Rule):
                             fresh.add(event.target)  # a new submodule replaces the pretrained one
                             continue
                         receiver = event.receiver
+                        if receiver and "[]" in receiver:
+                            continue  # layers picked by index at run time: a deliberate partial re-init
                         if event.method in REINIT_METHODS and _under(receiver, obj) and not any(
                                 _under(receiver, f) for f in fresh):
                             yield self.report(file, event, obj, load, f"`{event.func}(...)`")
                             break
                         continue
                     target = event.target_key or ""
+                    if event.name == "copy_":
+                        continue  # copies a given tensor (often the loaded one): not known to re-initialize
                     owner_loop = next((lp for lp in event.loops if lp.owner and _under(lp.owner, obj)), None)
                     if not event.func.startswith(INIT) and not event.is_torch and owner_loop is None:
                         continue

@@ -22,7 +22,8 @@ class InitLoopBeforeLayers(Rule):
                 later = []
                 for store in init_fn.stores:
                     if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index) \
-                            and not self.initialized_later(init_fn, store):
+                            and not self.initialized_later(init_fn, store) \
+                            and not self.empty_container(init_fn, store):
                         later.append(store)
                 if later:
                     names = ", ".join(f"self.{a}" for a in dict.fromkeys(s.attr for s in later))
@@ -69,6 +70,17 @@ class InitLoopBeforeLayers(Rule):
         key = f"self.{store.attr}"
         return any((i.target_key or "").startswith(key + ".") and i.order > store.order for i in fn.inits) or any(
             c.func == f"{key}.apply" and c.order > store.order for c in fn.calls)
+
+    @staticmethod
+    def empty_container(fn, store) -> bool:
+        """``self.heads = nn.ModuleDict()`` with no argument, and nothing added to it later in ``__init__``: it
+        builds no layer the init could have missed (heads added by other methods are built after ``__init__``)."""
+        if torch_layer(store.call) not in CONTAINERS or store.call_args:
+            return False
+        key = f"self.{store.attr}"
+        filled = any(c.func.startswith(key + ".") and c.order > store.order for c in fn.calls) or any(
+            i.key == key and i.order > store.order for i in fn.item_stores)
+        return not filled
 
     @staticmethod
     def builds_module(qual, file, index) -> bool:

@@ -29,7 +29,8 @@ class InitFunctionNeverApplied(Rule):
             owners = ("self", subject) if fn.is_instance_method else (subject,)
             touches = [i for i in fn.inits if i.target_key and "." in i.target_key and (
                 i.target_key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
-            if not any(i.func.startswith(INIT) or i.is_torch for i in touches):
+            # copy_ writes a given value (a gradient, a loaded tensor): not known to initialize
+            if not any((i.func.startswith(INIT) or i.is_torch) and i.name != "copy_" for i in touches):
                 continue
             if fn.cls is not None and self.framework_hook(fn, file, index):
                 continue
