@@ -5,20 +5,17 @@ nothing, and CPython's tree changes only in the statements that hold a fix's tar
 from __future__ import annotations
 
 import ast
-import contextlib
 import difflib
 import glob
-import io
 import os
 
 import pytest
 
-from initlint.cli import main
 from initlint.engine import check_paths
 from initlint.pages import code_blocks, page, sections
 from initlint.rules import RULES, select_rules
 
-from _helpers import ROOT
+from _helpers import ROOT, cli
 from test_positions import reencode
 
 #: fields that hold statements (or handlers and match cases, which hold statements), compared one by one;
@@ -53,18 +50,6 @@ def snapshot(paths) -> dict[str, bytes]:
         with open(path, "rb") as handle:
             out[path] = handle.read()
     return out
-
-
-def cli(cwd, *args):
-    out, err = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    try:
-        os.chdir(cwd)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["check", "--isolated", *args])
-    finally:
-        os.chdir(here)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _lines(node) -> tuple[int, int]:

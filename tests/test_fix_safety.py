@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 
 import libcst
 
-from initlint.cli import main
+from _helpers import cli
 
 LEGACY = "import torch.nn as nn\n\n\ndef init(m):\n    nn.init.xavier_normal(m.weight)\n"
-
-
-def cli(cwd, *args):
-    out, err = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    try:
-        os.chdir(cwd)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["check", "--isolated", *args])
-    finally:
-        os.chdir(here)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_fix_never_writes_through_a_symlink_out_of_the_checked_tree(tmp_path):

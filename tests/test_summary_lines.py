@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 
 import pytest
 
-from initlint.cli import main
+from _helpers import cli
 
 CLEAN = "import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" \
         "        self.fc = nn.Linear(2, 2)\n\n    def forward(self, x):\n        return self.fc(x)\n"
 LEGACY = "import torch.nn as nn\n\n\ndef init(m):\n    nn.init.xavier_normal(m.weight)\n"
 NO_FILES = "warning: No Python files found under the given path(s)"
-
-
-def cli(cwd, *args):
-    out, err = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    try:
-        os.chdir(cwd)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["check", "--isolated", *args])
-    finally:
-        os.chdir(here)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
