@@ -176,15 +176,19 @@ def _tree_depth(tree: ast.AST) -> int:
     return best
 
 
-def _vet_depth(text: str) -> Problem | None:
+def _cpython_tree(text: str) -> ast.Module | Problem:
+    """CPython's tree of ``text``, or its verdict as a Problem (what CPython rejects is a syntax error)."""
     try:
-        tree = ast.parse(text)
+        return ast.parse(text)
     except SyntaxError as exc:
         return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
     except (RecursionError, MemoryError):
         return Problem("parse", "code nested too deeply to analyse (CPython's parser gives up on it too)")
     except ValueError as exc:
         return Problem("parse", f"syntax error: {exc}")
+
+
+def _vet_depth(tree: ast.Module) -> Problem | None:
     depth = _tree_depth(tree)
     if depth > _DEPTH_LIMIT:
         return Problem("parse", f"code nested too deeply to analyse ({depth} levels; the limit is {_DEPTH_LIMIT})")
@@ -218,8 +222,10 @@ def parse(source: Source) -> cst.Module | Problem:
     Deeply nested code is first vetted by CPython's own parser, which fails cleanly where libcst's
     native parser would overflow its stack and take the whole process down.
     """
-    if may_nest_deeply(source.text):  # vet with CPython's parser, which fails cleanly, and measure its tree
-        problem = _vet_depth(source.text)
+    vetted = may_nest_deeply(source.text)
+    if vetted:  # vet with CPython's parser, which fails cleanly, and measure its tree
+        tree = _cpython_tree(source.text)
+        problem = tree if isinstance(tree, Problem) else _vet_depth(tree)
         if problem is not None:
             return problem
     text = source.text
@@ -248,28 +254,14 @@ def parse(source: Source) -> cst.Module | Problem:
         return Problem("parse", "syntax error: expression nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - the parser's other failures are still bad input
         return Problem("parse", f"cannot parse: {type(exc).__name__}: {exc}")
-    if not text.isascii():
+    if not vetted and not text.isascii():
         # libcst accepts identifiers that CPython rejects (a zero-width joiner, code points unassigned in this
-        # Python's Unicode tables); what CPython rejects is a syntax error, whatever libcst says
-        problem = _cpython_rejects(source.text)
-        if problem is not None:
-            return problem
+        # Python's Unicode tables); what CPython rejects is a syntax error, whatever libcst says (a vetted text
+        # was read by CPython already)
+        tree = _cpython_tree(source.text)
+        if isinstance(tree, Problem):
+            return tree
     return module
-
-
-def _cpython_rejects(text: str) -> Problem | None:
-    try:
-        ast.parse(text)
-    except SyntaxError as exc:
-        return Problem("parse", f"syntax error: {exc.msg}", exc.lineno or 1, exc.offset or 1)
-    except (RecursionError, MemoryError):
-        return Problem("parse", "code nested too deeply to analyse (CPython's parser gives up on it too)")
-    except ValueError as exc:
-        return Problem("parse", f"syntax error: {exc}")
-    return None
-
-
-_FORMFEED_INDENT = re.compile(r"^[ \t]*\f[ \t\f]*", re.M)
 
 
 def formfeed_indentation(text: str) -> tuple[str, dict[int, int]]:
