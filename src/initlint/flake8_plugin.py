@@ -182,7 +182,6 @@ def check_text(text: str, path: str, codes=None, options: dict | None = None) ->
     from . import positions as _positions
     from .engine import summarize
     from .index import ProjectIndex
-    from .noqa import scan
     from .rules import RULES, Finding
     from .source import Problem, Source, parse
 
@@ -216,8 +215,7 @@ def check_text(text: str, path: str, codes=None, options: dict | None = None) ->
     if not findings:
         return findings
     # flake8 applies line noqa; `# initlint: noqa[: CODES]` is initlint's own, read as the CLI reads it
-    file_noqa = scan(text)
-    findings = [f for f in findings if not file_noqa.exempts(f.code)]
+    findings = [f for f in findings if not summary.noqa.exempts(f.code)]  # read by `summarize`, once
     if not findings:
         return findings
     table = None
