@@ -29,7 +29,7 @@ import sys
 import tempfile
 
 from . import __version__
-from .source import Problem, module_name_for, read_bytes
+from .source import Problem, file_size, module_name_for, read_bytes
 from .summary import FileSummary
 
 #: bump when the layout of entries or of what they hold changes without a change of initlint's version
@@ -188,7 +188,7 @@ class Cache:
         ("unread", Problem) for one that cannot be read."""
         plan = []
         for path, init_functions, data, max_size in tasks:
-            size = len(data) if data is not None else _size(path)
+            size = len(data) if data is not None else file_size(path)
             if max_size and size > max_size:
                 plan.append(("big", size))
                 continue
@@ -340,8 +340,3 @@ def _valid(item, path: str) -> bool:
     return isinstance(item, Problem) and item.kind == "parse"
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0

@@ -18,7 +18,8 @@ from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
 from .index import ProjectIndex
 from .rules import Finding, Rule, matches
-from .source import Problem, Source, decode_source, formfeed_indentation, module_name_for, parse, read_source
+from .source import (Problem, Source, decode_source, file_size, formfeed_indentation, module_name_for, parse,
+                     read_source)
 from .summary import FileSummary, summarize_module
 
 @dataclass
@@ -44,7 +45,7 @@ def summarize_path(path: str, init_functions=(), data: bytes | None = None,
     if sys.getrecursionlimit() < 20000:
         sys.setrecursionlimit(20000)  # the summary walks expressions recursively
     if max_file_size:
-        size = len(data) if data is not None else _size(path)
+        size = len(data) if data is not None else file_size(path)
         if size > max_file_size:
             return path, Problem("read", f"{_megabytes(size)} is over the {_megabytes(max_file_size)} limit; raise"
                                          " `max-file-size` in [tool.initlint] or pass --max-file-size to check it")
@@ -119,7 +120,7 @@ def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, 
         return out
     # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
     # go back to path order (the index and the output depend on it)
-    order = sorted(tasks, key=lambda t: _size(t[0]), reverse=True)
+    order = sorted(tasks, key=lambda t: file_size(t[0]), reverse=True)
     chunks = [order[i:i + 2] for i in range(0, len(order), 2)]
     done, lost = _run_pool(chunks, jobs, tick)
     if lost:  # a worker died (a crash in native code): once more in a fresh pool, then each file on its own
@@ -156,13 +157,6 @@ def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, li
             if tick is not None:
                 tick(len(chunk))
     return done, lost
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
 
 
 def templates_with_twins(summaries: list[FileSummary]) -> set[str]:

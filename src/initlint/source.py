@@ -35,6 +35,14 @@ def _open_nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once instead of waiting
 
 
+def file_size(path: str) -> int:
+    """The file's size in bytes, or 0 when it cannot be stat'ed (reading it will say why)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def read_source(path: str) -> Source | Problem:
     """Only regular files are read: a FIFO would block, a link to ``/dev/zero`` would never end."""
     data = read_bytes(path)
