@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import random
 
-import pytest
-
 from _fuzz import SENTINEL, cli_problems, corpus, run_cli
 
 FSTRING_FILES = {

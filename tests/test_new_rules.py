@@ -1,8 +1,6 @@
 """Issue 9 section 3: rules that real reports ask for. Each rule fires only on facts it knows; every shape it cannot
 prove is a silent twin here."""
 
-import pytest
-
 H = "import torch\nimport torch.nn as nn\n"
 
 
