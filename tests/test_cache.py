@@ -348,8 +348,10 @@ def test_an_unchanged_run_reuses_its_report(project, capsys, monkeypatch):
     """Nothing changed since the last run: not even the summaries are loaded, nor the rules run."""
     first = run(capsys, ".")
     built = []
-    real = engine.ProjectIndex
-    monkeypatch.setattr(engine, "ProjectIndex", lambda *a, **k: built.append(1) or real(*a, **k))
+    from initlint import index
+
+    real = index.ProjectIndex
+    monkeypatch.setattr(index, "ProjectIndex", lambda *a, **k: built.append(1) or real(*a, **k))
     assert run(capsys, ".") == first
     assert built == []
     # each of these changes an input of the report: it is re-derived, and equals a run without the cache

@@ -278,14 +278,16 @@ def test_form_feed_lines_between_definitions(tmp_path):
 def test_internal_error_in_one_file_is_reported_against_it(tmp_path, monkeypatch):
     (tmp_path / "boom.py").write_text(MODEL)
     (tmp_path / "fine.py").write_text(MODEL)
-    real = engine.summarize_module
+    from initlint import summary as summary_module
+
+    real = summary_module.summarize_module
 
     def flaky(module, path, *args, **kwargs):
         if path.endswith("boom.py"):
             raise ValueError("simulated bug")
         return real(module, path, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "summarize_module", flaky)
+    monkeypatch.setattr(summary_module, "summarize_module", flaky)
     result = check_paths([str(tmp_path)], select_rules(), jobs=1)
     assert [os.path.basename(f.path) for f in result.findings] == ["fine.py"]
     assert len(result.errors) == 1 and "boom.py" in result.errors[0] and "simulated bug" in result.errors[0]

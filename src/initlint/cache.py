@@ -30,7 +30,6 @@ import tempfile
 
 from . import __version__
 from .source import Problem, file_size, module_name_for, read_bytes
-from .summary import FileSummary
 
 #: bump when the layout of entries or of what they hold changes without a change of initlint's version
 CACHE_FORMAT = 1
@@ -58,19 +57,26 @@ def _code_fingerprint() -> bytes:
                 except OSError:
                     continue
                 digest.update(f"{os.path.relpath(full, package)}|{info.st_size}|{info.st_mtime_ns}\n".encode())
-    try:  # libcst is imported already (the summaries' module needs it); its metadata would cost a scan
-        from libcst._version import __version__ as libcst_version
+    digest.update(b"libcst " + _libcst_version())
+    return digest.digest()
+
+
+def _libcst_version() -> bytes:
+    """libcst's version file, read without importing libcst (a run whose report is recalled never needs it)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("libcst")
+        folder = os.path.dirname(spec.origin)
+        with open(os.path.join(folder, "_version.py"), "rb") as handle:
+            return folder.encode("utf-8", "surrogateescape") + b"|" + handle.read()
     except Exception:  # noqa: BLE001 - another layout: ask the installed distribution
         try:
             from importlib.metadata import version
 
-            libcst_version = version("libcst")
-        except Exception:  # noqa: BLE001 - no metadata: the module's file stands for the version
-            import libcst
-
-            libcst_version = repr(getattr(libcst, "__file__", None))
-    digest.update(f"libcst {libcst_version}".encode())
-    return digest.digest()
+            return version("libcst").encode()
+        except Exception:  # noqa: BLE001 - nothing to go by: one key for every libcst
+            return b"?"
 
 
 def project_root(resolver) -> str:
@@ -304,6 +310,8 @@ def store_entry(entries: str, key: bytes, value, kind: str = "s") -> None:
 def store_summary(entries: str, key: bytes, item) -> None:
     """A worker's half of ``Cache.summarize``: the summary (or parse problem) of a file just read. Unreadable
     files and initlint's own failures are not stored; a cache that cannot be written is left alone."""
+    from .summary import FileSummary
+
     if isinstance(item, FileSummary) or (isinstance(item, Problem) and item.kind == "parse"):
         try:
             store_entry(entries, key, item)
@@ -327,7 +335,7 @@ def _write_atomically(target: str, content: bytes) -> None:
 
 
 def _settings_signature(settings) -> bytes:
-    rules = tuple(rule.code for rule in settings.rules())
+    rules = tuple(settings.codes())
     options = sorted((k, repr(v)) for k, v in settings.options.items())
     ignores = sorted((k, repr(v)) for k, v in settings.per_file_ignores.items())
     return hashlib.blake2b(repr((rules, options, ignores, settings.base, settings.error)).encode(
@@ -335,6 +343,8 @@ def _settings_signature(settings) -> bytes:
 
 
 def _valid(item, path: str) -> bool:
+    from .summary import FileSummary
+
     if isinstance(item, FileSummary):
         return item.path == path
     return isinstance(item, Problem) and item.kind == "parse"

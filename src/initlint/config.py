@@ -24,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .discovery import DEFAULT_EXCLUDES, _excluded
-from .rules import RULES, matches, select_rules, unknown_selectors
+from .registry import CODES, matches, select_codes, unknown_selectors
 
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "per-file-ignores": dict, "exclude": list,
@@ -67,8 +67,16 @@ class Settings:
         if self.explicit_rules is not None:
             return self.explicit_rules
         if self._rules is None:
-            self._rules = select_rules(self.select, self.ignore, self.extend_select)
+            from .rules import RULES  # the rules themselves (libcst, the summary) only when they are to run
+
+            self._rules = [RULES[code] for code in self.codes()]
         return self._rules
+
+    def codes(self) -> list[str]:
+        """The codes of the rules that run (no rule is imported)."""
+        if self.explicit_rules is not None:
+            return [rule.code for rule in self.explicit_rules]
+        return select_codes(self.select, self.ignore, self.extend_select)
 
     def _base(self) -> str:
         return self.base if self.base is not None else os.getcwd()
@@ -235,7 +243,7 @@ class Overrides:
             bad = unknown_selectors(value) if value is not None else []
             if bad:
                 raise ConfigError(f"--{name.replace('_', '-')} names no rule: {', '.join(bad)}"
-                                  f" (known: {', '.join(RULES)})")
+                                  f" (known: {', '.join(CODES)})")
         return out
 
 

@@ -10,17 +10,21 @@ import contextlib
 import gc
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from . import noqa as _noqa
-from . import positions as _positions
 from .discovery import DEFAULT_EXCLUDES, discover
-from .index import ProjectIndex
-from .rules import Finding, Rule, matches
+from .finding import Finding
+from .registry import matches
 from .source import (Problem, Source, decode_source, file_size, formfeed_indentation, module_name_for, parse,
                      read_source)
-from .summary import FileSummary, summarize_module
+
+if TYPE_CHECKING:  # the summary, the index and the rules import libcst: a report recalled from the cache needs none
+    from .index import ProjectIndex
+    from .rules import Rule
+    from .summary import FileSummary
 
 @dataclass
 class Result:
@@ -68,6 +72,8 @@ def summarize_path(path: str, init_functions=(), data: bytes | None = None,
 def summarize(module, path: str, text: str, init_functions=()) -> FileSummary:
     """The one place a file is summarized with its own ``init-functions`` (the CLI and the flake8 plugin), with
     its suppression comments (read here, in the worker, so that no file is read twice)."""
+    from .summary import summarize_module
+
     summary = summarize_module(module, path, module_name_for(path), path.endswith("__init__.py"), text,
                                tuple(init_functions))
     summary.noqa = _noqa.scan(text)
@@ -138,6 +144,7 @@ def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, 
 def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, list[tuple]]:
     """Summaries by path, and the tasks whose worker died."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -254,6 +261,8 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
         items = summarize_all(tasks)
     known_skips = len(result.skipped)
     # ---- cache and progress (end) ----------------------------------------------------------------------
+    from .summary import FileSummary
+
     summaries: list[FileSummary] = []
     for path, item in items:
         reported = os.path.abspath(path) in targets
@@ -286,6 +295,8 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
         from .config import Resolver, Settings
 
         resolver = Resolver.static(Settings(options=dict(options or {}), explicit_rules=list(rules or [])))
+    from .index import ProjectIndex
+
     indexes: dict[tuple, ProjectIndex] = {}
     templates = templates_with_twins(summaries)
     reported: dict = {}  # path -> its suppression comments, for every file whose findings are reported
@@ -443,6 +454,8 @@ def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None
     if known is not None and all(loc in known for loc in wanted):
         return known
     module = parse(source) if not isinstance(source, Problem) else source
+    from . import positions as _positions
+
     table = _positions.compute_positions(module, wanted) if not isinstance(module, Problem) else None
     raw = {loc: _where(module, table, loc) for loc in wanted}
     if cache is not None and table is not None:
@@ -453,6 +466,8 @@ def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None
 def _where(module, table, loc) -> tuple[int, int, int, int]:
     if table is None:  # the file no longer parses
         return 1, 1, 1, 1
+    from . import positions as _positions
+
     return _positions.locate(module, table, loc)
 # ---- related locations (end) --------------------------------------------------------------------------
 

@@ -7,11 +7,10 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
-from xml.sax.saxutils import escape as xml_escape
 
 from . import notebook
-from .rules import RULES, Finding
+from .finding import Finding
+from .registry import CODES
 
 FORMATS = ("concise", "full", "json", "json-lines", "grouped", "github", "sarif", "junit")
 
@@ -178,14 +177,14 @@ def statistics(findings: list[Finding]) -> str:
     fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability == "safe")
     lines = []
     for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = RULES.get(code)
         mark = "[*]" if fixable[code] else "[ ]"
-        lines.append(f"{count:>5}\t{code}\t{mark} {rule.name if rule else ''}")
+        lines.append(f"{count:>5}\t{code}\t{mark} {CODES[code][0] if code in CODES else ''}")
     return "\n".join(lines)
 
 
 def sarif(findings: list[Finding]) -> dict:
     from .pages import page
+    from .rules import RULES
 
     rules = []
     for code, rule in RULES.items():
@@ -231,6 +230,8 @@ def _artifact(path: str) -> dict:
     shown = display_path(path)
     if os.path.isabs(shown):
         return {"uri": Path(shown).as_uri()}
+    from urllib.parse import quote
+
     return {"uri": quote(shown.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
 
 
@@ -238,6 +239,8 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml(text: str, attribute: bool = False) -> str:
+    from xml.sax.saxutils import escape as xml_escape
+
     text = xml_escape(_XML_BAD.sub("\ufffd", text))
     if attribute:
         text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")

@@ -9,8 +9,11 @@ import re
 import stat
 import tokenize
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import libcst as cst
+if TYPE_CHECKING:
+    import libcst as cst
+
 
 
 @dataclass
@@ -207,7 +210,7 @@ def _no_validation(self) -> None:
     pass
 
 
-def _parse_unvalidated(text: str) -> cst.Module:
+def _parse_unvalidated(text: str) -> "cst.Module":
     """``cst.parse_module`` without re-validating every node the parser builds.
 
     Each libcst node checks its own fields on construction (``CSTNode.__post_init__`` -> ``_validate``): about a
@@ -215,6 +218,8 @@ def _parse_unvalidated(text: str) -> cst.Module:
     comment on ``__post_init__`` says as much). Validation is switched off only for the duration of the parse,
     so trees built by hand (the fixer's) are still validated.
     """
+    import libcst as cst  # imported here: a run whose report comes from the cache never needs it
+
     node = cst.CSTNode
     saved = node.__dict__["__post_init__"]
     node.__post_init__ = _no_validation
@@ -224,12 +229,14 @@ def _parse_unvalidated(text: str) -> cst.Module:
         node.__post_init__ = saved
 
 
-def parse(source: Source) -> cst.Module | Problem:
+def parse(source: Source) -> "cst.Module | Problem":
     """Parse with libcst's native parser; syntax errors come back as a Problem.
 
     Deeply nested code is first vetted by CPython's own parser, which fails cleanly where libcst's
     native parser would overflow its stack and take the whole process down.
     """
+    import libcst as cst
+
     vetted = may_nest_deeply(source.text)
     if vetted:  # vet with CPython's parser, which fails cleanly, and measure its tree
         tree = _cpython_tree(source.text)
