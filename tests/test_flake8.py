@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from initlint.engine import check_source
-from initlint.flake8_plugin import Plugin, may_have_findings, rule_table
+from initlint.flake8_plugin import _INIT_NAMES, Plugin, may_have_findings, rule_table
 from initlint.pages import code_blocks, page, sections
 from initlint.rules import RULES, select_rules
 
@@ -207,11 +207,42 @@ def test_prefilter_is_safe(name):
     text = page_blocks()[name]
     assert may_have_findings(text) or not check_source(text, "x.py", select_rules(["ALL"]))
     hidden = re.sub(r"\.(\s*)apply\b", r".\1app1y", text.replace("torch", "t0rch"))
-    hidden = re.sub(r"([A-Za-z0-9])_(\s*\()", r"\1Z\2", hidden)
+    hidden = re.sub(r"\b(%s)(\s*\()" % "|".join(_INIT_NAMES), lambda m: m.group(1).replace("_", "Z") + m.group(2),
+                    hidden)
     assert not may_have_findings(hidden)
     found = [f for f in check_source(hidden, "x.py", select_rules(["ALL"]))
              if f.code != "INI900" and f.code not in NOT_IN_FLAKE8]
     assert found == [], f"{name}: the pre-filter would skip a file with findings: {found}"
+
+
+def test_prefilter_skips_calls_that_are_not_initializers():
+    """A file with no torch name whose only ``x_(`` calls are not initializers (``is_(``, ``add_(``, a helper
+    named ``reset_``) is skipped; each initializer spelling keeps it."""
+    plain = "def f(a, b):\n    a.is_(b)\n    a.add_(b)\n    return reset_(a)\n"
+    assert not may_have_findings(plain)
+    for call in ("w.data.normal_(0, 1)", "w.zero_()", "trunc_normal_(w, std=.02)", "init.xavier_uniform_(w)",
+                 "lecun_normal_ (w)", "w.fill_(0)"):
+        assert may_have_findings(plain + f"    {call}\n"), call
+
+
+def test_prefilter_keeps_a_file_naming_a_configured_init_function(tmp_path, monkeypatch):
+    """``init-functions`` names the project's own initializers: a file calling one is checked even without a
+    torch name; the same file without that setting is not."""
+    import initlint.flake8_plugin as plugin_module
+
+    text = "def setup(m):\n    my_init(m.weight)\n"
+    (tmp_path / "a.py").write_text(text)
+    seen = []
+    monkeypatch.setattr(plugin_module, "check_text", lambda text, name, *a: seen.append(name) or [])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(Plugin, "selected", None)
+    monkeypatch.setattr(Plugin, "resolver", None)
+    list(Plugin(None, str(tmp_path / "a.py"), text.splitlines(True)).run())
+    assert seen == []
+    (tmp_path / "initlint.toml").write_text('init-functions = ["pkg.my_init"]\n')
+    monkeypatch.setattr(Plugin, "resolver", None)
+    list(Plugin(None, str(tmp_path / "a.py"), text.splitlines(True)).run())
+    assert seen == [str(tmp_path / "a.py")]
 
 
 def _cheap_run(code: str) -> dict:

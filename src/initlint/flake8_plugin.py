@@ -17,7 +17,6 @@ only appears here for files CPython accepts but libcst cannot parse.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from typing import Any, Iterator
 
@@ -25,8 +24,32 @@ from . import __version__
 
 LOG = logging.getLogger(__name__)
 
-_INPLACE_CALL = re.compile(r"[A-Za-z0-9]_\s*\(")  # normal_(, zero_(, fill_(, trunc_normal_( ... not __init__(
+
+def _initializer_names() -> frozenset:
+    """Every name the summary reads as an initializer when called (``summary.on_call``): torch.nn.init's
+    functions and their third-party namesakes (``trunc_normal_``, ``lecun_normal_``), the in-place tensor
+    methods."""
+    from .torchnames import INIT_FUNCTIONS, INPLACE_INIT_METHODS, NAMED_INITIALIZERS
+
+    return frozenset(INIT_FUNCTIONS) | INPLACE_INIT_METHODS | {name + "_" for name in NAMED_INITIALIZERS}
+
+
 _APPLY = re.compile(r"\.\s*apply\b")  # X.apply, the only `apply` the summary records
+_INIT_NAMES = _initializer_names()
+_CALL_OF_UNDERSCORED = re.compile(r"_\s*\(")  # the end of a call of a name ending in `_`
+
+
+def _initializer_called(text: str) -> bool:
+    """A call of a name in ``_INIT_NAMES``: each ``_(`` found (a fast literal scan), then the identifier before
+    it looked up."""
+    for match in _CALL_OF_UNDERSCORED.finditer(text):
+        end = match.start() + 1
+        start = end - 1
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if text[start:end] in _INIT_NAMES:
+            return True
+    return False
 
 
 def may_have_findings(text: str) -> bool:
@@ -46,7 +69,7 @@ def may_have_findings(text: str) -> bool:
     ``tests/test_flake8.py`` checks the claim against every rule page's example with these spelled otherwise.
     """
     return ("torch" in text or ("apply" in text and _APPLY.search(text) is not None)
-            or _INPLACE_CALL.search(text) is not None)
+            or _initializer_called(text))
 
 
 class Plugin:
@@ -83,10 +106,17 @@ class Plugin:
             lines = _read_lines(self.filename)
         text = "".join(lines)
         if not may_have_findings(text):
-            return
+            # a project's own initializers (``init-functions``) are initializers too; only then is the
+            # configuration consulted for a file the text scan rules out
+            if not self._init_functions_named(text):
+                return
         options = self._options()
         for f in check_text(text, self.filename, self.selected, options):
             yield f.line, max(0, f.column - 1), f"{f.code} {f.message}", type(self)
+
+    def _init_functions_named(self, text: str) -> bool:
+        names = self._options().get("init-functions") or ()
+        return any(str(name).rsplit(".", 1)[-1] in text for name in names)
 
     def _options(self) -> dict:
         """The rule options (``module-bases``, ``init-functions``, ``pretrained-loaders``) of this file's
@@ -110,36 +140,12 @@ def _read_lines(filename: str) -> list[str]:
     return [] if isinstance(source, Problem) else source.text.splitlines(keepends=True)
 
 
-_CLASS = re.compile(r"^class \w+\(", re.M)
-_CODE = re.compile(r"^\s+code = [\"'](INI\d+)[\"']", re.M)
-_OFF = re.compile(r"^\s+default = False\b", re.M)
-
-
 def rule_table() -> dict[str, bool]:
-    """code -> on by default, read from the rule modules' text.
+    """code -> on by default. flake8 calls ``add_options``/``parse_options`` in every run (and every worker) even
+    when no INI code is selected: the light registry answers without importing the rules (libcst)."""
+    from .registry import CODES
 
-    flake8 calls ``add_options``/``parse_options`` in every run (and every worker) even when no INI code is
-    selected; importing the rules would import libcst (a quarter of a second). Reading the small rule files
-    costs about a millisecond; a test checks this table against the registry.
-    """
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
-    table: dict[str, bool] = {}
-    try:
-        names = sorted(n for n in os.listdir(here) if n.startswith("ini") and n.endswith(".py"))
-        for name in names:
-            with open(os.path.join(here, name), encoding="utf-8") as handle:
-                text = handle.read()
-            for block in _CLASS.split(text)[1:]:
-                code = _CODE.search(block)
-                if code:
-                    table[code.group(1)] = _OFF.search(block) is None
-    except OSError:
-        table = {}
-    if not table:  # an unusual installation (zipped): ask the registry
-        from .rules import RULES
-
-        table = {code: rule.default for code, rule in RULES.items()}
-    return table
+    return {code: default for code, (_, default) in CODES.items()}
 
 
 def _selectors(value) -> list[str]:

@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import libcst as cst
 
 from .torchnames import (
-    DEPRECATED_INIT, INIT, INIT_FUNCTIONS, INPLACE_INIT_METHODS, MISSING_INIT, canonical,
+    DEPRECATED_INIT, INIT, INIT_FUNCTIONS, INPLACE_INIT_METHODS, MISSING_INIT, NAMED_INITIALIZERS, canonical,
 )
 
 Loc = tuple  # path of str (field) and int (index) steps from the module
@@ -67,10 +67,6 @@ INTERESTING = frozenset(
     selu mish relu6 hardswish softplus _fill_padding_idx_with_zero constant_init xavier_init normal_init
     trunc_normal_init uniform_init kaiming_init caffe2_xavier_init""".split()
 )
-#: initializers imported by name from other libraries (timm's ``trunc_normal_``, ``lecun_normal_``)
-NAMED_INITIALIZERS = frozenset({"trunc_normal", "lecun_normal", "variance_scaling", "xavier_uniform", "xavier_normal",
-                                "kaiming_uniform", "kaiming_normal", "orthogonal", "normal", "uniform", "constant",
-                                "zeros", "ones"})
 _BUILTINS = frozenset(dir(__import__("builtins"))) - {"setattr", "hasattr", "getattr", "super"}
 _LOOP_SOURCES = frozenset(
     {"modules", "named_modules", "children", "named_children", "parameters", "named_parameters"}

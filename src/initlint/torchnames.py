@@ -57,6 +57,12 @@ INPLACE_INIT_METHODS = frozenset(
      "cauchy_", "geometric_", "random_", "fill_diagonal_"}
 )
 
+#: initializers imported by name from other libraries (timm's ``trunc_normal_``, ``lecun_normal_``), without
+#: their trailing underscore
+NAMED_INITIALIZERS = frozenset({"trunc_normal", "lecun_normal", "variance_scaling", "xavier_uniform", "xavier_normal",
+                                "kaiming_uniform", "kaiming_normal", "orthogonal", "normal", "uniform", "constant",
+                                "zeros", "ones"})
+
 NN = "torch.nn."
 
 FAMILIES: dict[str, tuple[str, ...]] = {
