@@ -506,15 +506,16 @@ _EXITS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
 def key_of(node: cst.BaseExpression) -> str | None:
     """Dotted key: ``a.b.c`` for names and attributes, ``f()`` for calls, ``x[]`` for subscripts."""
-    if isinstance(node, cst.Name):
+    t = type(node)  # exact types: libcst's node classes are ABCs, and isinstance on an ABC costs a Python call
+    if t is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if t is cst.Attribute:
         base = key_of(node.value)
         return None if base is None else f"{base}.{node.attr.value}"
-    if isinstance(node, cst.Call):
+    if t is cst.Call:
         base = key_of(node.func)
         return None if base is None else f"{base}()"
-    if isinstance(node, cst.Subscript):
+    if t is cst.Subscript:
         base = key_of(node.value)
         return None if base is None else f"{base}[]"
     return None
@@ -926,12 +927,13 @@ class _Extractor:
         self.block(suite.body, path + ("body",), ctx, top)
 
     def stmt(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:
-        if isinstance(node, cst.BaseSmallStatement):  # the body of a one-line `if c: x = 1`
+        t = type(node)
+        if t in _SMALL_TYPES:  # the body of a one-line `if c: x = 1`
             self.small(node, path, ctx)
-        elif isinstance(node, cst.SimpleStatementLine):
+        elif t is cst.SimpleStatementLine:
             for j, small in enumerate(node.body):
                 self.small(small, path + ("body", j), ctx)
-        elif isinstance(node, cst.If):
+        elif t is cst.If:
             self.expr(node.test, path + ("test",), ctx)
             conds = self.conds_of(node.test, path + ("test",))
             self.suite(node.body, path + ("body",), ctx.add(conds))
@@ -943,7 +945,7 @@ class _Extractor:
                     self.stmt(orelse, path + ("orelse",), octx)
                 else:
                     self.suite(orelse.body, path + ("orelse", "body"), octx)
-        elif isinstance(node, cst.For):
+        elif t is cst.For:
             self.expr(node.iter, path + ("iter",), ctx)
             items = tuple(key_of(el.value) for el in node.iter.elements) if isinstance(
                 node.iter, (cst.List, cst.Tuple)) else ()
@@ -953,12 +955,12 @@ class _Extractor:
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))
             if node.orelse is not None:
                 self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
-        elif isinstance(node, cst.While):
+        elif t is cst.While:
             self.expr(node.test, path + ("test",), ctx)
             self.suite(node.body, path + ("body",), ctx)
             if node.orelse is not None:
                 self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
-        elif isinstance(node, (cst.Try, cst.TryStar)):
+        elif t is cst.Try or t is cst.TryStar:
             catches = any(_catches_attribute_error(h.type) for h in node.handlers)
             imports = self.summary.imports
             before = dict(imports)
@@ -975,7 +977,7 @@ class _Extractor:
                 self.suite(node.orelse.body, path + ("orelse", "body"), ctx)
             if node.finalbody is not None:
                 self.suite(node.finalbody.body, path + ("finalbody", "body"), ctx)
-        elif isinstance(node, cst.With):
+        elif t is cst.With:
             no_grad = False
             for k, item in enumerate(node.items):
                 self.expr(item.item, path + ("items", k, "item"), ctx)
@@ -983,34 +985,35 @@ class _Extractor:
                 if key.endswith("no_grad()") or key.endswith("inference_mode()"):
                     no_grad = True
             self.suite(node.body, path + ("body",), ctx.add(no_grad=True) if no_grad else ctx)
-        elif isinstance(node, cst.FunctionDef):
+        elif t is cst.FunctionDef:
             self.function(node, path, ctx)
-        elif isinstance(node, cst.ClassDef):
+        elif t is cst.ClassDef:
             self.klass(node, path, ctx)
-        elif isinstance(node, cst.Match):
+        elif t is cst.Match:
             self.expr(node.subject, path + ("subject",), ctx)
             for k, case in enumerate(node.cases):
                 self.suite(case.body, path + ("cases", k, "body"), ctx)
 
     def small(self, node: cst.CSTNode, path: Loc, ctx: _Ctx) -> None:
-        if isinstance(node, cst.Expr):
+        t = type(node)
+        if t is cst.Expr:
             self.expr(node.value, path + ("value",), ctx)
-        elif isinstance(node, cst.Assign):
+        elif t is cst.Assign:
             target = key_of(node.targets[0].target) if len(node.targets) == 1 else None
             if target == "__all__" and isinstance(node.value, (cst.List, cst.Tuple)):  # exported: referenced
                 self.summary.names.update(v for el in node.value.elements
                                           if isinstance(v := literal(el.value), str))
             self.assign_value(node.value, path + ("value",), ctx, target)
-            for k, t in enumerate(node.targets):
-                self.store(t.target, path + ("targets", k, "target"), ctx, node.value)
-        elif isinstance(node, cst.AnnAssign):
+            for k, each in enumerate(node.targets):
+                self.store(each.target, path + ("targets", k, "target"), ctx, node.value)
+        elif t is cst.AnnAssign:
             if node.value is not None:
                 self.assign_value(node.value, path + ("value",), ctx, key_of(node.target))
             self.store(node.target, path + ("target",), ctx, node.value)
-        elif isinstance(node, cst.AugAssign):
+        elif t is cst.AugAssign:
             self.expr(node.value, path + ("value",), ctx)
             self.expr(node.target, path + ("target",), ctx)  # a read as well
-        elif isinstance(node, (cst.Return, cst.Raise, cst.Assert, cst.Del)):
+        elif t is cst.Return or t is cst.Raise or t is cst.Assert or t is cst.Del:
             for name in ("value", "exc", "cause", "test", "msg"):
                 child = getattr(node, name, None)
                 if child is not None and isinstance(child, cst.BaseExpression):
@@ -1025,7 +1028,7 @@ class _Extractor:
                     self.scope.returns_callable = True
             if isinstance(node, cst.Del):
                 self.expr(node.target, path + ("target",), ctx)
-        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+        elif t is cst.Import or t is cst.ImportFrom:
             self.do_import(node)
 
     def assign_value(self, value: cst.BaseExpression, path: Loc, ctx: _Ctx, target: str | None) -> None:
@@ -1194,11 +1197,12 @@ class _Extractor:
             child = getattr(node, name)
             # what a field holds is read from this instance: the same field is a sequence in one node and None
             # in another (``FormattedStringExpression.format_spec``)
-            if isinstance(child, (list, tuple)):
+            kind = type(child)
+            if kind is list or kind is tuple:
                 for k, el in enumerate(child):
-                    if isinstance(el, cst.CSTNode):
+                    if type(el) in _NODE_TYPES:
                         self.expr(el, path + (name, k), ctx)
-            elif isinstance(child, cst.CSTNode) and not isinstance(child, _SKIP):
+            elif kind in _WALKED_TYPES:
                 self.expr(child, path + (name,), ctx)
 
     # ---- definitions ------------------------------------------------------------------------------
@@ -1277,6 +1281,23 @@ _LEAVES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis
 _SKIP = (cst.BaseParenthesizableWhitespace, cst.LeftParen, cst.RightParen, cst.BaseBinaryOp, cst.BaseBooleanOp,
          cst.BaseUnaryOp, cst.BaseCompOp, cst.Comma, cst.AssignEqual, cst.Colon, cst.Dot, cst.Semicolon,
          cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace)
+
+
+def _subclasses(root: type) -> set:
+    out, todo = set(), [root]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in out:
+                out.add(sub)
+                todo.append(sub)
+    return out
+
+
+#: every libcst node class, and those the expression walk descends into: the walk tests a child's exact type
+#: against these sets (isinstance on libcst's ABCs costs a Python-level call per test)
+_NODE_TYPES = frozenset(_subclasses(cst.CSTNode))
+_WALKED_TYPES = frozenset(t for t in _NODE_TYPES if not issubclass(t, _SKIP))
+_SMALL_TYPES = frozenset(_subclasses(cst.BaseSmallStatement))
 #: fields that never hold an expression (whitespace, punctuation, brackets)
 _NOT_CHILDREN = frozenset(
     """lpar rpar whitespace_before whitespace_after comma operator header footer lbracket rbracket lbrace rbrace
