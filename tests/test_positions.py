@@ -260,3 +260,109 @@ def test_flake8_and_the_cli_report_the_same_lines_on_a_mixed_newline_file(tmp_pa
                 cli.add((os.path.join(folder, "model.py"), str(f.line), str(f.column), f.code))
     assert len(cli) > 20
     assert ours == cli
+
+
+TRICKY = '''\
+import torch.nn as nn  # a comment
+x = 1; y = 2
+
+
+# leading comment
+@decorator(
+    arg=1,
+)
+
+# between decorator lines
+@other
+class Net(nn.Module):
+    """Doc."""
+
+    def __init__(self):
+        super().__init__()
+        if a:
+            self.fc = nn.Linear(2, 2)
+        elif b:
+            self.fc = nn.Linear(3, 3)
+        elif c: self.fc = None
+        else:
+            # comment at the else
+            self.fc = \\
+                nn.Linear(4, 4)
+        try:
+            import fast
+        except ImportError as exc:
+            fast = None
+        except (ValueError, TypeError):
+            pass
+        else:
+            z = 3
+        finally:
+            w = 4
+        for i in range(3):
+            with ctx() as c, other():
+                self.x = i
+        else:
+            self.y = 0
+        while False:
+            pass
+        else:
+            q = 1
+        match cmd:
+            case [a, b]:
+                self.a = a
+            case _:
+                self.b = 0
+
+    async def forward(self, x):
+        async with lock:
+            async for item in stream:
+                return self.fc(x)
+if True: a = 1; b = 2
+def last():
+\treturn 1'''
+
+
+def _statement_locs(body, path):
+    """A locator for every statement of every block, at any depth, as the summary writes them."""
+    for i, stmt in enumerate(body):
+        here = path + (i,)
+        yield here
+        kind = type(stmt)
+        if kind in (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.With, cst.If, cst.Try, cst.TryStar):
+            if type(stmt.body) is cst.IndentedBlock:
+                yield from _statement_locs(stmt.body.body, here + ("body", "body"))
+        orelse, prefix = getattr(stmt, "orelse", None), here + ("orelse",)
+        while type(orelse) is cst.If:  # elif chains
+            if type(orelse.body) is cst.IndentedBlock:
+                yield from _statement_locs(orelse.body.body, prefix + ("body", "body"))
+            orelse, prefix = orelse.orelse, prefix + ("orelse",)
+        if type(orelse) is cst.Else and type(orelse.body) is cst.IndentedBlock:
+            yield from _statement_locs(orelse.body.body, prefix + ("body", "body"))
+        for k, handler in enumerate(getattr(stmt, "handlers", ())):
+            yield from _statement_locs(handler.body.body, here + ("handlers", k, "body", "body"))
+        for k, case in enumerate(getattr(stmt, "cases", ())):
+            yield from _statement_locs(case.body.body, here + ("cases", k, "body", "body"))
+        final = getattr(stmt, "finalbody", None)
+        if final is not None:
+            yield from _statement_locs(final.body.body, here + ("finalbody", "body", "body"))
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_one_statement_laid_out_alone_equals_libcsts_layout(ending):
+    """The nested path (each locator's innermost statement laid out alone, from CPython's line for it) gives
+    exactly libcst's positions, for every statement at every depth of real and tricky code."""
+    checked = fallbacks = 0
+    for name, text in {**SOURCES, "tricky": TRICKY}.items():
+        text = reencode(text, ending)
+        module = cst.parse_module(text)
+        ref = _reference(module)
+        for loc in _statement_locs(module.body, ("body",)):
+            table = positions._nested_positions(module, [loc + ("body",)], text)
+            if table is None:
+                fallbacks += 1
+                continue
+            wrong = [node for node, rng in table.items() if ref[node] != rng]
+            assert not wrong, (name, ending, loc, ref[wrong[0]], table[wrong[0]])
+            assert positions.resolve(module, loc) in table
+            checked += 1
+    assert checked > 1000 and fallbacks == 0

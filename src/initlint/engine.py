@@ -456,7 +456,10 @@ def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None
     module = parse(source) if not isinstance(source, Problem) else source
     from . import positions as _positions
 
-    table = _positions.compute_positions(module, wanted) if not isinstance(module, Problem) else None
+    parsed = None
+    if not isinstance(module, Problem):  # the text libcst read (form feeds in indentation taken out)
+        parsed = source.text if "\f" not in source.text else formfeed_indentation(source.text)[0]
+    table = _positions.compute_positions(module, wanted, parsed) if not isinstance(module, Problem) else None
     raw = {loc: _where(module, table, loc) for loc in wanted}
     if cache is not None and table is not None:
         cache.store_positions(path, {**(known or {}), **raw})
