@@ -45,6 +45,9 @@ def model_file(tmp_path):
 def test_verify_pass_and_text_table(model_file, capsys):
     assert main(["verify", f"{model_file}:Small", "--device", "cpu", "--defaults"]) == 0
     out = capsys.readouterr().out
+    assert "PASSED" in out and "p-value" not in out  # the summary only: the table of every tensor is -v's
+    assert main(["verify", f"{model_file}:Small", "--device", "cpu", "--defaults", "-v"]) == 0
+    out = capsys.readouterr().out
     for col in ("parameter", "layer", "shape", "expected", "mean", "std", "min", "max", "verdict", "p-value"):
         assert col in out
     assert "fc.weight" in out and "PASSED" in out
@@ -62,7 +65,7 @@ def test_verify_kwargs_and_json(model_file, capsys):
 
 def test_verify_mismatch_exit_1(model_file, capsys):
     assert main(["verify", f"{model_file}:xavier", "--device", "cpu", "--defaults"]) == 1
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapped to the width
     assert "FAIL" in out and "looks like: xavier_uniform_" in out
 
 

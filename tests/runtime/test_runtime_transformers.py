@@ -153,5 +153,5 @@ def test_meta_flag_runs_init_weights(tmp_path, capsys):
                  "vocab_size=96, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4, "
                  "num_key_value_heads=2, max_position_embeddings=64))\n")
     assert main(["verify", f"{f}:build", "--device", "cpu", "--meta"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "then LlamaForCausalLM.init_weights()" in out and "FAIL" not in out

@@ -29,7 +29,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--alpha", type=float, default=1e-3,
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
-    p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every tensor with its detail (and show tracebacks of errors)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="give up (exit 2) when importing and building the target takes longer (default 300; 0: "
                         "no limit)")
@@ -167,10 +167,15 @@ def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
 
 
 def _emit(report, args) -> None:
+    from .report import format_text, problem_groups
+
     if args.output_format == "json":
-        print(json.dumps(report.to_json(), indent=2, default=str))
+        doc = report.to_json()
+        if report.command == "verify":  # every tensor stays under "parameters"; the grouped view is added
+            doc["problems"] = problem_groups(report)
+        print(json.dumps(doc, indent=2, default=str))
     else:
-        print(report.to_text())
+        print(format_text(report, verbose=getattr(args, "verbose", False)))
 
 
 def _guard(fn, args) -> int:
