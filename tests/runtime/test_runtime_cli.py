@@ -301,3 +301,39 @@ def test_module_target_imports_from_the_current_directory(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "PASSED" in out.stdout
+
+
+MYMODELS = "import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" \
+           "        self.fc = nn.Linear(64, 64)\n"
+
+
+def _console_script():
+    import os
+    import sysconfig
+
+    for d in {sysconfig.get_path("scripts"), os.path.dirname(sys.executable)}:
+        p = os.path.join(d, "initlint" + (".exe" if os.name == "nt" else ""))
+        if os.path.isfile(p):
+            return p
+    return None
+
+
+def test_console_script_imports_a_module_target_from_the_current_directory(tmp_path):
+    """`initlint verify mymodels:Net` run where mymodels.py lies: the console script's sys.path[0] is its own bin
+    directory, not the current one. The installed script when there is one, else the same entry point run
+    from a file in another directory (which makes that directory sys.path[0], as the script's does)."""
+    import os
+
+    (tmp_path / "mymodels.py").write_text(MYMODELS)
+    src = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "src"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    script = _console_script()
+    if script is None:
+        bindir = tmp_path / "bin"
+        bindir.mkdir()
+        script = bindir / "initlint"
+        script.write_text("import sys\nfrom initlint.cli import main\nsys.exit(main())\n")
+    cmd = [sys.executable, str(script), "verify", "mymodels:Net", "--device", "cpu"]
+    out = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "PASSED" in out.stdout and "cannot import module" not in out.stderr
