@@ -58,7 +58,6 @@ def test_same_problem_is_one_line_and_fits(tmp_path, capsys, monkeypatch):
     assert "p-value" in out and all(f"blocks.{i}.fc2.bias:" in out for i in range(10))
 
 
-
 @pytest.fixture
 def noop_bert(tmp_path):
     pytest.importorskip("transformers", reason="transformers is not installed (the dev extra has it)")

@@ -29,7 +29,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--alpha", type=float, default=1e-3,
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
-    p.add_argument("--verbose", "-v", action="store_true", help="list every tensor with its detail (and show tracebacks of errors)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="list every tensor with its detail (and show tracebacks of errors)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="give up (exit 2) when importing and building the target takes longer (default 300; 0: "
                         "no limit)")
