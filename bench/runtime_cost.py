@@ -1,11 +1,20 @@
-"""Cost of `initlint verify` on a ResNet-50-sized model (25.6M parameters), built from scratch (no torchvision).
+"""Cost of `initlint verify` against the build of the model it verifies.
 
-Prints: construction time, verification time (median of --runs), their ratio, and the peak extra memory
-(Python-side tracemalloc peak + growth of the process's resident set during verification) relative to the
-model's size. Goal (issue 3, item 10): ratio <= 1, peak extra memory < 50 % of the model size.
+``--model llama`` (the default, issue 10): a ~1.1B-parameter decoder, transformers' ``LlamaForCausalLM`` built
+from a config without weights (hidden 2048, 22 layers, intermediate 5504, 32 heads / 4 key-value heads, vocab
+32000: 1.08B parameters, 4.3 GB in float32). It is built once plainly, then once as ``initlint verify`` does it:
+under the record (dispatch mode, NaN-filled allocations), then the declared scheme is read from the library's
+source and every tensor is verified. Prints the plain build time, each part of verify's cost and their sum
+against the plain build, and verify's extra memory: the peak resident set from the start of the recorded build
+to the end of the verification, minus the peak of the plain build (each in a fresh process), against the
+model's size. Goals: verify <= 1x the build time and <= 0.5x the model's memory on top.
 
-    python bench/runtime_cost.py            # 3 runs
-    python bench/runtime_cost.py --runs 1 --threads 2
+``--model resnet50``: a ResNet-50-sized model (25.6M parameters, no torchvision) checked against a scheme
+(median of --runs; the extra memory is the peak growth of the resident set during verification).
+
+    python bench/runtime_cost.py --threads 2                     # the 1.1B decoder: about 10 GB of RAM
+    python bench/runtime_cost.py --layers 2                      # the same layout, small and quick
+    python bench/runtime_cost.py --model resnet50 --runs 3
 """
 from __future__ import annotations
 
@@ -124,9 +133,99 @@ class PeakRSS:
         self.peak = max(self.peak, rss_bytes())
 
 
+LLAMA = dict(hidden_size=2048, intermediate_size=5504, num_attention_heads=32, num_key_value_heads=4,
+             vocab_size=32000, max_position_embeddings=2048)
+
+
+def _gib(n: float) -> str:
+    return f"{n / 2**30:.2f} GiB"
+
+
+def _llama_part(args) -> int:
+    """One measurement in a fresh process (so that neither inherits the other's freed memory): ``plain`` builds
+    the model; ``verify`` builds it under the record, reads the declared scheme and verifies. Prints JSON."""
+    import json
+
+    import transformers
+
+    from initlint.runtime.declared import declared_resolver_for_class
+    from initlint.runtime.record import record_build
+
+    cfg = transformers.LlamaConfig(num_hidden_layers=args.layers, **LLAMA)
+    # warm up imports and transformers' lazy set-up on a tiny model of the same class
+    transformers.LlamaForCausalLM(transformers.LlamaConfig(hidden_size=64, intermediate_size=128,
+                                                           num_hidden_layers=1, num_attention_heads=4,
+                                                           num_key_value_heads=2, vocab_size=128))
+    gc.collect()
+    torch.manual_seed(0)
+    out: dict = {}
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        if args.part == "plain":
+            model = transformers.LlamaForCausalLM(cfg)
+            out["build"] = time.perf_counter() - t0
+        else:
+            with record_build() as rec:
+                model = transformers.LlamaForCausalLM(cfg)
+            out["recorded"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            resolver, _ = declared_resolver_for_class(type(model), model)
+            out["declared"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            report = verify_model(model, resolver=resolver, record=rec, seed=0)
+            out["verify"] = time.perf_counter() - t0
+            out["tensors"] = len(report.entries)
+            out["counts"] = dict(sorted(report.counts().items()))
+            out["passed"] = report.passed
+    out["peak"] = mem.peak - mem.base
+    out["params"] = sum(p.numel() for p in model.parameters())
+    out["size"] = sum(t.numel() * t.element_size() for t in list(model.parameters()) + list(model.buffers()))
+    out["versions"] = f"torch {torch.__version__}, transformers {transformers.__version__}, " \
+                      f"{torch.get_num_threads()} threads"
+    print(json.dumps(out))
+    return 0
+
+
+def bench_llama(args) -> int:
+    """The plain build and verify's, each in a fresh process; prints verify's cost against the build."""
+    import json
+    import subprocess
+
+    def part(name: str) -> dict:
+        cmd = [sys.executable, os.path.abspath(__file__), "--model", "llama", "--layers", str(args.layers),
+               "--part", name] + (["--threads", str(args.threads)] if args.threads else [])
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"{name} failed:\n{done.stderr}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    p, v = part("plain"), part("verify")
+    plain, size = p["build"], p["size"]
+    overhead = v["recorded"] - plain
+    cost = max(overhead, 0.0) + v["declared"] + v["verify"]  # a negative overhead is noise: counted as 0
+    extra = v["peak"] - p["peak"]
+    print(f"model: LlamaForCausalLM, {args.layers} layers, hidden {LLAMA['hidden_size']}, intermediate "
+          f"{LLAMA['intermediate_size']}, vocab {LLAMA['vocab_size']}: {p['params'] / 1e9:.3f} B parameters, "
+          f"{_gib(size)} (float32); {p['versions']}")
+    print(f"plain build:                 {plain:8.2f} s   peak RSS +{_gib(p['peak'])}")
+    print(f"build under the record:      {v['recorded']:8.2f} s   (+{v['recorded'] - plain:.2f} s over the plain "
+          f"build)")
+    print(f"reading the declared scheme: {v['declared']:8.2f} s")
+    print(f"verifying {v['tensors']} tensors:".ljust(29) + f"{v['verify']:8.2f} s")
+    print("verify's cost (record overhead" + (" (< 0: noise, counted as 0)" if overhead < 0 else "")
+          + f" + declared + verify): {cost:.2f} s = {cost / plain:.2f}x the build (goal <= 1x)")
+    print(f"verify's extra memory (its peak RSS over the plain build's, fresh processes): {_gib(extra)} = "
+          f"{extra / size:.2f}x the model (goal <= 0.5x)")
+    print(f"verdicts: {v['counts']}, passed={v['passed']}")
+    return 0 if v["passed"] else 1
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--model", choices=("llama", "resnet50"), default="llama")
+    ap.add_argument("--layers", type=int, default=22, help="decoder layers of --model llama (default 22: 1.08B)")
+    ap.add_argument("--part", choices=("plain", "verify"), default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--runs", type=int, default=3, help="runs of --model resnet50 (the median is printed)")
     ap.add_argument("--threads", type=int, default=None, help="torch.set_num_threads")
     ap.add_argument("--quick", action="store_true", help="one run")
     args = ap.parse_args(argv)
@@ -134,6 +233,8 @@ def main(argv=None) -> int:
         args.runs = 1
     if args.threads:
         torch.set_num_threads(args.threads)
+    if args.model == "llama":
+        return _llama_part(args) if args.part else bench_llama(args)
     build_times, verify_times, peaks = [], [], []
     model = None
     for run in range(args.runs):

@@ -42,12 +42,13 @@ class Progress:
         self._last = float("-inf")
         self._width = 0
 
-    def update(self, done: int) -> None:
+    def update(self, done: int, text: str | None = None) -> None:
+        """``text``: the line to show instead of ``files done / total`` (a phase of ``initlint verify``)."""
         now = self.clock()
         if now - self.start < self.delay or (now - self._last < self.interval and done < self.total):
             return
         self._last = now
-        text = f"initlint: {done}/{self.total} files"
+        text = text if text is not None else f"initlint: {done}/{self.total} files"
         self._width = max(self._width, len(text))
         try:
             self.stream.write("\r" + text.ljust(self._width))

@@ -49,5 +49,8 @@ def assert_initialized(model: Any, scheme: Any = None, *, alpha: float = 1e-3, s
                           target=type(model).__name__, record=record, strict=strict)
     report.notes[:0] = notes
     if not report.passed:
-        raise AssertionError("initialization does not match the declared scheme:\n" + report.to_text())
+        from initlint.runtime.report import format_text
+
+        raise AssertionError("initialization does not match the declared scheme:\n"
+                             + format_text(report, verbose=True))
     return report

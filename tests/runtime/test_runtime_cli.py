@@ -45,6 +45,9 @@ def model_file(tmp_path):
 def test_verify_pass_and_text_table(model_file, capsys):
     assert main(["verify", f"{model_file}:Small", "--device", "cpu", "--defaults"]) == 0
     out = capsys.readouterr().out
+    assert "PASSED" in out and "p-value" not in out  # the summary only: the table of every tensor is -v's
+    assert main(["verify", f"{model_file}:Small", "--device", "cpu", "--defaults", "-v"]) == 0
+    out = capsys.readouterr().out
     for col in ("parameter", "layer", "shape", "expected", "mean", "std", "min", "max", "verdict", "p-value"):
         assert col in out
     assert "fc.weight" in out and "PASSED" in out
@@ -62,7 +65,7 @@ def test_verify_kwargs_and_json(model_file, capsys):
 
 def test_verify_mismatch_exit_1(model_file, capsys):
     assert main(["verify", f"{model_file}:xavier", "--device", "cpu", "--defaults"]) == 1
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapped to the width
     assert "FAIL" in out and "looks like: xavier_uniform_" in out
 
 
@@ -298,3 +301,39 @@ def test_module_target_imports_from_the_current_directory(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "PASSED" in out.stdout
+
+
+MYMODELS = "import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" \
+           "        self.fc = nn.Linear(64, 64)\n"
+
+
+def _console_script():
+    import os
+    import sysconfig
+
+    for d in {sysconfig.get_path("scripts"), os.path.dirname(sys.executable)}:
+        p = os.path.join(d, "initlint" + (".exe" if os.name == "nt" else ""))
+        if os.path.isfile(p):
+            return p
+    return None
+
+
+def test_console_script_imports_a_module_target_from_the_current_directory(tmp_path):
+    """`initlint verify mymodels:Net` run where mymodels.py lies: the console script's sys.path[0] is its own bin
+    directory, not the current one. The installed script when there is one, else the same entry point run
+    from a file in another directory (which makes that directory sys.path[0], as the script's does)."""
+    import os
+
+    (tmp_path / "mymodels.py").write_text(MYMODELS)
+    src = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "src"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    script = _console_script()
+    if script is None:
+        bindir = tmp_path / "bin"
+        bindir.mkdir()
+        script = bindir / "initlint"
+        script.write_text("import sys\nfrom initlint.cli import main\nsys.exit(main())\n")
+    cmd = [sys.executable, str(script), "verify", "mymodels:Net", "--device", "cpu"]
+    out = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "PASSED" in out.stdout and "cannot import module" not in out.stderr

@@ -42,7 +42,7 @@ def test_seed_build_no_apply_fails_and_names_layers(capsys, seed):
 
 def test_seed_loop_net_passes_and_says_loop_covers_nothing(capsys):
     assert main(["verify", f"{SEED}:LoopNet", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapped to the width
     assert "self.modules() loop in LoopNet.__init__ covers none of the model's layers" in out
     assert "not covered by the declared init code, judged by the record of what wrote them: layer.0.weight" in out
 
@@ -99,7 +99,7 @@ def models(tmp_path):
 
 def test_loop_before_layers_is_caught(models, capsys):
     assert main(["verify", f"{models}:Early", "--device", "cpu"]) == 1
-    assert "looks like: default: kaiming_uniform_" in capsys.readouterr().out
+    assert "looks like: default: kaiming_uniform_" in " ".join(capsys.readouterr().out.split())
 
 
 def test_self_apply_children_and_direct_inits(models, capsys):
@@ -144,7 +144,7 @@ def test_module_level_apply_declares_for_class_target(tmp_path, capsys):
     f = tmp_path / "seed_module_level.py"
     f.write_text(src.replace("def build():", "def _unused_build():"))
     assert main(["verify", f"{f}:Net", "--args", "[8, 16, 16, 4]", "--device", "cpu"]) == 1
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "weight_init applied to Net by .apply in module level" in out
 
 
@@ -177,11 +177,11 @@ def test_libraries_named_torch_something_are_read(tmp_path, capsys):
     sys.path.insert(0, str(tmp_path))
     try:
         assert main(["verify", "torch_fancy.models:Encoder", "--device", "cpu"]) == 0
-        out = capsys.readouterr().out
+        out = " ".join(capsys.readouterr().out.split())
         assert "declared init code: Encoder._init applied by self.apply in Encoder.__init__" in out
         # the subclass never calls the apply: the declared init is read from the base, and never ran
         assert main(["verify", "torch_fancy.models:Forgot", "--device", "cpu"]) == 1
-        assert "the declared init never ran for it" in capsys.readouterr().out
+        assert "the declared init never ran for it" in " ".join(capsys.readouterr().out.split())
     finally:
         sys.path.remove(str(tmp_path))
         for name in [n for n in sys.modules if n.startswith("torch_fancy")]:

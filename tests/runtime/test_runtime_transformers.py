@@ -49,7 +49,24 @@ def whisper():
                                           decoder_start_token_id=1, **_SMALL))
 
 
-MODELS = {"bert": bert, "gpt2": gpt2, "t5": t5, "vit": vit, "llama": llama, "whisper": whisper}
+_AUDIO = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(16, 16),
+              conv_stride=(5, 2), conv_kernel=(10, 3), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=2,
+              vocab_size=32)
+
+
+def hubert(cls=None):
+    """HuBERT (issue 10 lists torchaudio's, which cannot load beside CPU torch here: transformers' has the same
+    layout): a convolutional feature encoder, a weight-normed positional convolution, a transformer encoder."""
+    return (cls or T.HubertModel)(T.HubertConfig(**_AUDIO))
+
+
+def conformer(cls=None):
+    """A Conformer encoder (convolution modules with depthwise convolutions and batch norms, relative positions)."""
+    return (cls or T.Wav2Vec2ConformerModel)(T.Wav2Vec2ConformerConfig(conv_depthwise_kernel_size=3, **_AUDIO))
+
+
+MODELS = {"bert": bert, "gpt2": gpt2, "t5": t5, "vit": vit, "llama": llama, "whisper": whisper, "hubert": hubert,
+          "conformer": conformer}
 
 
 def _verify(factory, seed=0, scheme=None):
@@ -88,6 +105,16 @@ class NoopBert(T.BertModel):
         pass
 
 
+class NoopHubert(T.HubertModel):
+    def _init_weights(self, module):
+        pass
+
+
+class NoopConformer(T.Wav2Vec2ConformerModel):
+    def _init_weights(self, module):
+        pass
+
+
 class NoPostInit(T.BertModel):
     def post_init(self):
         pass
@@ -100,6 +127,19 @@ def test_noop_init_weights_is_caught():
     assert "overridden by NoopBert._init_weights" in e.reason and "which initializes nothing" in e.reason
     assert e.reason.endswith("but last written by kaiming_uniform_(a=sqrt(5)) by Linear.reset_parameters (torch): "
                              "the declared init never ran for it")
+
+
+@pytest.mark.parametrize("factory,cls,name", [
+    (hubert, NoopHubert, "encoder.layers.0.attention.q_proj.weight"),
+    (conformer, NoopConformer, "encoder.layers.0.self_attn.linear_q.weight"),
+])
+def test_noop_init_weights_is_caught_in_audio_models(factory, cls, name):
+    r = _verify(lambda: factory(cls))
+    e = r.entry(name)
+    assert e.verdict == "fail", (e.verdict, e.reason)
+    assert f"overridden by {cls.__name__}._init_weights" in e.reason and "which initializes nothing" in e.reason
+    assert e.reason.endswith("by Linear.reset_parameters (torch): the declared init never ran for it")
+    assert len(r.failed) > 10  # every Linear of the encoder, not one tensor
 
 
 def test_post_init_skipped_is_caught():
@@ -153,5 +193,5 @@ def test_meta_flag_runs_init_weights(tmp_path, capsys):
                  "vocab_size=96, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4, "
                  "num_key_value_heads=2, max_position_embeddings=64))\n")
     assert main(["verify", f"{f}:build", "--device", "cpu", "--meta"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "then LlamaForCausalLM.init_weights()" in out and "FAIL" not in out

@@ -29,7 +29,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--alpha", type=float, default=1e-3,
                    help="family-wise false-alarm rate across the model (default 1e-3)")
     p.add_argument("--max-samples", type=int, default=None, help="subsample cap per tensor (default 32768)")
-    p.add_argument("--verbose", "-v", action="store_true", help="show tracebacks of errors")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="list every tensor with its detail (and show tracebacks of errors)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="give up (exit 2) when importing and building the target takes longer (default 300; 0: "
                         "no limit)")
@@ -92,6 +93,7 @@ def _setup(args) -> tuple[Any, Any, Any]:
     device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError("--device cuda requested but CUDA is not available")
+    _phase(args, f"importing and building {args.target}")
     with contextlib.redirect_stdout(sys.stderr), _watchdog(args), _no_hard_exit(args.target):
         # the target's prints must not break --output-format json: they go to stderr
         return _build(args, cargs, ckwargs, device)
@@ -166,11 +168,21 @@ def _build(args, cargs, ckwargs, device) -> tuple[Any, Any, Any]:
     return target, model, record
 
 
+def _count(model) -> int:
+    return sum(1 for _ in model.parameters()) + sum(1 for _ in model.buffers())
+
+
 def _emit(report, args) -> None:
+    from .report import format_text, problem_groups
+
+    _end_progress(args)  # the line is erased before the report
     if args.output_format == "json":
-        print(json.dumps(report.to_json(), indent=2, default=str))
+        doc = report.to_json()
+        if report.command == "verify":  # every tensor stays under "parameters"; the grouped view is added
+            doc["problems"] = problem_groups(report)
+        print(json.dumps(doc, indent=2, default=str))
     else:
-        print(report.to_text())
+        print(format_text(report, verbose=getattr(args, "verbose", False)))
 
 
 def _guard(fn, args) -> int:
@@ -180,6 +192,7 @@ def _guard(fn, args) -> int:
     try:
         return fn(args)
     except (TargetError, RuntimeSchemeError, ValueError, RuntimeError, OSError) as e:
+        _end_progress(args)
         if getattr(args, "verbose", False):
             import traceback
 
@@ -188,11 +201,71 @@ def _guard(fn, args) -> int:
 
 
 def run_verify(args) -> int:
-    return _guard(_verify, args)
+    with _progress(args) as args.phase:
+        return _guard(_verify, args)
 
 
 def run_inspect(args) -> int:
-    return _guard(_inspect, args)
+    with _progress(args) as args.phase:
+        return _guard(_inspect, args)
+
+
+class _Ticker:
+    """The progress line of ``verify``/``inspect``: the phase and the time so far, on standard error, rewritten
+    by a thread every 0.1 s once the run has taken about 2 s, only on a terminal and never with json; erased
+    before the report is printed."""
+
+    def __init__(self, progress):
+        import threading
+        import time
+
+        self.progress = progress
+        self.text = "initlint: starting"
+        self.t0 = time.monotonic()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="initlint-progress", daemon=True)
+        self._thread.start()
+
+    def __call__(self, text: str) -> None:
+        self.text = f"initlint: {text}"
+
+    def _run(self) -> None:
+        import time
+
+        while not self._stop.wait(0.1):
+            self.progress.update(0, f"{self.text} ({time.monotonic() - self.t0:.0f} s)")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.progress.close()
+
+
+@contextlib.contextmanager
+def _progress(args):
+    """Yield ``phase(text)``: a no-op unless standard error is a terminal and the output is for people."""
+    from ..progress import Progress, wanted
+
+    if not wanted(sys.stderr, getattr(args, "output_format", "text")):
+        yield lambda text: None
+        return
+    ticker = _Ticker(Progress(1, stream=sys.stderr))
+    try:
+        yield ticker
+    finally:
+        ticker.close()
+
+
+def _end_progress(args) -> None:
+    close = getattr(getattr(args, "phase", None), "close", None)
+    if close is not None:
+        close()
+
+
+def _phase(args, text: str) -> None:
+    phase = getattr(args, "phase", None)
+    if phase is not None:
+        phase(text)
 
 
 def _kw(args) -> dict[str, Any]:
@@ -212,6 +285,7 @@ def _verify(args) -> int:
     if args.checkpoint:
         from .checkpoint import load_checkpoint
 
+        _phase(args, f"loading {args.checkpoint}")
         checkpoint, ck_notes = load_checkpoint(args.checkpoint)
         notes += ck_notes
     target, model, record = _setup(args)
@@ -230,8 +304,10 @@ def _verify(args) -> int:
     if scheme is None and not args.defaults:
         from .declared import declared_resolver
 
+        _phase(args, "reading the declared init code")
         resolver, d_notes = declared_resolver(target, model)
         notes += d_notes
+    _phase(args, f"verifying {_count(model)} tensor(s)")
     report = verify_model(model, scheme, resolver=resolver, checkpoint=checkpoint, target=args.target,
                           record=record, strict=args.strict, strict_scheme=args.strict_scheme, **_kw(args))
     report.notes[:0] = notes
@@ -243,6 +319,7 @@ def _inspect(args) -> int:
     from .verify import inspect_model
 
     _, model, _ = _setup(args)
+    _phase(args, f"fingerprinting {_count(model)} tensor(s)")
     report = inspect_model(model, target=args.target, **_kw(args))
     _emit(report, args)
     return EXIT_OK
