@@ -1536,3 +1536,24 @@ def summarize_source(source: str, path: str = "<string>", module_name: str | Non
 
     name = module_name or (module_name_for(path) if os.path.exists(path) else "__main__")
     return summarize_module(cst.parse_module(source), path, name, path.endswith("__init__.py"), source)
+
+
+# ---- pickling --------------------------------------------------------------------------------------------
+# Summaries travel from the worker processes to the main one, and into the cache, as pickles. A slotted
+# dataclass pickles by default as a dict of its slots (every field name, for each of the tens of thousands of
+# calls and arguments of a large project); as the tuple of its field values it takes a third less space and
+# about half the time to write and to read.
+def _as_tuple(cls: type) -> None:
+    names = tuple(f.name for f in dataclasses.fields(cls))
+
+    def __reduce__(self):
+        return cls, tuple([getattr(self, name) for name in names])
+
+    cls.__reduce__ = __reduce__
+
+
+for _cls in [value for value in list(globals().values()) if isinstance(value, type) and dataclasses.is_dataclass(value)
+             and value.__module__ == __name__ and "__slots__" in vars(value)
+             and all(f.init for f in dataclasses.fields(value))]:
+    _as_tuple(_cls)
+del _cls
