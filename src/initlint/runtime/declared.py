@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .scheme import Rule
+from .unwrap import parametrized_names
 from .verify import DefaultResolver
 
 __all__ = ["declared_resolver", "declared_resolver_for_class", "DeclaredResolver"]
@@ -232,9 +233,14 @@ class _Replay:
         hits = 0
         for init in inits:
             target = init.target
-            if not target or target not in getattr(module, "_parameters", {}):
+            if not target:
                 continue
-            if module._parameters[target] is None:
+            if target not in getattr(module, "_parameters", {}):
+                # a parametrized weight (weight_norm, spectral_norm, parametrize) is judged through the
+                # tensors behind it, under its own name
+                if target not in parametrized_names(module):
+                    continue
+            elif module._parameters[target] is None:
                 continue
             holds = _conds_hold(init, module, namespace)
             if holds is False:
@@ -515,6 +521,9 @@ def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, st
 
 
 def _resolve(model: Any, target_path: str | None, factory: str | None, namespace: dict) -> tuple[Any, list[str]]:
+    from .unwrap import unwrap_model
+
+    model, _ = unwrap_model(model)  # names as verify sees them (without a DataParallel's ``module.``)
     rep = _Replay(model)
     applied = _replay_class_code(rep, model)
     _replay_dispatch(rep, model, applied)

@@ -180,6 +180,8 @@ class _Param:
     pname: str
     ancestors: list[Any]
     kind: str = "parameter"
+    reparam: Any = None  # a :class:`~initlint.runtime.unwrap.Reparam` for tensors behind a parametrization
+    intent: str = ""  # the qualified name whose declared init judges it (``fc.weight`` for weight_norm's v)
 
 
 def collect_parameters(model, buffers: bool = False) -> list[_Param]:
@@ -187,9 +189,28 @@ def collect_parameters(model, buffers: bool = False) -> list[_Param]:
     order; shared/tied ones (same object or same storage) once."""
     import torch
 
+    from .unwrap import reparametrizations
+
     order = _collect(model, "_parameters")
     if buffers:
         order += _collect(model, "_buffers", {id(p.tensor) for p in order})
+    reps = reparametrizations(model)
+    if reps:
+        names = {id(m): n for n, m in model.named_modules(remove_duplicate=False)}
+        modules = dict(model.named_modules(remove_duplicate=False))
+        for prm in order:
+            rp = reps.get(id(prm.tensor))
+            if rp is None:
+                continue
+            prm.reparam = rp
+            mname = names.get(id(rp.module), "")
+            if rp.role == "intent":
+                # judged as the parameter it stands for, on the module that uses it
+                prm.module, prm.pname = rp.module, rp.pname
+                prm.intent = f"{mname}.{rp.pname}" if mname else rp.pname
+                parts = mname.split(".") if mname else []
+                prm.ancestors = [modules[".".join(parts[:i])] for i in range(len(parts) - 1, -1, -1)
+                                 if ".".join(parts[:i]) in modules]
     _ = torch
     return order
 
@@ -294,7 +315,14 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
         report.notes.append("the record of the build is incomplete (" + "; ".join(record.errors[:2])
                             + "): judged without it")
         record = None
+    from .unwrap import SCRIPT_REASON, is_script_module, layer_name, unwrap_model
+
+    model, wrap_notes = unwrap_model(model)
+    report.notes += wrap_notes
     params = collect_parameters(model, buffers=record is not None)
+    if any(is_script_module(prm.module) for prm in params):
+        report.notes.append("TorchScript module(s): their tensors cannot be verified (the classes and init code "
+                            "are compiled away); verify the nn.Module before torch.jit.script/trace")
     if not any(prm.kind == "parameter" for prm in params):
         report.notes.append("the model has no parameters")
     results: list[tuple[Entry, CheckResult | None, _Param, Expected | None]] = []
@@ -304,17 +332,26 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
     with torch.no_grad():
         for prm in params:
             p = prm.tensor
-            entry = Entry(list(prm.names), type(prm.module).__name__, _shape(p), str(p.dtype).replace("torch.", ""),
+            entry = Entry(list(prm.names), layer_name(prm.module), _shape(p), str(p.dtype).replace("torch.", ""),
                           None, "pass", kind=prm.kind)
             skip = _skip_reason(p)
+            if _unjudgeable(prm, entry, record, skip, is_script_module(prm.module), SCRIPT_REASON,
+                            max_samples, seed):
+                results.append((entry, None, prm, None))
+                continue
+            key = prm.intent or prm.names[0]
             if prm.kind == "buffer":
                 rule, origin = None, ""
             else:
                 if isinstance(resolver, SchemeResolver):  # a key may name any alias of a tied tensor
-                    rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname, tuple(prm.names[1:]))
+                    rule, origin = resolver.rule_for(key, prm.module, prm.pname,
+                                                     tuple(n for n in prm.names if n != key))
                 else:
-                    rule, origin = resolver.rule_for(prm.names[0], prm.module, prm.pname)
+                    rule, origin = resolver.rule_for(key, prm.module, prm.pname)
             entry.rule = origin
+            if prm.intent:
+                entry.note = (f"{prm.reparam.how}: judged as {prm.intent}, against what the code declares for it"
+                              + (" (the one used is P(original))" if prm.reparam.how != "weight_norm" else ""))
             if record is not None and _judge_recorded(record, prm, entry, rule, origin, resolver, skip, ckpt,
                                                       results, sigs, alpha, seed, max_samples):
                 recorded.add(id(entry))
@@ -584,7 +621,7 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     claims = getattr(resolver, "claims", True)
     from_code = getattr(resolver, "reads_code", False)
     ran_in = getattr(resolver, "declaring_function", None)
-    func = ran_in(prm.names[0]) if ran_in is not None else ""
+    func = ran_in(prm.intent or prm.names[0]) if ran_in is not None else ""
     # the declaring function was on the stack of the last write: the declared code ran and called a torch
     # layer's own init (``m._reset_parameters()`` in an ``_init_weights`` branch)
     # (not for code in __init__ itself: a layer built there is reset by torch inside it too)
@@ -636,6 +673,42 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     if not rec_exp.zero_rows and not excl:
         sigs[id(prm)] = _signature(p, smp)
     results.append((entry, res, prm, rec_exp))
+    return True
+
+
+def _unjudgeable(prm: _Param, entry: Entry, record, skip, scripted: bool, script_reason: str, max_samples: int,
+                 seed: int) -> bool:
+    """Tensors no intent can judge (a TorchScript module's, a parametrization's opaque ``original``) are
+    ``unverifiable`` with the reason; weight_norm's magnitude g is checked exactly against the norm of v.
+    Returns True when ``entry`` is decided."""
+    from .unwrap import layer_name, magnitude_matches
+
+    rp = prm.reparam
+    if not scripted and rp is None or rp is not None and rp.role == "intent" and not scripted:
+        return False
+    if skip:
+        entry.verdict, entry.reason = skip
+        return True
+    if record is not None:
+        h = record.history(prm.tensor)
+        if h is not None and h[0] is not None:
+            entry.written_by = h[0].describe() + "".join(f"; then {w.describe()}" for w in h[1])
+    if prm.tensor.is_floating_point():
+        entry.stats = sample_tensor(prm.tensor, max_samples=max_samples, seed=seed).stats()
+    if scripted:
+        entry.verdict, entry.reason = "unverifiable", script_reason
+    elif rp.role == "magnitude":
+        entry.layer = layer_name(rp.module)
+        if magnitude_matches(prm.tensor, rp.of, rp.dim):
+            entry.verdict, entry.expected = "pass", f"norm of {rp.of_name} (weight_norm)"
+            entry.reason = (f"weight_norm magnitude: equals the norm of {rp.of_name} exactly, so the {rp.pname} "
+                            f"used equals {rp.of_name}")
+        else:
+            entry.verdict = "unverifiable"
+            entry.reason = (f"weight_norm magnitude is not the norm of {rp.of_name}: the {rp.pname} used is "
+                            f"g * v / |v|, whose law initlint does not model")
+    else:
+        entry.verdict, entry.reason = "unverifiable", rp.reason
     return True
 
 
