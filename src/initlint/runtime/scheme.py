@@ -48,6 +48,8 @@ class Rule:
     kwargs: tuple = ()  # sorted (key, value) pairs
     source: str = ""
     unknown_args: bool = False  # arguments that are not literals in the source code
+    live: str = ""  # arguments read from the live model: ``std=self.config.initializer_range = 0.05``
+    live_at: tuple = ()  # (file, cst path) of the init call whose arguments were read from the live model
 
     @staticmethod
     def make(init: str, args: Sequence[Any] = (), kwargs: dict | None = None, source: str = "",

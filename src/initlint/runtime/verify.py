@@ -489,6 +489,39 @@ def _meets(rule: Rule, base, rec_exp: Expected | None, prm: _Param, shape: tuple
     return rec_exp is not None and _same_law(de, rec_exp)
 
 
+def _live_mismatch(rules, base, rec_exp: Expected | None, prm: _Param, shape: tuple):
+    """(declared, account, what differs) when the only declared rule has arguments read from the live model and
+    the recorded write is of the same family with another law; else None."""
+    from .record import op_family
+
+    if len(rules) != 1 or rules[0] is None or not rules[0].live or rec_exp is None:
+        return None
+    rule = rules[0]
+    want = _FAMILY_ALIASES.get(rule.init, rule.init)
+    if op_family(base) != want:
+        return None
+    try:
+        de = rule.expected(prm.module, prm.pname, shape, prm.ancestors)
+    except RuntimeSchemeError:
+        return None
+    if de is None or _same_law(de, rec_exp):
+        return None
+    # only when the write was made by that very call (another write of the same function that the static
+    # reading did not attribute -- GPT-2's scaled c_proj -- is judged as before)
+    import re as _re
+
+    from .liveargs import call_lines
+
+    where = call_lines(*rule.live_at) if len(rule.live_at) == 2 else None
+    m = _re.search(r"\(([^():]+):(\d+)\)$", base.caller or "")
+    if where is None or m is None or m.group(1) != where[0] or not where[1] <= int(m.group(2)) <= where[2]:
+        return None
+    pd, pr = de.p, rec_exp.p
+    diff = [f"the recorded {k}={pr[k]:.6g} is not the declared {k}={pd[k]:.6g}" for k in pd
+            if k in pr and abs(pd[k] - pr[k]) > 1e-6 * max(1.0, abs(pd[k]))]
+    return rule.describe(), rule.live, "; ".join(diff) or "a different law"
+
+
 def _zero_rows(later, t) -> tuple[int, ...] | None:
     """Rows (dim 0) of ``t`` that the partial writes ``later`` set to exactly zero; None when a partial write is
     anything else (then the tensor is not modelled)."""
@@ -628,6 +661,17 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
     meth = func.rsplit(".", 1)[-1]
     declared_ran = bool(func) and meth != "__init__" and any(
         q == func or meth == "_init_weights" and q.rsplit(".", 1)[-1] == meth for q in base.stack)
+    live = _live_mismatch(rules, base, rec_exp, prm, shape)
+    if live is not None:
+        # the declared arguments were read from the live model (``std=self.config.initializer_range``) and the
+        # recorded write drew the same family with other arguments: the model says one thing, its values another
+        entry.verdict, entry.expected = "fail", live[0]
+        short = origin.split(": ", 1)[0].removeprefix("declared in ").split(" (isinstance")[0]
+        entry.reason = f"declared by {short} as {live[0]} ({live[1]} on the live model) but last written by " \
+                       f"{base.describe()}: {live[2]}"
+        entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+        results.append((entry, None, prm, None))
+        return True
     verdicts = [_meets(r, base, rec_exp, prm, shape, claims and not declared_ran, from_code) for r in rules]
     if declared_ran:
         verdicts = [None if v is False else v for v in verdicts]
