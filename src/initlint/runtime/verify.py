@@ -349,11 +349,15 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
                 else:
                     rule, origin = resolver.rule_for(key, prm.module, prm.pname)
             entry.rule = origin
+            blocks = []
+            if isinstance(resolver, SchemeResolver) and prm.kind == "parameter" and not skip and p.dim() >= 1:
+                blocks = resolver.scheme.blocks_for(key, prm.module, prm.pname,
+                                                    tuple(n for n in prm.names if n != key), int(p.shape[0]))
             if prm.intent:
                 entry.note = (f"{prm.reparam.how}: judged as {prm.intent}, against what the code declares for it"
                               + (" (the one used is P(original))" if prm.reparam.how != "weight_norm" else ""))
             if record is not None and _judge_recorded(record, prm, entry, rule, origin, resolver, skip, ckpt,
-                                                      results, sigs, alpha, seed, max_samples):
+                                                      results, sigs, alpha, seed, max_samples, blocks):
                 recorded.add(id(entry))
                 continue
             if skip:
@@ -410,14 +414,29 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
                 results.append((entry, None, prm, None))
                 continue
             entry.expected = expected.label
+            p_stat = p
+            if blocks:
+                why = _block_failure(p, blocks, expected.zero_rows)
+                if why is not None:
+                    entry.verdict, entry.reason = "fail", why
+                    entry.expected = _block_label(expected.label, blocks)
+                    entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+                    results.append((entry, None, prm, None))
+                    continue
+                p_stat, expected = _without_rows(p, expected, blocks)
+                entry.expected = expected.label
+                if p_stat is None:
+                    entry.verdict, entry.reason = "pass", "every row is stated by the scheme and holds exactly"
+                    results.append((entry, None, prm, None))
+                    continue
             excl: tuple[float, ...] = ()
             if expected.family == "trunc_normal" and expected.effective_family == "normal":
                 excl = (expected.p["a"], expected.p["b"])  # old torch clamped to the absolute bounds
-            smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=expected.zero_rows,
+            smp = sample_tensor(p_stat, max_samples=max_samples, seed=seed, exclude_rows=expected.zero_rows,
                                 exclude_values_at=excl)
-            res = check_tensor(p, expected, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
+            res = check_tensor(p_stat, expected, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
             entry.stats = smp.stats()
-            if not expected.zero_rows and not excl:
+            if not expected.zero_rows and not excl and not blocks:
                 sigs[id(prm)] = _signature(p, smp)
             results.append((entry, res, prm, expected))
 
@@ -522,9 +541,51 @@ def _live_mismatch(rules, base, rec_exp: Expected | None, prm: _Param, shape: tu
     return rule.describe(), rule.live, "; ".join(diff) or "a different law"
 
 
-def _zero_rows(later, t) -> tuple[int, ...] | None:
+_ITERABLE_FAMILIES = ("uniform", "normal", "trunc_normal", "constant")
+
+
+def _block_label(label: str, blocks) -> str:
+    parts = [f"row(s) {list(b.rows)} = {b.value:g} ({b.key!r})" for b in blocks]
+    return (label + " + " if label else "") + ", ".join(parts)
+
+
+def _block_failure(p, blocks, zero_rows: tuple = ()) -> str | None:
+    """Why the rows a scheme states exactly (and the zero rows of the expectation) do not hold; None: they do."""
+    import torch
+
+    w = p.detach()
+    for b in blocks:
+        rows = w[list(b.rows)]
+        val = float(torch.tensor(b.value, dtype=w.dtype))
+        bad = int((rows != val).sum())
+        if bad:
+            return (f"scheme {b.key!r} states row(s) {list(b.rows)} = {b.value:g}, but {bad} of their "
+                    f"{rows.numel()} element(s) differ")
+    if zero_rows and bool((w[list(zero_rows)] != 0).any()):
+        return f"row(s) {list(zero_rows)} must be exactly zero"
+    return None
+
+
+def _without_rows(p, expected: Expected, blocks):
+    """(the rows of ``p`` the statistics see, the expectation for them): the stated rows and the expectation's
+    zero rows (already checked exactly) are left out; (None, ...) when no row is left."""
+    import torch
+
+    if expected.family not in _ITERABLE_FAMILIES:  # a structured init (eye, orthogonal): judged whole
+        return p, expected
+    drop = sorted({r for b in blocks for r in b.rows} | set(expected.zero_rows))
+    keep = [i for i in range(int(p.shape[0])) if i not in set(drop)]
+    label = _block_label(expected.label, blocks)
+    rest_exp = Expected(expected.family, expected.params, label, expected.call, ())
+    if not keep:
+        return None, rest_exp
+    return p.detach().index_select(0, torch.tensor(keep, device=p.device)), rest_exp
+
+
+def _zero_rows(later, t, allowed=()) -> tuple[int, ...] | None:
     """Rows (dim 0) of ``t`` that the partial writes ``later`` set to exactly zero; None when a partial write is
-    anything else (then the tensor is not modelled)."""
+    anything else (then the tensor is not modelled). A write that stays within the ``allowed`` rows (stated
+    exactly by the scheme, and checked so) may write anything."""
     from .record import _region
 
     if t.dim() < 1 or not t.is_contiguous():
@@ -533,6 +594,10 @@ def _zero_rows(later, t) -> tuple[int, ...] | None:
     row_bytes = t.stride(0) * t.element_size()
     rows: list[int] = []
     for w in later:
+        rel = w.start - start
+        if allowed and row_bytes > 0 and not rel % row_bytes and not (w.end - w.start) % row_bytes \
+                and set(range(rel // row_bytes, (w.end - start) // row_bytes)) <= set(allowed):
+            continue
         if w.law is None or not (w.law[0] == "constant" and w.law[1] == 0.0
                                  or w.law[0] == "init" and w.law[1] in ("zeros_",)
                                  or w.law[0] == "init" and w.law[1] == "constant_" and dict(w.law[2]).get("val") == 0):
@@ -545,7 +610,7 @@ def _zero_rows(later, t) -> tuple[int, ...] | None:
 
 
 def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolver, skip, ckpt: dict, results,
-                    sigs: dict, alpha: float, seed: int, max_samples: int) -> bool:
+                    sigs: dict, alpha: float, seed: int, max_samples: int, blocks=()) -> bool:
     """Judge one tensor by intent (the declared rule), the record (its last write) and its values; appends
     its entry to ``results`` (with a check result when its values are tested statistically) and returns True."""
     import torch
@@ -628,12 +693,22 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         results.append((entry, None, prm, None))
         return True
     rec_exp = expected_of_write(base, shape)
+    stated = {r for b in blocks for r in b.rows}
     if rec_exp is not None and later:
-        rows = _zero_rows(later, p)
+        rows = _zero_rows(later, p, stated)
         rec_exp = rec_exp.with_zero_rows(rows) if rows else (rec_exp if rows == () else None)
+    if blocks:
+        why = _block_failure(p, blocks, rec_exp.zero_rows if rec_exp is not None else ())
+        if why is not None:
+            entry.verdict = "fail"
+            entry.expected = _block_label(rec_exp.label if rec_exp is not None else "", blocks)
+            entry.reason = f"{why} (last written by {entry.written_by})"
+            entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
+            results.append((entry, None, prm, None))
+            return True
     pad = getattr(prm.module, "padding_idx", None)
     if prm.pname == "weight" and isinstance(pad, int) and rec_exp is not None and p.dim() == 2 \
-            and not rec_exp.zero_rows and -p.shape[0] <= pad < p.shape[0]:
+            and not rec_exp.zero_rows and -p.shape[0] <= pad < p.shape[0] and pad % p.shape[0] not in stated:
         row = pad % p.shape[0]
         if bool((p.detach()[row] != 0).any()):
             entry.verdict = "fail"
@@ -706,15 +781,23 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         results.append((entry, None, prm, None))
         return True
     entry.expected = rec_exp.label
+    p_stat = p
+    if blocks:
+        p_stat, rec_exp = _without_rows(p, rec_exp, blocks)
+        entry.expected = rec_exp.label
+        if p_stat is None:
+            entry.verdict, entry.reason = "pass", "every row is stated by the scheme and holds exactly"
+            results.append((entry, None, prm, None))
+            return True
     excl: tuple[float, ...] = ()
     if rec_exp.family == "trunc_normal" and rec_exp.effective_family == "normal":
         excl = (rec_exp.p["a"], rec_exp.p["b"])
-    smp = sample_tensor(p, max_samples=max_samples, seed=seed, exclude_rows=rec_exp.zero_rows,
+    smp = sample_tensor(p_stat, max_samples=max_samples, seed=seed, exclude_rows=rec_exp.zero_rows,
                         exclude_values_at=excl)
-    res = check_tensor(p, rec_exp, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
+    res = check_tensor(p_stat, rec_exp, max_samples=max_samples, seed=seed, alpha=alpha, sample=smp)
     entry.note = "; ".join(x for x in (new_note, entry.note) if x)
     entry.stats = smp.stats()
-    if not rec_exp.zero_rows and not excl:
+    if not rec_exp.zero_rows and not excl and not blocks:
         sigs[id(prm)] = _signature(p, smp)
     results.append((entry, res, prm, rec_exp))
     return True
