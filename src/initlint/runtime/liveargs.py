@@ -74,7 +74,7 @@ def _eval(node: ast.AST, env: dict) -> Any:
             raise _Unknown from None
     if isinstance(node, ast.BoolOp):
         v: Any = None
-        for i, part in enumerate(node.values):
+        for part in node.values:
             v = _eval(part, env)
             if isinstance(node.op, ast.Or) and v or isinstance(node.op, ast.And) and not v:
                 return v
@@ -223,7 +223,6 @@ def live_arguments(init: Any, path: str | None, owner: Any, module: Any) -> tupl
         _run(before, env)
     except Exception:  # noqa: BLE001 - a property that raises, a recursion: unknown
         return None
-    n_pos = len(init.args)
     texts = list(init.arg_texts)
     kw_texts = dict(getattr(init, "kwarg_texts", {}) or {})
     args = list(init.args)
@@ -257,7 +256,6 @@ def live_arguments(init: Any, path: str | None, owner: Any, module: Any) -> tupl
                 account.append(f"{k} from {text.strip()} = {kwargs[k]!r}")
     except _Unknown:
         return None
-    _ = n_pos
     return tuple(args), kwargs, ", ".join(account)
 
 
