@@ -769,6 +769,9 @@ def _judge_recorded(record, prm: _Param, entry: Entry, rule, origin: str, resolv
         entry.expected = decl
         how = ("the declared init never ran for it" if base.caller.endswith("(torch)") or not base.caller
                else "something else wrote it last")
+        if prm.intent and how.startswith("the declared"):
+            how += (f" (an init of {prm.intent} after {prm.reparam.how} was applied writes a computed copy that "
+                    "is thrown away)")
         short = origin.split(": ", 1)[0].removeprefix("declared in ").split(" (isinstance")[0]
         entry.reason = f"declared by {short} as {decl} but last written by {base.describe()}: {how}"
         entry.stats = sample_tensor(p, max_samples=max_samples, seed=seed).stats()
