@@ -413,9 +413,13 @@ def check_tensor(t, expected: Expected, *, max_samples: int = DEFAULT_MAX_SAMPLE
         comps.update(_random_tests(expected, s, s.values, seed))
         at_bounds = None
         if fam == "trunc_normal":
-            pb, k, lam = bound_test(t, expected)
-            comps["bounds"] = pb
-            at_bounds = (k, lam)
+            try:
+                pb, k, lam = bound_test(t, expected)
+            except (RuntimeError, TypeError, ValueError):  # a dtype/device without nextafter: no count
+                pb = None
+            if pb is not None:
+                comps["bounds"] = pb
+                at_bounds = (k, lam)
         p = combine(comps)
         key, z = standardize(expected, s.values)
         res = CheckResult("pass", p, "", comps, int(s.values.size), True)
