@@ -11,8 +11,12 @@ Procedure (see docs/runtime.md):
    * scale: uniform -> exact max statistic ``P(max|u| <= v) = v^m``; normal -> ``sum z^2 ~ chi2_m``
      (two-sided); truncated normal -> z-test on mean(z^2) with the exact null moments (m >= 100);
    * shape: one-sample Kolmogorov-Smirnov against the declared CDF;
-   * fp16/bf16: scale and shape replaced by a two-sample KS against a reference tensor drawn by the same
-     torch sampler on the same dtype and device (discretisation and sampler quirks cancel out);
+   * fp16/bf16: scale and shape replaced by a two-sample KS against a reference drawn in float64 and rounded
+     to the tensor's dtype (the discretisation cancels out; a defect of torch's low-precision sampler does not:
+     the reference is never drawn in bf16);
+   * truncated normal: the values exactly at the bounds ``a`` and ``b`` are counted over the whole tensor and
+     compared (Poisson upper tail) with what a correctly rounded draw puts there: a sampler that computes in
+     bf16/fp16 and clamps piles values at the bounds (pytorch issues 145498, 155588);
    the tensor's p-value is the Bonferroni combination ``min(1, k * min(p_i))``.
 """
 from __future__ import annotations
@@ -253,12 +257,16 @@ def standard_tests(key: tuple, z: np.ndarray) -> dict[str, float]:
 
 
 def _reference(expected: Expected, m: int, like_dtype, device, seed: int) -> np.ndarray:
-    """Draw ``m`` values with torch's own sampler for ``expected`` on the tensor's dtype and device."""
+    """Draw ``m`` values of ``expected`` in float64 with torch's samplers, rounded to the tensor's dtype: the
+    discretisation of the dtype is reproduced, a low-precision sampler's defects are not absorbed."""
     import torch
     import torch.nn.init as init
 
     g = _generator(device, seed)
-    r = torch.empty(m, dtype=like_dtype, device=device)
+    try:
+        r = torch.empty(m, dtype=torch.float64, device=device)
+    except (RuntimeError, TypeError):  # a device without float64
+        r = torch.empty(m, dtype=torch.float32, device=device)
     p = expected.p
     fam = expected.family
     with torch.no_grad():
@@ -274,7 +282,7 @@ def _reference(expected: Expected, m: int, like_dtype, device, seed: int) -> np.
             except TypeError:  # torch without generator= on trunc_normal_
                 r32 = torch.empty(m, dtype=torch.float32, device=device).normal_(p["mean"], p["std"], generator=g)
                 r.copy_(r32.clamp_(p["a"], p["b"]))
-    return r.to(torch.float64).cpu().numpy()
+    return r.to(like_dtype).to(torch.float64).cpu().numpy()
 
 
 def two_sample_tests(values: np.ndarray, ref: np.ndarray, center: float) -> dict[str, float]:
@@ -300,12 +308,52 @@ def _random_tests(expected: Expected, s: TensorSample, values: np.ndarray, seed:
     return standard_tests(key, z)
 
 
-STATISTICAL_COMPONENTS = ("scale", "ks", "ks2", "scale2")
+#: per-element floor of the mass at each trunc_normal_ bound: a float32 sampler that draws its uniform on a
+#: 2**-24 grid reaches a bound (erfinv(+-1) clamped) with about that probability
+BOUND_FLOOR = 2.0 ** -20
+
+
+def bound_mass(expected: Expected, dtype) -> tuple[float, float, float, float]:
+    """(a, b as ``dtype`` stores them, P(a draw rounds to exactly a), P(... b)) for a truncated normal drawn in
+    exact arithmetic and rounded to ``dtype`` (round to nearest): the mass within half a ulp inside each bound."""
+    import torch
+
+    p = expected.p
+    mu, sd, a, b = p["mean"], p["std"], p["a"], p["b"]
+
+    def cdf(x: float) -> float:
+        za, zb, zx = (a - mu) / sd, (b - mu) / sd, (min(max(x, a), b) - mu) / sd
+        lo, hi = 0.5 * math.erfc(-za / math.sqrt(2)), 0.5 * math.erfc(-zb / math.sqrt(2))
+        return 0.0 if hi <= lo else (0.5 * math.erfc(-zx / math.sqrt(2)) - lo) / (hi - lo)
+
+    ta, tb = torch.tensor(a, dtype=dtype), torch.tensor(b, dtype=dtype)
+    up = float(torch.nextafter(ta, torch.tensor(math.inf, dtype=dtype)))
+    down = float(torch.nextafter(tb, torch.tensor(-math.inf, dtype=dtype)))
+    a_d, b_d = float(ta), float(tb)
+    return a_d, b_d, max(0.0, cdf((a_d + up) / 2) - cdf(a)), max(0.0, cdf(b) - cdf((down + b_d) / 2))
+
+
+def bound_test(t, expected: Expected) -> tuple[float, int, float]:
+    """(p-value, values exactly at a or b over the whole tensor, how many a correct sampler puts there)."""
+    import torch
+
+    from .stats import poisson_sf_ge
+
+    a_d, b_d, ma, mb = bound_mass(expected, t.dtype)
+    with torch.no_grad():
+        w = t.detach()
+        k = int((w == a_d).sum()) + (int((w == b_d).sum()) if b_d != a_d else 0)
+    lam = w.numel() * (ma + mb + 2 * BOUND_FLOOR)
+    return poisson_sf_ge(k, lam), k, lam
+
+
+STATISTICAL_COMPONENTS = ("scale", "ks", "ks2", "scale2", "bounds")
 
 
 def combine(components: dict[str, float]) -> float:
     """Bonferroni combination of the statistical components; an exact component at 0 forces p = 0."""
-    if any(v == 0.0 for k, v in components.items() if k not in STATISTICAL_COMPONENTS):
+    if any(v == 0.0 for k, v in components.items() if k not in STATISTICAL_COMPONENTS
+           and not k.startswith("at_bounds")):  # counts, not p-values
         return 0.0
     stat = [v for k, v in components.items() if k in STATISTICAL_COMPONENTS]
     if not stat:
@@ -363,9 +411,21 @@ def check_tensor(t, expected: Expected, *, max_samples: int = DEFAULT_MAX_SAMPLE
                                             f"{expected.label}", {"support": 1.0, "not_orthogonal": 0.0},
                                int(s.values.size), True)
         comps.update(_random_tests(expected, s, s.values, seed))
+        at_bounds = None
+        if fam == "trunc_normal":
+            try:
+                pb, k, lam = bound_test(t, expected)
+            except (RuntimeError, TypeError, ValueError):  # a dtype/device without nextafter: no count
+                pb = None
+            if pb is not None:
+                comps["bounds"] = pb
+                at_bounds = (k, lam)
         p = combine(comps)
         key, z = standardize(expected, s.values)
         res = CheckResult("pass", p, "", comps, int(s.values.size), True)
+        if at_bounds is not None:
+            res.components["at_bounds"] = float(at_bounds[0])
+            res.components["at_bounds_expected"] = float(at_bounds[1])
         if not s.low_precision:
             res.pool_key, res.pool_values = key, z
         if p <= alpha:
@@ -381,7 +441,11 @@ def _why(comps: dict[str, float]) -> str:
     worst = min((k for k in comps if k in STATISTICAL_COMPONENTS), key=lambda k: comps[k])
     return {"scale": "scale differs from the declared one", "ks": "shape differs from the declared distribution",
             "ks2": "shape differs from a reference drawn by the declared init on the same dtype",
-            "scale2": "scale differs from a reference drawn by the declared init on the same dtype"}.get(worst, worst)
+            "scale2": "scale differs from a reference drawn by the declared init on the same dtype",
+            "bounds": "too many values exactly at the truncation bounds a/b"
+            + (f" ({int(comps['at_bounds'])} where a correct sampler puts about {comps['at_bounds_expected']:.3g}): "
+               "a sampler that clamps instead of truncating (bf16/fp16 trunc_normal_?)" if "at_bounds" in comps
+               else "")}.get(worst, worst)
 
 
 def _check_structured(t, expected: Expected) -> CheckResult:

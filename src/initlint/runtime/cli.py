@@ -289,6 +289,10 @@ def _verify(args) -> int:
         checkpoint, ck_notes = load_checkpoint(args.checkpoint)
         notes += ck_notes
     target, model, record = _setup(args)
+    from .unwrap import unwrap_model
+
+    model, wrap_notes = unwrap_model(model)  # DataParallel / DDP / torch.compile: the model inside
+    notes += wrap_notes
     if checkpoint is not None:
         from .checkpoint import align_checkpoint
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .scheme import Rule
+from .unwrap import parametrized_names
 from .verify import DefaultResolver
 
 __all__ = ["declared_resolver", "declared_resolver_for_class", "DeclaredResolver"]
@@ -102,7 +103,13 @@ def _summary(path: str | None):
     except Exception:  # noqa: BLE001 - no summary, no declared scheme (falls back to defaults)
         s = None
     _CACHE[path] = s
+    for scope in getattr(s, "scopes", ()) or ():
+        for init in getattr(scope, "inits", ()):
+            _INIT_PATH[id(init)] = path
     return s
+
+
+_INIT_PATH: dict[int, str] = {}  # id of a summary's init call -> its file (the summaries are cached, ids stable)
 
 
 def _source_file(obj: Any) -> str | None:
@@ -182,7 +189,9 @@ def _conds_hold(init, module: Any, namespace: dict) -> bool | None:
     return None if unknown else True
 
 
-def _rule_of(init) -> Rule | None:
+def _rule_of(init, owner: Any = None, module: Any = None) -> Rule | None:
+    """The rule an init call declares; arguments that are not literals (``std=self.config.initializer_range``)
+    are read from the live ``owner`` (``self``) and ``module`` with getattr (never eval), else left unknown."""
     from initlint.summary import UNKNOWN
 
     name = init.name
@@ -193,11 +202,26 @@ def _rule_of(init) -> Rule | None:
     values = list(init.args) + list(init.kwargs.values())
     unknown = any(v is UNKNOWN for v in values)
     src = _call_text(init)
+    args, kwargs = tuple(init.args), dict(init.kwargs)
+    if unknown:
+        from .liveargs import live_arguments
+
+        orig = getattr(init, "_init", init)  # a _Shifted direct init: its own source text and place
+        live = live_arguments(orig, _INIT_PATH.get(id(orig)), owner, module)
+        account = ""
+        if live is not None:
+            args, kwargs, account = live
+            unknown = False
     try:
         if unknown:
             return Rule.make(rname, (), None, source=src, unknown_args=True)
-        kwargs = {k: v for k, v in init.kwargs.items() if k not in ("generator", "tensor")}
-        return Rule.make(rname, tuple(init.args), kwargs, source=src)
+        kwargs = {k: v for k, v in kwargs.items() if k not in ("generator", "tensor")}
+        rule = Rule.make(rname, args, kwargs, source=src)
+        if values and any(v is UNKNOWN for v in values):
+            import dataclasses
+
+            rule = dataclasses.replace(rule, live=account, live_at=(_INIT_PATH.get(id(orig), ""), tuple(orig.loc)))
+        return rule
     except Exception:  # noqa: BLE001 - an initializer initlint cannot model: not checkable
         return None
 
@@ -221,25 +245,32 @@ class _Replay:
         n = self.names.get(id(module), "")
         return f"{n}.{pname}" if n else pname
 
-    def apply_function(self, fn, root: Any, namespace: dict, label: str, loop: bool = True) -> int:
-        """Replay ``root.apply(fn)`` (or a ``self.modules()`` loop): every module, every init call."""
+    def apply_function(self, fn, root: Any, namespace: dict, label: str, loop: bool = True,
+                       owner: Any = None) -> int:
+        """Replay ``root.apply(fn)`` (or a ``self.modules()`` loop): every module, every init call; ``owner``
+        is the instance ``self`` denotes in ``fn``."""
         hits = 0
         for module in root.modules():
-            hits += self.apply_inits(fn, module, namespace, label)
+            hits += self.apply_inits(fn, module, namespace, label, owner)
         return hits
 
-    def apply_inits(self, inits, module: Any, namespace: dict, label: str) -> int:
+    def apply_inits(self, inits, module: Any, namespace: dict, label: str, owner: Any = None) -> int:
         hits = 0
         for init in inits:
             target = init.target
-            if not target or target not in getattr(module, "_parameters", {}):
+            if not target:
                 continue
-            if module._parameters[target] is None:
+            if target not in getattr(module, "_parameters", {}):
+                # a parametrized weight (weight_norm, spectral_norm, parametrize) is judged through the
+                # tensors behind it, under its own name
+                if target not in parametrized_names(module):
+                    continue
+            elif module._parameters[target] is None:
                 continue
             holds = _conds_hold(init, module, namespace)
             if holds is False:
                 continue
-            rule = _rule_of(init)
+            rule = _rule_of(init, owner, module)
             if rule is None:
                 continue
             types = [c.types for c in init.conds if c.kind == "isinstance" and not c.negated]
@@ -401,6 +432,7 @@ def _replay_dispatch(rep: _Replay, model: Any, applied: set) -> None:
                 cache[t] = _dispatch_inits(t)
             if cache[t] is not None:
                 owner = t
+                instance = cand
                 break
         if owner is None or cache[owner] is None:
             continue
@@ -408,7 +440,7 @@ def _replay_dispatch(rep: _Replay, model: Any, applied: set) -> None:
         if label in applied:
             continue
         namespace = vars(inspect.getmodule(owner)) if inspect.getmodule(owner) else {}
-        hits[label] = hits.get(label, 0) + rep.apply_inits(inits, module, namespace, label)
+        hits[label] = hits.get(label, 0) + rep.apply_inits(inits, module, namespace, label, instance)
     for label, n in hits.items():
         rep.record(label, n)
 
@@ -429,7 +461,7 @@ def _replay_class_code(rep: _Replay, model: Any) -> set:
             for _, kind, payload in _class_events(cls, summary):
                 if kind == "loop":
                     label = f"self.modules() loop in {cls.__qualname__}.__init__"
-                    hits = rep.apply_function(payload, module, namespace, label)
+                    hits = rep.apply_function(payload, module, namespace, label, owner=module)
                     rep.record(label, hits)
                 elif kind == "apply":
                     found = _function_inits(summary, payload, type(module))
@@ -441,7 +473,7 @@ def _replay_class_code(rep: _Replay, model: Any) -> set:
                         if d is not None:
                             applied.add(d[1])
                     label = f"{fname} applied by self.apply in {cls.__qualname__}.__init__"
-                    rep.record(label, rep.apply_function(inits, module, namespace, label))
+                    rep.record(label, rep.apply_function(inits, module, namespace, label, owner=module))
                 else:
                     init = payload
                     attr_path = init.target_key[5:]
@@ -449,7 +481,7 @@ def _replay_class_code(rep: _Replay, model: Any) -> set:
                     owners = _owners(module, owner_path)
                     label = f"{cls.__qualname__}.__init__"
                     shifted = _Shifted(init, exact=len(owners) == 1)
-                    hits = sum(rep.apply_inits([shifted], owner, namespace, label) for owner in owners)
+                    hits = sum(rep.apply_inits([shifted], owner, namespace, label, module) for owner in owners)
                     rep.direct[label] = rep.direct.get(label, 0) + hits
     return applied
 
@@ -515,6 +547,9 @@ def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, st
 
 
 def _resolve(model: Any, target_path: str | None, factory: str | None, namespace: dict) -> tuple[Any, list[str]]:
+    from .unwrap import unwrap_model
+
+    model, _ = unwrap_model(model)  # names as verify sees them (without a DataParallel's ``module.``)
     rep = _Replay(model)
     applied = _replay_class_code(rep, model)
     _replay_dispatch(rep, model, applied)

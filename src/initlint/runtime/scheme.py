@@ -22,6 +22,16 @@ of its bases; ``torch.nn.Linear.weight`` also works) or glob patterns on qualifi
 
 Ties keep file order. Values: ``"default"`` (the layer's PyTorch default), ``"skip"`` (not checked), or any
 ``torch.nn.init`` name without the trailing underscore, as a string or a table with ``init`` and arguments.
+
+Sub-blocks: a key may end in a row selector (rows along dim 0) that states exact values for those rows; the rest
+of the tensor keeps its own rule (the stated rows are left out of its statistics)::
+
+    "emb.weight[0]" = "zeros"                    # one row
+    "Embedding.weight[padding_idx]" = "zeros"    # the row an attribute of the module names (None: no row)
+    "table[0, 5]" = "zeros"                      # several rows
+    "table[0:4]" = { init = "constant", val = 1.0 }  # a slice
+
+A sub-block's value is ``zeros``, ``ones`` or ``constant`` (checked exactly).
 """
 from __future__ import annotations
 
@@ -34,7 +44,7 @@ from typing import Any, Iterable, Sequence
 from .dists import Expected, RuntimeSchemeError
 from .formulas import INIT_FUNCTIONS, bind_arguments, canonical_init_name, expected_for
 
-__all__ = ["Rule", "Scheme", "load_scheme", "parse_scheme", "RuntimeSchemeError", "SPECIAL_RULES"]
+__all__ = ["Rule", "Scheme", "Block", "load_scheme", "parse_scheme", "RuntimeSchemeError", "SPECIAL_RULES"]
 
 SPECIAL_RULES = ("default", "skip")
 
@@ -48,6 +58,8 @@ class Rule:
     kwargs: tuple = ()  # sorted (key, value) pairs
     source: str = ""
     unknown_args: bool = False  # arguments that are not literals in the source code
+    live: str = ""  # arguments read from the live model: ``std=self.config.initializer_range = 0.05``
+    live_at: tuple = ()  # (file, cst path) of the init call whose arguments were read from the live model
 
     @staticmethod
     def make(init: str, args: Sequence[Any] = (), kwargs: dict | None = None, source: str = "",
@@ -93,6 +105,54 @@ class SchemeEntry:
     type_name: str = ""
     param: str = ""
     matched: int = 0
+    rows: str = ""  # a sub-block's row selector (``0``, ``0, 5``, ``0:4``, ``padding_idx``)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Rows of one tensor that a scheme key states exactly."""
+
+    key: str
+    rows: tuple[int, ...]
+    value: float
+
+
+_BLOCK_INITS = {"zeros": 0.0, "ones": 1.0}
+
+
+def _split_selector(key: str) -> tuple[str, str] | None:
+    if not key.endswith("]") or "[" not in key:
+        return None
+    base, _, sel = key[:-1].rpartition("[")
+    if not base or any(ch in sel for ch in "[]*?"):  # a glob class (``w[0-9]``) is not a selector
+        return None
+    sel = sel.strip()
+    import re
+
+    if re.fullmatch(r"-?\d+(\s*,\s*-?\d+)*|-?\d*\s*:\s*-?\d*|[A-Za-z_]\w*", sel):
+        return base, sel
+    return None
+
+
+def _rows_of(sel: str, module: Any, n: int) -> tuple[int, ...] | None:
+    """The rows ``sel`` selects in a tensor of ``n`` rows (None: none, e.g. ``padding_idx`` is None)."""
+    if n <= 0:
+        return None
+    if ":" in sel:
+        lo, _, hi = sel.partition(":")
+        return tuple(range(n))[slice(int(lo) if lo.strip() else None, int(hi) if hi.strip() else None)] or None
+    if sel[0].isalpha() or sel[0] == "_":
+        v = getattr(module, sel, None)
+        if isinstance(v, bool) or not isinstance(v, int):
+            return None
+        return (v % n,) if -n <= v < n else None
+    rows = []
+    for part in sel.split(","):
+        i = int(part)
+        if not -n <= i < n:
+            return None
+        rows.append(i % n)
+    return tuple(sorted(set(rows)))
 
 
 def _is_type_token(tok: str) -> bool:
@@ -105,14 +165,17 @@ class Scheme:
 
     entries: list[SchemeEntry] = field(default_factory=list)
     source: str = "<scheme>"
+    blocks: list[SchemeEntry] = field(default_factory=list)  # keys with a row selector
 
     @staticmethod
     def from_mapping(mapping: dict[str, Any], source: str = "<scheme>") -> "Scheme":
         if not isinstance(mapping, dict):
             raise RuntimeSchemeError(f"{source}: the scheme must be a table of pattern = initializer")
         entries = []
+        blocks = []
         for order, (key, value) in enumerate(mapping.items()):
             where = f"{source}: {key!r}"
+            split = _split_selector(key) if isinstance(key, str) else None
             if isinstance(value, str):
                 init, kwargs = value, {}
             elif isinstance(value, dict):
@@ -128,8 +191,37 @@ class Scheme:
                 rule = Rule.make(init, (), kwargs, source=f"scheme {key!r}")
             except RuntimeSchemeError as e:
                 raise RuntimeSchemeError(f"{where}: {e}") from None
+            if split is not None:
+                if rule.init not in ("zeros", "ones", "constant"):
+                    raise RuntimeSchemeError(f"{where}: a sub-block states exact values: zeros, ones or constant, "
+                                             f"not {rule.init!r}")
+                e = _entry(split[0], rule, order)
+                e.key, e.rows = key, split[1]
+                blocks.append(e)
+                continue
             entries.append(_entry(key, rule, order))
-        return Scheme(entries, source)
+        return Scheme(entries, source, blocks)
+
+    def blocks_for(self, qualname: str, module: Any, pname: str, aliases: Sequence[str], n_rows: int) -> list[Block]:
+        """The sub-blocks the scheme states for one tensor (of ``n_rows`` rows along dim 0)."""
+        out = []
+        mro = list(type(module).__mro__)
+        names = (qualname,) + tuple(aliases)
+        for e in self.blocks:
+            if e.kind == "name":
+                hit = any(fnmatch.fnmatchcase(n, e.key[: -len(e.rows) - 2]) for n in names)
+            else:
+                hit = _type_depth(mro, e.type_name) is not None and (e.param == "" or fnmatch.fnmatchcase(
+                    pname, e.param))
+            if not hit:
+                continue
+            rows = _rows_of(e.rows, module, n_rows)
+            if rows is None:
+                continue
+            e.matched += 1
+            val = _BLOCK_INITS.get(e.rule.init, dict(e.rule.kwargs).get("val", 0.0))
+            out.append(Block(e.key, rows, float(val)))
+        return out
 
     def resolve(self, qualname: str, module: Any, pname: str, aliases: Sequence[str] = ()) -> Rule | None:
         """Most specific rule for parameter ``qualname`` (= ``<module path>.<pname>``) of ``module``; a name key
@@ -155,10 +247,10 @@ class Scheme:
         return best_entry.rule
 
     def unmatched(self) -> list[str]:
-        return [e.key for e in self.entries if e.matched == 0]
+        return [e.key for e in sorted(self.entries + self.blocks, key=lambda e: e.order) if e.matched == 0]
 
     def reset_counts(self) -> None:
-        for e in self.entries:
+        for e in self.entries + self.blocks:
             e.matched = 0
 
 

@@ -120,6 +120,18 @@ def chi2_two_sided(x: float, df: float) -> float:
     return float(min(1.0, 2.0 * min(chi2_cdf(x, df), chi2_sf(x, df))))
 
 
+def poisson_sf_ge(k: int, lam: float) -> float:
+    """P(X >= k) for X ~ Poisson(lam): the regularized lower incomplete gamma P(k, lam)."""
+    import torch
+
+    if k <= 0:
+        return 1.0
+    if lam <= 0:
+        return 0.0
+    return float(torch.special.gammainc(torch.tensor(float(k), dtype=torch.float64),
+                                        torch.tensor(float(lam), dtype=torch.float64)))
+
+
 def normal_cdf(x: float) -> float:
     return 0.5 * math.erfc(-x / math.sqrt(2.0))
 
