@@ -53,6 +53,7 @@ class InitEvent:
     keys: tuple = ()  # every key the tensor is known by here (the alias and what it names), for guards
     none_at: Any = None  # a ``register_parameter(param, None)`` of the subject's own class: it may be None
     param_loop: Loop | None = None  # for a bare tensor: the parameter traversal it comes from
+    via_data: bool = False  # written through ``.data`` (``t.data.zero_()``, or an alias ``w = m.weight.data``)
 
     @property
     def direct(self) -> bool:
@@ -81,21 +82,22 @@ def events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
 
 # --------------------------------------------------------------------------------------------------------
 
-def _alias(fn: FunctionInfo, key: str | None, order: int) -> tuple[str | None, bool]:
+def _alias(fn: FunctionInfo, key: str | None, order: int) -> tuple[str | None, bool, bool]:
     """``key`` with its root replaced by what a local alias bound before ``order`` names (``w`` ->
-    ``self.fc.weight``); (key, whether an alias was followed)."""
+    ``self.fc.weight``); (key, whether an alias was followed, whether it names the tensor's ``.data``)."""
     if not key:
-        return key, False
+        return key, False, False
     head, dot, rest = key.partition(".")
     bound = None
     for name, value, at in fn.binds:
         if name == head and at < order:
             bound = value
-    if bound is None or bound.endswith(")") or "[" in bound:
-        return key, False
+    if not bound or bound.endswith(")") or "[" in bound or "(" in bound:
+        return key, False, False
+    data = bound.endswith(".data") or ".data." in bound
     if bound.endswith(".data"):
         bound = bound[:-5]
-    return bound + dot + rest, True
+    return bound + dot + rest, True, data
 
 
 def predicate_types(cond: Cond, fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> tuple:
@@ -154,8 +156,8 @@ def _local_layers(fn: FunctionInfo, name: str, order: int) -> Any:
             found = call
     if found is None or torch_layer(found.qual) not in PARAMETERIZED:
         return UNKNOWN
-    if any(n == name and found.order < at < order for n, _, at in fn.binds):
-        return UNKNOWN  # rebound to something else since
+    if sum(1 for n, _, at in fn.binds if n == name and found.order < at < order) > 1:
+        return UNKNOWN  # rebound to something else since (the first bind is the construction's own)
     return (found,)
 
 
@@ -197,7 +199,7 @@ def _param_loop(init: InitCall, key: str | None) -> Loop | None:
 
 
 def _event(init: InitCall, fn: FunctionInfo, file: FileSummary, index: ProjectIndex, key: str | None,
-           via: tuple, loc, unit=None, keys=(), helper=None) -> InitEvent:
+           via: tuple, loc, unit=None, keys=(), helper=None, data=False) -> InitEvent:
     subject = key.rsplit(".", 1)[0] if key and "." in key else key
     param = key.rsplit(".", 1)[-1] if key and "." in key else None
     types, pvia = subject_types(init.conds, init.subject, fn, file, index)
@@ -205,7 +207,7 @@ def _event(init: InitCall, fn: FunctionInfo, file: FileSummary, index: ProjectIn
     none_at = _none_registration(file, index, fn, param) if subject == "self" else None
     return InitEvent(init, fn.qualname, key, subject, param, types, layers, loc, via + pvia, unit=unit,
                      keys=tuple(dict.fromkeys((init.target_key, key, *keys))), none_at=none_at,
-                     param_loop=_param_loop(init, key) if param is None else None)
+                     param_loop=_param_loop(init, key) if param is None else None, via_data=init.via_data or data)
 
 
 def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
@@ -219,7 +221,7 @@ def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
     for fn in file.scopes:
         for init in fn.inits:
             unit = by_init.get(id(init))
-            key, aliased = _alias(fn, init.target_key, init.order)
+            key, aliased, data = _alias(fn, init.target_key, init.order)
             via = ("alias",) if aliased else ()
             head = root(key)
             loop = next((lp for lp in reversed(init.loops) if lp.items and lp.targets == (head,)), None)
@@ -228,9 +230,9 @@ def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
                 rest = key[len(head):]
                 for item in dict.fromkeys(loop.items):
                     out.append(_event(init, fn, file, index, item + rest, via + ("list",), init.loc, unit,
-                                      (key,)))
+                                      (key,), data=data))
                 continue
-            out.append(_event(init, fn, file, index, key, via, init.loc, unit))
+            out.append(_event(init, fn, file, index, key, via, init.loc, unit, data=data))
         out.extend(_helper_events(fn, file, index))
     return out
 
@@ -260,7 +262,7 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
             key = arg.key + init.target_key[len(param):]
             ev = _event(init, helper, where, index, key, ("helper",), call.loc, helper=layers)
             out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, ev.types, layers, call.loc,
-                                 ev.via, init.loc, where.path, None, ev.keys, None, None))
+                                 ev.via, init.loc, where.path, None, ev.keys, None, None, ev.via_data))
     return out
 
 
@@ -284,3 +286,21 @@ def hook_models(unit, file: FileSummary, index: ProjectIndex) -> list:
                if m.name == "__init__" for c in m.calls):
             out.append(cls)
     return out
+
+
+def by_init(file: FileSummary, index: ProjectIndex) -> dict:
+    """id(InitCall) -> the events written at that init itself (not through a helper call), for rules that walk
+    a scope's inits in order."""
+    def compute():
+        out: dict = {}
+        for ev in events(file, index):
+            if ev.direct:
+                out.setdefault(id(ev.init), []).append(ev)
+        return out
+
+    return index.cached(("init-events-by-init", file.path), compute)
+
+
+def of(init: InitCall, file: FileSummary, index: ProjectIndex) -> list:
+    """The events of one init (one per element when it runs in a loop over ``[self.a, self.b]``)."""
+    return by_init(file, index).get(id(init), [])

@@ -347,7 +347,7 @@ class FunctionInfo:
     calls_lookup: bool = False
     #: tensors written whole, not through an initializer: ``X.data = ...``, ``torch.f(..., out=X)``
     writes: set = field(default_factory=set)
-    #: local names bound to an attribute chain, in order: (name, key of the value, order), e.g.
+    #: local names assigned, in order: (name, key of the value when it is an attribute chain else "", order), e.g.
     #: ``("w", "self.fc.weight", 12)`` for ``w = self.fc.weight`` (an alias the init events resolve)
     binds: list = field(default_factory=list)
     #: a predicate on a module: the isinstance types when every ``return`` of the function is an ``isinstance``
@@ -1063,8 +1063,9 @@ class _Extractor:
         # local aliases of classes: norm_layer = nn.BatchNorm2d
         if self.scope is not None and target is not None and "." not in target:
             vkey = key_of(value)
-            if vkey is not None and isinstance(value, cst.Attribute):
-                self.scope.binds.append((target, vkey, self.next_order()))  # w = self.fc.weight
+            # w = self.fc.weight (an alias); any other value rebinds the name ("")
+            self.scope.binds.append((target, vkey if vkey is not None and isinstance(value, cst.Attribute) else "",
+                                     self.next_order()))
             if vkey is not None and isinstance(value, (cst.Name, cst.Attribute)):
                 qual = self.qualify(vkey)
                 if qual and qual.rsplit(".", 1)[-1][:1].isupper():
