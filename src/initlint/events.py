@@ -29,7 +29,7 @@ from typing import Any
 from .index import ClassRef, ProjectIndex
 from .summary import UNKNOWN, Call, Cond, FileSummary, FunctionInfo, InitCall, Loop, dispatch_types, \
     iter_with_nested, root
-from .torchnames import PARAMETERIZED, covered_members, torch_layer
+from .torchnames import PARAMETERIZED, torch_layer
 
 #: traversals of a module's parameters: ``named_parameters()`` and ``state_dict().items()``
 _PARAM_SOURCES = ("parameters", "named_parameters")
@@ -62,12 +62,9 @@ class InitEvent:
 
     def names_layers(self) -> set:
         """Torch layer names the dispatch covers (``types`` and class-name matches)."""
-        out: set = set()
-        for t in self.types:
-            cov = covered_members(t) if t else None
-            if cov:
-                out.update(cov)
-        return out
+        from .rules._units import members
+
+        return members(self.types)
 
     def known_layers(self) -> list:
         """(layer name, constructor call) for each construction the subject is known to be; [] when unknown."""
