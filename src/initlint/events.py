@@ -23,7 +23,7 @@ memoized per file on the index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .index import ClassRef, ProjectIndex
@@ -54,6 +54,9 @@ class InitEvent:
     none_at: Any = None  # a ``register_parameter(param, None)`` of the subject's own class: it may be None
     param_loop: Loop | None = None  # for a bare tensor: the parameter traversal it comes from
     via_data: bool = False  # written through ``.data`` (``t.data.zero_()``, or an alias ``w = m.weight.data``)
+    #: the module whose tensor is written: the subject of ``m.weight``; for a bare ``p`` of
+    #: ``for p in m.parameters()``, ``m`` (each element for ``for m in [self.a, self.b]``)
+    owner: str | None = None
 
     @property
     def direct(self) -> bool:
@@ -226,10 +229,18 @@ def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
                 # for layer in [self.a, self.b]: one event per element
                 rest = key[len(head):]
                 for item in dict.fromkeys(loop.items):
-                    out.append(_event(init, fn, file, index, item + rest, via + ("list",), init.loc, unit,
-                                      (key,), data=data))
+                    ev = _event(init, fn, file, index, item + rest, via + ("list",), init.loc, unit, (key,),
+                                data=data)
+                    out.append(replace(ev, owner=ev.subject))
                 continue
-            out.append(_event(init, fn, file, index, key, via, init.loc, unit, data=data))
+            ev = _event(init, fn, file, index, key, via, init.loc, unit, data=data)
+            owner = ev.subject if ev.param else (ev.param_loop.owner if ev.param_loop else None)
+            outer = next((lp for lp in init.loops if lp.items and owner and lp.targets == (owner,)), None)
+            if ev.param is None and outer is not None and all(outer.items):
+                # for m in [self.a, self.b]: for p in m.parameters(): one event per element
+                out.extend(replace(ev, owner=item, via=ev.via + ("list",)) for item in dict.fromkeys(outer.items))
+                continue
+            out.append(replace(ev, owner=owner))
         out.extend(_helper_events(fn, file, index))
     return out
 
