@@ -500,6 +500,30 @@ def test_hf_hook_needs_post_init():
     assert fired(src, "INI209") == [10]
 
 
+def test_hf_hook_branch_selected_by_name_is_silent():
+    """A branch of ``_init_weights`` that also tests the module's name or the config (``"gate" in name``) meets only
+    some of the model's Linear layers: which ones is unknown, so no finding (transformers' xLSTM)."""
+    src = HEAD + """
+from transformers import PreTrainedModel
+
+class P(PreTrainedModel):
+    def _init_weights(self, module):
+        if isinstance(module, nn.Linear):
+            if self.config.mode == "single" and "gate" in self._name(module):
+                nn.init.constant_(module.bias, -10.0)
+            if self._is_gate(module):
+                nn.init.constant_(module.bias, -10.0)
+
+class M(P):
+    def __init__(self, config):
+        super().__init__(config)
+        self.igate = nn.Linear(4, 4)
+        self.lm_head = nn.Linear(4, 4, bias=False)
+        self.post_init()
+"""
+    assert fired(src, "INI201") == []
+
+
 def test_helper_finding_names_the_init_in_the_helper():
     bad = next(p[2] for p in PAIRS if p[0] == "init-helper-INI201")
     (finding,) = [f for f in check_source(textwrap.dedent(bad), "case.py", RULES) if f.code == "INI201"]

@@ -7,7 +7,7 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 
 from __future__ import annotations
 
-from ..events import events, hook_models
+from ..events import events, hook_models, predicate_types
 from ..torchnames import NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
 from ._units import is_guarded, lacks, reach_of
@@ -21,6 +21,9 @@ def by_class_name(conds) -> set:
                 return {cond.attr} & set(PARAMETERIZED)
             return {layer for layer in PARAMETERIZED if cond.attr in layer}
     return set()
+
+
+_DISPATCH = frozenset({"isinstance", "typeeq", "classname", "call"})
 
 
 def _optional(param) -> bool:
@@ -46,8 +49,17 @@ def unguarded_sites(file, index):
                 continue
             if ev.param == "weight" and not (handled & NORM_TYPES):
                 continue
+            models = unit.models
+            if not models:
+                # Hugging Face's _init_weights, run on the classes that call post_init(): only a branch that
+                # selects by type alone is known to meet every layer of those types (a condition on the module's
+                # name or the config picks some of them)
+                if any(c.subject != unit.subject or c.kind not in _DISPATCH or (
+                        c.kind == "call" and not predicate_types(c, unit.fn, file, index)) for c in init.conds):
+                    continue
+                models = hook_models(unit, file, index)
             seen.add((id(init), ev.key, ev.loc))
-            reach = reach_of(unit.models or hook_models(unit, file, index), index)
+            reach = reach_of(models, index)
             lacking = [(why, call, reach.path_of(call)) for layer, call in reach.layers if layer in handled
                        for why in [lacks(layer, call, ev.param)] if why]
             yield ev, _reasons(lacking), _related(lacking)
