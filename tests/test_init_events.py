@@ -4,6 +4,7 @@ Each resolution path has a bad/good pair: the rule catches the bad form *through
 the events model) and stays silent on the corrected twin. Then unit tests of the extraction itself.
 """
 
+import os
 import textwrap
 
 import pytest
@@ -711,3 +712,26 @@ class M(nn.Module):
         nn.init.zeros_(w)
 """)
     assert pickle.loads(pickle.dumps(evs)) == evs
+
+
+def test_init_helper_from_another_file_under_another_name(lint_project):
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/inits.py": HEAD + """
+def init_layer(layer):
+    nn.init.zeros_(layer.bias)
+""",
+        "pkg/model.py": HEAD + """
+from .inits import init_layer as il
+
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2, bias=False)
+        il(self.fc)
+""",
+    }
+    found = [(f.code, os.path.basename(f.path), f.line) for f in lint_project(files) if f.code == "INI201"]
+    assert found == [("INI201", "model.py", 10)]
+    files["pkg/model.py"] = files["pkg/model.py"].replace("bias=False", "bias=True")
+    assert [f for f in lint_project(files) if f.code == "INI201"] == []

@@ -249,9 +249,11 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
     """An init helper called with a module: ``init_layer(self.fc)`` runs ``init_layer``'s inits on ``self.fc``."""
     out = []
     cls = file.cls(fn.cls) if fn.cls else None
+    names = _init_function_names(index)
     for call in fn.calls:
-        if not call.args or call.loops or call.method == "apply":
-            continue
+        if not call.args or call.loops or call.method == "apply" or (
+                call.method not in names and (file.imports.get(call.func) or "").rsplit(".", 1)[-1] not in names):
+            continue  # only a function that initializes something can be an init helper
         arg = call.args[0] if call.args[0].keyword is None else None
         if arg is None or not arg.key or arg.call is not None or arg.key == "self":
             continue
@@ -272,6 +274,12 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
             out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, ev.types, layers, call.loc,
                                  ev.via, init.loc, where.path, None, ev.keys, None, None, ev.via_data))
     return out
+
+
+def _init_function_names(index: ProjectIndex) -> frozenset:
+    """Names of the project's functions that initialize something (the candidates for an init helper)."""
+    return index.cached("init-function-names", lambda: frozenset(
+        fn.name for summary in index.files for fn in summary.functions if fn.inits))
 
 
 def hook_models(unit, file: FileSummary, index: ProjectIndex) -> list:
