@@ -432,6 +432,31 @@ class M(nn.Module):
             for p in m.parameters():
                 nn.init.normal_(p)
 """, 13),
+    ("list-of-variables-INI002", "INI002", HEAD + """
+class M(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        layers = []
+        for _ in range(depth):
+            conv = nn.Conv2d(3, 3, 3)
+            layers.append(conv)
+        self.layers = layers
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight)
+""", HEAD + """
+class M(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        layers = []
+        for _ in range(depth):
+            conv = nn.Conv2d(3, 3, 3)
+            layers.append(conv)
+        self.layers = nn.ModuleList(layers)
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight)
+""", 11),
     ("state-dict-loop-INI102", "INI102", HEAD + """
 class M(nn.Module):
     def __init__(self):
@@ -735,3 +760,23 @@ class M(nn.Module):
     assert found == [("INI201", "model.py", 10)]
     files["pkg/model.py"] = files["pkg/model.py"].replace("bias=False", "bias=True")
     assert [f for f in lint_project(files) if f.code == "INI201"] == []
+
+
+@pytest.mark.parametrize("tail", [
+    "self.layers = layers\n        self.net = nn.Sequential(*layers)",
+    "self.layers = layers\n        self.net = nn.Sequential(*self.layers)",
+    "self.layers = layers\n        for i, m in enumerate(layers):\n            self.add_module(str(i), m)",
+    "layers.append(block)\n        self.layers = layers",
+    "self.layers = layers\n        self.layers = nn.ModuleList(self.layers)",
+])
+def test_list_of_variables_handed_on_or_unknown_is_silent(tail):
+    src = HEAD + f"""
+class M(nn.Module):
+    def __init__(self, block):
+        super().__init__()
+        layers = []
+        conv = nn.Conv2d(3, 3, 3)
+        layers.append(conv)
+        {tail}
+"""
+    assert fired(src, "INI002") == []

@@ -258,6 +258,7 @@ class SelfStore:
     loc: Loc
     conds: tuple[Cond, ...] = ()
     mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
+    value_key: str | None = None  # the local name assigned (``layers`` in ``self.layers = layers``)
 
 
 @dataclass(slots=True, frozen=True)
@@ -1146,7 +1147,9 @@ class _Extractor:
             elt = value.value if isinstance(value, cst.DictComp) else value.elt
             if isinstance(elt, cst.Call):
                 elements = (self.qualify(key_of(elt.func)),)
-        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions)
+        name = value.value if isinstance(value, cst.Name) else None
+        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions,
+                         name)
 
     # ---- expressions ------------------------------------------------------------------------------
     def expr_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
