@@ -655,6 +655,22 @@ def init(m):
     ]
 
 
+def test_innermost_dispatch_wins_whatever_its_kind():
+    _, evs = extract(HEAD + """
+def is_conv(m):
+    return isinstance(m, nn.Conv2d)
+
+def init(m):
+    if is_conv(m):
+        if isinstance(m, nn.Conv1d):
+            nn.init.zeros_(m.bias)
+    if isinstance(m, nn.Conv1d):
+        if is_conv(m):
+            nn.init.zeros_(m.bias)
+""")
+    assert [e.types for e in evs] == [("torch.nn.Conv1d",), ("torch.nn.Conv2d",)]
+
+
 def test_predicate_needs_every_return_to_be_an_isinstance_of_the_module():
     summary, _ = extract(HEAD + """
 def a(m):

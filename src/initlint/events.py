@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .index import ClassRef, ProjectIndex
-from .summary import UNKNOWN, Call, Cond, FileSummary, FunctionInfo, InitCall, Loop, dispatch_types, \
+from .summary import UNKNOWN, Cond, FileSummary, FunctionInfo, InitCall, Loop, dispatch_types, \
     iter_with_nested, root
 from .torchnames import PARAMETERIZED, torch_layer
 
@@ -115,12 +115,14 @@ def subject_types(conds, subject: str | None, fn: FunctionInfo, file: FileSummar
                   index: ProjectIndex) -> tuple[tuple, tuple]:
     """(types, via) the conditions restrict ``subject`` to: ``isinstance`` (or-chains included), ``type(m) is X``,
     predicate functions, exact class-name matches. Innermost wins."""
-    types: tuple = dispatch_types(conds, subject)
+    types: tuple = ()
     via: tuple = ()
     for cond in conds:
         if cond.subject != subject or cond.negated:
             continue
-        if cond.kind == "call":
+        if cond.kind == "isinstance":
+            types, via = dispatch_types((cond,), subject), ()
+        elif cond.kind == "call":
             found = predicate_types(cond, fn, file, index)
             if found:
                 types, via = found, ("predicate",)

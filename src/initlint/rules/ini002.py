@@ -96,4 +96,3 @@ class UnregisteredLayerContainer(Rule):
             return False
         return not any(later.attr == store.attr and later.order > store.order and later.value == "call"
                        for f2 in fns for later in f2.stores)
-

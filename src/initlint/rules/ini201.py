@@ -111,7 +111,6 @@ def guard_fix(ev) -> Fix | None:
                [(init.loc, "wrap_if", f"{init.target_key} is not None")])
 
 
-
 class UnguardedOptionalParameter(Rule):
     code = "INI201"
     name = "unguarded-optional-parameter"
