@@ -16,7 +16,7 @@ import textwrap
 import pytest
 
 from initlint import engine
-from initlint.cache import _HEADER, _MAGIC, CACHE_DIR_NAME, Cache
+from initlint.cache import _HEADER, _MAGIC, CACHE_DIR_NAME, CACHE_FORMAT, Cache
 from initlint.cli import main
 from initlint.source import Problem
 
@@ -340,7 +340,7 @@ def test_concurrent_runs_on_one_tree(tmp_path):
         assert err == ""
     again = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
     assert json.loads(again.stdout) == json.loads(expected.stdout)
-    leftovers = [n for n in os.listdir(tmp_path / "shared" / "1") if n.startswith(".tmp")]
+    leftovers = [n for n in os.listdir(tmp_path / "shared" / str(CACHE_FORMAT)) if n.startswith(".tmp")]
     assert leftovers == []
 
 

@@ -32,7 +32,7 @@ from . import __version__
 from .source import Problem, file_size, module_name_for, read_bytes
 
 #: bump when the layout of entries or of what they hold changes without a change of initlint's version
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_DIR_NAME = ".initlint_cache"
 _MAGIC = b"initlint-cache\x00"
 _HEADER = struct.Struct(f"<{len(_MAGIC)}s20s16sQ")  # magic, key, payload digest, payload length

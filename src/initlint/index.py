@@ -414,6 +414,9 @@ class ProjectIndex:
             return
         if qual.startswith("torch.") or last in _NOT_BUILDERS:
             return
+        helper = self.resolve_function(call.func, cls.file)
+        if helper is not None and helper[0].predicate:
+            return  # a predicate (every return an isinstance) builds nothing
         out.complete = False  # a factory, a class from elsewhere, or a parameter such as `block`
 
     def applied_reach(self, fn: FunctionInfo, file: FileSummary) -> list[ClassRef]:

@@ -254,6 +254,7 @@ class SelfStore:
     loc: Loc
     conds: tuple[Cond, ...] = ()
     mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
+    value_key: str | None = None  # the local name assigned (``layers`` in ``self.layers = layers``)
 
 
 @dataclass(slots=True, frozen=True)
@@ -343,6 +344,12 @@ class FunctionInfo:
     calls_lookup: bool = False
     #: tensors written whole, not through an initializer: ``X.data = ...``, ``torch.f(..., out=X)``
     writes: set = field(default_factory=set)
+    #: local names assigned, in order: (name, key of the value when it is an attribute chain else "", order), e.g.
+    #: ``("w", "self.fc.weight", 12)`` for ``w = self.fc.weight`` (an alias the init events resolve)
+    binds: list = field(default_factory=list)
+    #: a predicate on a module: the isinstance types when every ``return`` of the function is an ``isinstance``
+    #: of its module parameter (``def is_linear(m): return isinstance(m, nn.Linear)``), else ``()``
+    predicate: tuple = ()
 
     @property
     def is_instance_method(self) -> bool:
@@ -565,6 +572,7 @@ class _Extractor:
         self.scope: FunctionInfo | None = None
         self.cls: ClassInfo | None = None
         self.aliases: dict[str, str] = {}
+        self._predicates: dict = {}  # id(scope) -> the isinstance Cond of each return (None: not one)
         self.lookups: set = set()  # local names bound to a value looked up by key in the current function
 
     # ---- names ------------------------------------------------------------------------------------
@@ -804,6 +812,10 @@ class _Extractor:
             if all(len(c) == 1 and c[0].kind == "namehas" and not c[0].negated for c in parts) and \
                     len({c[0].subject for c in parts}) == 1:
                 return [Cond("nameany", parts[0][0].subject, tuple(c[0].attr for c in parts))]
+            if all(len(c) == 1 and c[0].kind == "isinstance" and not c[0].negated for c in parts) and \
+                    len({c[0].subject for c in parts}) == 1:
+                # isinstance(m, nn.Conv2d) or isinstance(m, nn.Linear): one isinstance on the union of the types
+                return [Cond("isinstance", parts[0][0].subject, tuple(t for c in parts for t in c[0].types))]
             return [Cond("other")]
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.conds_of(test.expression, path + ("expression",))
@@ -857,6 +869,11 @@ class _Extractor:
                     if found is not None:
                         return [Cond("classname", found[0], attr=found[1])]
                     lit = literal(right)
+                    cls_subject = _classname_subject(left) if isinstance(left, cst.Attribute) else None
+                    if isinstance(lit, str) and cls_subject is not None:
+                        # type(m).__name__ == "Linear": the class name is exactly the literal
+                        return [Cond("classname", cls_subject, attr=lit, negated=isinstance(op, cst.NotEqual),
+                                     text="==")]
                     if isinstance(lit, str) and isinstance(left, (cst.Name, cst.Attribute)):
                         # ``name == "bias_hh_l0"``: still unknown to every rule ("other"), the literal kept
                         return [Cond("other", key_of(left), attr=lit, negated=isinstance(op, cst.NotEqual),
@@ -1020,6 +1037,11 @@ class _Extractor:
                     self.expr(child, path + (name,), ctx)
             if isinstance(node, cst.Return) and self.scope is not None:
                 self.scope.returns.add(key_of(node.value) or "?" if node.value is not None else "None")
+                if self.scope.qualname != "<module>":
+                    conds = self.conds_of(node.value) if node.value is not None else []
+                    self._predicates.setdefault(id(self.scope), []).append(
+                        conds[0] if len(conds) == 1 and conds[0].kind == "isinstance" and not conds[0].negated
+                        else None)
             if isinstance(node, cst.Return) and node.value is not None and self.scope is not None:
                 value = node.value
                 if isinstance(value, cst.Lambda) or (
@@ -1041,6 +1063,9 @@ class _Extractor:
         # local aliases of classes: norm_layer = nn.BatchNorm2d
         if self.scope is not None and target is not None and "." not in target:
             vkey = key_of(value)
+            # w = self.fc.weight (an alias); any other value rebinds the name ("")
+            self.scope.binds.append((target, vkey if vkey is not None and isinstance(value, cst.Attribute) else "",
+                                     self.next_order()))
             if vkey is not None and isinstance(value, (cst.Name, cst.Attribute)):
                 qual = self.qualify(vkey)
                 if qual and qual.rsplit(".", 1)[-1][:1].isupper():
@@ -1121,7 +1146,9 @@ class _Extractor:
             elt = value.value if isinstance(value, cst.DictComp) else value.elt
             if isinstance(elt, cst.Call):
                 elements = (self.qualify(key_of(elt.func)),)
-        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions)
+        name = value.value if isinstance(value, cst.Name) else None
+        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions,
+                         name)
 
     # ---- expressions ------------------------------------------------------------------------------
     def expr_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
@@ -1236,6 +1263,10 @@ class _Extractor:
         outer_lookups, self.lookups = self.lookups, set()
         inner = _Ctx(ctx.conds if nested else (), (), False, no_grad)
         self.block(node.body.body, path + ("body", "body"), inner, top=True)
+        returned = self._predicates.pop(id(info), [])
+        subject = params[1] if info.is_instance_method and len(params) > 1 else (params[0] if params else None)
+        if returned and all(c is not None and c.subject == subject for c in returned):
+            info.predicate = tuple(dict.fromkeys(t for c in returned for t in c.types))
         self.scope, self.aliases, self.lookups = outer, outer_aliases, outer_lookups
 
     def klass(self, node: cst.ClassDef, path: Loc, ctx: _Ctx) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..summary import UNKNOWN
 from . import Rule, iter_with_nested, module_classes
 
 PARAM_KINDS = ("layer", "container", "project")
@@ -22,6 +25,16 @@ class UnregisteredLayerContainer(Rule):
                                       if c.func in ("self.add_module", "self.register_module") for lp in c.loops)
                 for fn in fns:
                     for store in fn.stores:
+                        if store.value == "other" and store.value_key and f"self.{store.attr}" not in registered:
+                            # layers = []; conv = nn.Conv2d(...); layers.append(conv); self.layers = layers
+                            if self.local_list_of_layers(store, fn, fns, file, index):
+                                yield self.finding(
+                                    file, store.loc,
+                                    f"`self.{store.attr}` holds layers in a plain list: `apply`, `modules()`,"
+                                    " `parameters()`, `.to()` and `state_dict` never see them, so they are not"
+                                    " initialized, trained or moved; wrap it in `nn.ModuleList(...)`",
+                                )
+                            continue
                         if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered:
                             continue
                         kinds = {index.module_kind(e, file) for e in store.elements if e}
@@ -43,3 +56,43 @@ class UnregisteredLayerContainer(Rule):
                             f" `parameters()`, `.to()` and `state_dict` never see them, so they are not initialized,"
                             f" trained or moved; wrap it in `{use}(...)`",
                         )
+
+    @staticmethod
+    def local_list_of_layers(store, fn, fns, file, index) -> bool:
+        """``self.X = name`` where ``name`` is a local list that only ever receives layers (``name.append(conv)``
+        with ``conv = nn.Conv2d(...)``, or ``name.append(nn.Linear(...))``) and is handed to nothing else: no
+        container, no ``Sequential(*name)``, no other call. Anything unknown about ``name`` keeps it silent."""
+        from ..events import layers_of
+
+        name = store.value_key
+        if name in fn.params or any(n == name and value for n, value, _ in fn.binds):
+            return False  # a parameter, or an alias of something else
+        appended = []
+        for f in fns:
+            for call in f.calls:
+                if call.target == name:
+                    return False  # built by a call: not known to be a plain list
+                uses = [a for a in call.args if a.key == name or a.key and a.key.startswith(name + ".")]
+                if call.func == f"{name}.append" and f is fn and call.order < store.order and len(call.args) == 1:
+                    arg = call.args[0]
+                    if arg.call is not None and index.module_kind(arg.call, file) in PARAM_KINDS:
+                        appended.append(call)
+                        continue
+                    if arg.key and "." not in arg.key and layers_of(arg.key, fn, file, call.order) is not UNKNOWN:
+                        appended.append(call)
+                        continue
+                    return False  # something else appended: unknown
+                if uses or call.func.startswith(name + "."):
+                    return False  # handed on (nn.Sequential(*name), add_module, name.extend(...))
+            for other in f.stores:
+                if other is not store and (name in other.mentions or other.value_key == name):
+                    return False
+            for lp in f.loops:
+                if re.search(rf"\b{re.escape(name)}\b", lp.iter_text):
+                    return False  # for i, m in enumerate(name): self.add_module(...): registered one by one
+            if any(a.key == f"self.{store.attr}" for call in f.calls for a in call.args):
+                return False  # handed on as self.X: nn.Sequential(*self.layers)
+        if not appended:
+            return False
+        return not any(later.attr == store.attr and later.order > store.order and later.value == "call"
+                       for f2 in fns for later in f2.stores)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..summary import dispatch_types
+from ..events import events
 from ..torchnames import FAN_INITS, NORM_TYPES, torch_layer
-from . import Rule, each_init
+from . import Rule
 from ._units import reach_of
 
 _BIAS = re.compile(r"^bias(_[ih]h_l\d+(_reverse)?)?$|^bias_[ih]h")
@@ -18,33 +18,43 @@ class FanInitOnVector(Rule):
     summary = "Fan-based or matrix initializer applied to a 1-D tensor (bias, norm weight)"
 
     def check(self, file, index):
-        for fn, init in each_init(file, torch_only=True):
-            name = init.name
-            if name not in FAN_INITS:
+        seen = set()
+        for ev in events(file, index):
+            init = ev.init
+            if ev.loc in seen:
                 continue
-            if name == "dirac_" and init.target == "weight":
-                layers = [torch_layer(t) for t in dispatch_types(init.conds, init.subject)]
+            name = init.name
+            if name not in FAN_INITS or not init.func.startswith("torch.nn.init.") or not ev.direct:
+                continue
+            if name == "dirac_" and ev.param == "weight":
+                layers = [torch_layer(t) for t in ev.types]
                 if layers and all(layer in ("Linear", "Bilinear", "LazyLinear") for layer in layers):
                     yield self.finding(
-                        file, init.loc,
-                        f"`dirac_` needs a 3-, 4- or 5-D convolution weight, but `{init.target_key}` is the"
+                        file, ev.loc,
+                        f"`dirac_` needs a 3-, 4- or 5-D convolution weight, but `{ev.key}` is the"
                         " 2-D weight of a Linear layer (ValueError at run time); use `eye_` for matrices",
                     )
                     continue
-            reason = self.reason(init, name, fn, file, index)
+            reason = self.reason(ev, file, index)
             if reason:
+                seen.add(ev.loc)
                 yield self.finding(
-                    file, init.loc,
+                    file, ev.loc,
                     f"`{name}` needs a tensor with at least 2 dimensions, but {reason}"
                     " (ValueError at run time); use `zeros_`/`constant_`/`normal_` for 1-D tensors",
                 )
 
-    def reason(self, init, name, fn, file, index):
-        attr = init.target
-        subject = init.subject
-        types = dispatch_types(init.conds, subject)
+    def reason(self, ev, file, index):
+        """Why the tensor an event writes is 1-D: a bias (its module known to be a torch layer: dispatch,
+        module loop, its construction), the weight of a norm layer, or a parameter traversal with no
+        dimension guard whose name filter lets biases or norm weights through."""
+        init = ev.init
+        attr, subject, key = ev.param, ev.subject, ev.key
+        fn = file.function(ev.scope)
+        types = ev.types
         layers = [torch_layer(t) for t in types]
         torch_dispatch = bool(types) and all(layers)
+        built = {layer for layer, _ in ev.known_layers()}
         if attr and _BIAS.match(attr):
             store = None
             if subject and subject.startswith("self.") and subject.count(".") == 1 and fn.cls:
@@ -53,31 +63,32 @@ class FanInitOnVector(Rule):
                               if s.attr == subject[5:] and s.value == "call"), None)
             from_loop = any(subject == lp.targets[-1] and lp.source in ("modules", "named_modules")
                             for lp in init.loops if lp.targets)
-            if torch_dispatch or from_loop or (store is not None and torch_layer(store.call)):
-                return f"`{init.target_key}` is a 1-D bias"
+            if torch_dispatch or from_loop or (store is not None and torch_layer(store.call)) or built:
+                return f"`{key}` is a 1-D bias"
             return None
         if attr == "weight" and torch_dispatch and all(layer in NORM_TYPES for layer in layers):
-            return f"`{init.target_key}` is the 1-D weight of a normalization layer"
+            return f"`{key}` is the 1-D weight of a normalization layer"
         if attr == "weight" and subject and subject.startswith("self.") and subject.count(".") == 1 and fn.cls:
             info = file.cls(fn.cls)
-            built = {torch_layer(s.call) for m in (info.methods.values() if info else ()) for s in m.stores
-                     if s.attr == subject[5:] and s.value == "call"}
-            if built and all(layer in NORM_TYPES for layer in built):
-                return f"`{init.target_key}` is the 1-D weight of a {built.pop()}"
+            stored = {torch_layer(s.call) for m in (info.methods.values() if info else ()) for s in m.stores
+                      if s.attr == subject[5:] and s.value == "call"}
+            if stored and all(layer in NORM_TYPES for layer in stored):
+                return f"`{key}` is the 1-D weight of a {stored.pop()}"
+        if attr == "weight" and built and all(layer in NORM_TYPES for layer in built):
+            return f"`{key}` is the 1-D weight of a {sorted(built)[0]}"
         if attr is None and subject:
-            loop = next((lp for lp in reversed(init.loops)
-                         if lp.source in ("parameters", "named_parameters") and lp.targets
-                         and lp.targets[-1] == subject), None)
+            loop = ev.param_loop
             if loop is None:
                 return None
-            if any(c.kind == "dim" and c.subject == subject for c in init.conds):
+            if any(c.kind == "dim" and c.subject in ev.keys for c in init.conds):
                 return None
             name_var = loop.targets[0] if len(loop.targets) > 1 else None
             name_conds = [c for c in init.conds if c.subject == name_var] if name_var else []
             if name_conds:
                 if not all(_passes_norm_weights(c) for c in name_conds):
                     return None  # the filter selects tensors by a name a norm weight is not known to have
-                models = index.receiver_classes(loop.owner, fn.qualname, file, init.order)
+                owner = loop.owner or _state_dict_owner(loop)
+                models = index.receiver_classes(owner, fn.qualname, file, init.order)
                 if not models:
                     return None
                 reach = reach_of(models, index)
@@ -88,6 +99,12 @@ class FanInitOnVector(Rule):
                         f" in `{loop.iter}`")
             return f"the loop over `{loop.iter}` also yields 1-D biases and norm weights (no `p.dim() > 1` guard)"
         return None
+
+
+def _state_dict_owner(loop):
+    """``self`` in ``self.state_dict().items()``."""
+    it = loop.iter or ""
+    return it.split(".state_dict()", 1)[0] if ".state_dict()" in it else None
 
 
 def _passes_norm_weights(cond) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import events
 from ..summary import dispatch_types
 from ..torchnames import INIT, PARAMETERIZED, torch_layer
 from . import Rule
@@ -71,7 +72,10 @@ class InplaceParameterInit(Rule):
             for init in fn.inits:
                 if init.func.startswith(INIT) or not init.is_torch or init.via_data or init.no_grad:
                     continue
-                if self.is_parameter(init.target_key, init.conds, params, layers, local_layers):
+                # the tensor the init writes, aliases resolved (w = self.fc.weight; w.normal_()) and each element
+                # of a loop over [self.w1, self.w2]
+                if any(not ev.via_data and self.is_parameter(ev.key, init.conds, params, layers, local_layers)
+                       for ev in events.of(init, file, index)):
                     yield self.finding(
                         file, init.loc,
                         f"`{init.target_key}.{init.name}(...)` writes a leaf parameter in place with autograd on"

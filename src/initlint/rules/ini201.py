@@ -7,55 +7,106 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 
 from __future__ import annotations
 
-from ..summary import dispatch_types
+from ..events import events, hook_models, predicate_types
 from ..torchnames import NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
-from ._units import is_guarded, lacks, members, reach_of, units
+from ._units import is_guarded, lacks, reach_of
 
 
 def by_class_name(conds) -> set:
-    """Torch layers a class-name dispatch matches (``classname.find("BatchNorm") != -1``)."""
+    """Torch layers a class-name dispatch matches (``classname.find("BatchNorm") != -1``; ``==``: exactly)."""
     for cond in conds:
         if cond.kind == "classname" and not cond.negated and cond.attr:
+            if cond.text == "==":
+                return {cond.attr} & set(PARAMETERIZED)
             return {layer for layer in PARAMETERIZED if cond.attr in layer}
     return set()
 
 
+_DISPATCH = frozenset({"isinstance", "typeeq", "classname", "call"})
+
+
+def _optional(param) -> bool:
+    return param in ("bias", "weight")
+
+
 def unguarded_sites(file, index):
-    """(init, unit, reasons, related) for every unguarded optional-parameter init in an init unit; related: the
-    layers built without the parameter."""
+    """(event, reasons, related) for every unguarded optional-parameter init; related: the layers built without
+    the parameter. A query over the init events: the layers the written module is known to be (its own
+    construction, or what the models a dispatching init unit reaches build of the dispatched types), and whether
+    one of them lacks the parameter."""
     seen = set()
-    for unit in units(file, index):
-        reach = None
-        for init in unit.inits():
-            key = init.target_key or ""
-            if init.subject != unit.subject or init.target not in ("bias", "weight"):
-                continue
-            types = dispatch_types(init.conds, unit.subject)
-            handled = members(types) or by_class_name(init.conds)
+    for ev in events(file, index):
+        init = ev.init
+        if not _optional(ev.param) or any(is_guarded(init, key) for key in ev.keys if key):
+            continue
+        if (id(init), ev.key, ev.loc) in seen:
+            continue
+        unit = ev.unit
+        if unit is not None and ev.subject == unit.subject:
+            handled = ev.names_layers() or by_class_name(init.conds)
             if not handled:
                 continue
-            if init.target == "weight" and not (handled & NORM_TYPES):
+            if ev.param == "weight" and not (handled & NORM_TYPES):
                 continue
-            if is_guarded(init, key) or id(init) in seen:
-                continue
-            seen.add(id(init))
-            if reach is None:
-                reach = reach_of(unit.models, index)
-            lacking = [(why, call) for layer, call in reach.layers if layer in handled
-                       for why in [lacks(layer, call, init.target)] if why]
-            reasons = sorted({why for why, _ in lacking})
-            # the layers built without the parameter: the first in each file (fifty `bias=False` convolutions
-            # in one file are one note)
-            first: dict = {}
-            for why, call in lacking:
-                path = reach.path_of(call)
-                if path is not None and path not in first:
-                    first[path] = Related(path, call.loc, f"{why}: the layer is built here")
-            yield init, unit, reasons, [first[path] for path in sorted(first)]
+            models = unit.models
+            if not models:
+                # Hugging Face's _init_weights, run on the classes that call post_init(): only a branch that
+                # selects by type alone is known to meet every layer of those types (a condition on the module's
+                # name or the config picks some of them)
+                if any(c.subject != unit.subject or c.kind not in _DISPATCH or (
+                        c.kind == "call" and not predicate_types(c, unit.fn, file, index)) for c in init.conds):
+                    continue
+                models = hook_models(unit, file, index)
+            seen.add((id(init), ev.key, ev.loc))
+            reach = reach_of(models, index)
+            lacking = [(why, call, reach.path_of(call)) for layer, call in reach.layers if layer in handled
+                       for why in [lacks(layer, call, ev.param)] if why]
+            yield ev, _reasons(lacking), _related(lacking)
+            continue
+        # a tensor of a module whose construction is known: self.fc.bias, conv.bias, [self.a, self.b]
+        if init.conds or (ev.subject or "").count(".") > 1:
+            continue  # under a condition: what holds there is not known here
+        if ev.none_at is not None and ev.param == "bias":
+            seen.add((id(init), ev.key, ev.loc))
+            why = f"`{fn_class(ev)}` registers `{ev.param}` as None (`register_parameter({ev.param!r}, None)`)"
+            yield ev, [why], [Related(file.path, ev.none_at.loc, "the parameter is registered as None here")]
+            continue
+        built = ev.known_layers()
+        if not built:
+            continue
+        if ev.param == "weight" and not all(layer in NORM_TYPES for layer, _ in built):
+            continue
+        lacking = [(why, call, file.path) for layer, call in built for why in [lacks(layer, call, ev.param)] if why]
+        if lacking and len(lacking) == len(built):
+            seen.add((id(init), ev.key, ev.loc))
+            yield ev, _reasons(lacking), _related(lacking)
 
 
-def guard_fix(init) -> Fix:
+def fn_class(ev) -> str:
+    return ev.scope.split(".")[0]
+
+
+def _reasons(lacking) -> list:
+    return sorted({why for why, _, _ in lacking})
+
+
+def _related(lacking) -> list:
+    # the layers built without the parameter: the first in each file (fifty `bias=False` convolutions in one
+    # file are one note)
+    first: dict = {}
+    for why, call, path in lacking:
+        if path is not None and path not in first:
+            first[path] = Related(path, call.loc, f"{why}: the layer is built here")
+    return [first[path] for path in sorted(first)]
+
+
+def guard_fix(ev) -> Fix | None:
+    """Wrap the init in a None guard; none for an init run through a helper call (the fix belongs in the
+    helper) or one written through an alias or a list loop (the guard would name another expression)."""
+    init = ev.init
+    if not ev.direct or ev.key != init.target_key:
+        return None
     return Fix(f"Guard with `if {init.target_key} is not None:`", "safe",
                [(init.loc, "wrap_if", f"{init.target_key} is not None")])
 
@@ -67,13 +118,16 @@ class UnguardedOptionalParameter(Rule):
     fixable = True
 
     def check(self, file, index):
-        for init, unit, reasons, related in unguarded_sites(file, index):
+        for ev, reasons, related in unguarded_sites(file, index):
             if reasons:
+                if not ev.direct:
+                    related = [Related(ev.helper_path, ev.helper_loc, f"`{ev.init.target_key}` is initialized"
+                                                                      " here"), *related]
                 yield self.finding(
-                    file, init.loc,
-                    f"`{init.target_key}` is initialized without an `is not None` guard, but {reasons[0]}"
-                    f" (AttributeError on None at run time); wrap it in `if {init.target_key} is not None:`",
-                    guard_fix(init), related,
+                    file, ev.loc,
+                    f"`{ev.key}` is initialized without an `is not None` guard, but {reasons[0]}"
+                    f" (AttributeError on None at run time); wrap it in `if {ev.init.target_key} is not None:`",
+                    guard_fix(ev), related,
                 )
 
 
@@ -85,12 +139,13 @@ class UnguardedOptionalParameterLatent(Rule):
     fixable = True
 
     def check(self, file, index):
-        for init, unit, reasons, _ in unguarded_sites(file, index):
-            if not reasons:
+        for ev, reasons, _ in unguarded_sites(file, index):
+            if not reasons and ev.unit is not None:
+                init = ev.init
                 yield self.finding(
                     file, init.loc,
                     f"`{init.target_key}` is initialized without an `is not None` guard; it crashes the day this"
                     f" code meets a layer built with `bias=False`/`affine=False`; wrap it in"
                     f" `if {init.target_key} is not None:`",
-                    guard_fix(init),
+                    guard_fix(ev),
                 )

@@ -4,6 +4,7 @@ member of a layer family while the model builds another member."""
 from __future__ import annotations
 
 from ..torchnames import FAMILIES, NN, family_of, materialized
+from ..events import subject_types
 from . import Rule
 from ._units import built_types, layers_built, members, model_name, reach_of, units
 
@@ -25,7 +26,9 @@ def verdicts(unit, file, index):
     messages, named = [], set()
     if not unit.models:
         return messages, named
-    types = unit.dispatch_types()
+    # every type the unit dispatches on, predicate functions resolved (``if is_linear(m):``)
+    types = unit.dispatch_types() | {t for init in unit.inits()
+                                     for t in subject_types(init.conds, unit.subject, unit.fn, file, index)[0]}
     torch_types = {t for t in types if t and t.startswith(NN)}
     if not torch_types:
         return messages, named

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..summary import dispatch_types
+from ..events import subject_types
 from . import Rule
 from ._units import layers_built, members, reach_of, units
 
@@ -14,7 +14,9 @@ class PaddingIdxOverwritten(Rule):
 
     def check(self, file, index):
         for unit in units(file, index):
-            branch_inits = [i for i in unit.inits() if "Embedding" in members(dispatch_types(i.conds, unit.subject))]
+            # the unit's inits in an Embedding branch: isinstance, or-chains, type checks, predicate functions
+            branch_inits = [i for i in unit.inits() if "Embedding" in members(
+                subject_types(i.conds, unit.subject, unit.fn, file, index)[0])]
             if not branch_inits:
                 continue
             rezero = [i for i in branch_inits if i.index and "padding_idx" in i.index] + [

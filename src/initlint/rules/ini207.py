@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .. import events
 from ..torchnames import INIT, INPLACE_INIT_METHODS
 from . import Related, Rule
 
@@ -20,24 +23,29 @@ class DuplicateInitTarget(Rule):
         for fn in file.scopes:
             groups: dict = {}
             for init in fn.inits:
-                if init.target not in SIBLING or init.index or init.name not in OVERWRITES:
+                if init.index or init.name not in OVERWRITES or not (init.func.startswith(INIT) or init.is_torch):
                     continue
-                if "[]" in (init.target_key or ""):
+                # the tensor written, aliases resolved: w = m.weight; zeros_(w) writes m.weight
+                evs = events.of(init, file, index)
+                if not evs:
+                    continue
+                ev = evs[0] if len(evs) == 1 else replace(evs[0], key=init.target_key, subject=init.subject,
+                                                          param=init.target)  # a loop over [a, b]: its variable
+                if ev.param not in SIBLING or "[]" in (ev.key or ""):
                     continue  # mapper[0].weight and mapper[2].weight are different tensors
-                if not (init.func.startswith(INIT) or init.is_torch):
-                    continue
-                groups.setdefault((init.conds, init.loops), []).append(init)
-            for inits in groups.values():
-                keys = [i.target_key for i in inits]
-                for i, init in enumerate(inits):
-                    if init.target_key in keys[:i]:
-                        sibling = f"{init.subject}.{SIBLING[init.target]}"
+                groups.setdefault((init.conds, init.loops), []).append(ev)
+            for group in groups.values():
+                keys = [ev.key for ev in group]
+                for i, ev in enumerate(group):
+                    init = ev.init
+                    if ev.key in keys[:i]:
+                        sibling = f"{ev.subject}.{SIBLING[ev.param]}"
                         if sibling not in keys and not any(k and k.startswith(sibling) for k in keys):
                             yield self.finding(
                                 file, init.loc,
-                                f"`{init.target_key}` is initialized twice in this branch (the first init is"
+                                f"`{ev.key}` is initialized twice in this branch (the first init is"
                                 f" overwritten) and `{sibling}` never: a copy-paste slip? initialize `{sibling}` here",
-                                related=[Related(file.path, inits[keys.index(init.target_key)].loc,
-                                                 f"`{init.target_key}` is first initialized here")],
+                                related=[Related(file.path, group[keys.index(ev.key)].init.loc,
+                                                 f"`{ev.key}` is first initialized here")],
                             )
                             break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..index import ClassRef
+from .. import events
 from ..torchnames import INIT
 from . import Rule, iter_with_nested
 
@@ -27,8 +28,9 @@ class InitFunctionNeverApplied(Rule):
             subject = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
             # a module's tensors (``m.weight``, ``self.fc.bias``), not a bare tensor argument
             owners = ("self", subject) if fn.is_instance_method else (subject,)
-            touches = [i for i in fn.inits if i.target_key and "." in i.target_key and (
-                i.target_key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
+            # the tensors written, aliases resolved (w = m.weight; normal_(w) writes m.weight)
+            touches = [ev.init for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key and (
+                ev.key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
             # copy_ writes a given value (a gradient, a loaded tensor): not known to initialize
             if not any((i.func.startswith(INIT) or i.is_torch) and i.name != "copy_" for i in touches):
                 continue

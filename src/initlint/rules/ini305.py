@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import events
 from . import Related, Rule
 
 
@@ -37,18 +38,31 @@ class InitOverPretrainedSubmodule(Rule):
                     pretrained.setdefault(store.attr, store)
             if not pretrained:
                 continue
-            for event, what in self.reinits(init):
-                hit = [a for a, src in pretrained.items() if src.order < event.order]
+            for event, what, among in [*((e, w, None) for e, w in self.reinits(init)),
+                                       *self.list_reinits(init, pretrained, file, index)]:
+                hit = [a for a, src in pretrained.items() if src.order < event.order and (among is None or a in among)]
                 if hit:
                     names = ", ".join(f"self.{a}" for a in hit)
                     yield self.finding(
                         file, event.loc,
-                        f"{what} runs over the whole model after {names} received pretrained weights, and"
+                        f"{what} runs over {'the whole model' if among is None else 'its modules'} after {names}"
+                        " received pretrained weights, and"
                         " re-initializes them; apply the init to the new layers only, or skip the pretrained"
                         " submodule",
                         related=[Related(file.path, pretrained[a].loc, f"`self.{a}` receives pretrained weights"
                                                                        " here") for a in hit],
                     )
+
+    @staticmethod
+    def list_reinits(fn, pretrained, file, index):
+        """A loop over a list of modules that names a pretrained one: ``for m in [self.backbone, self.head]:``
+        re-initializes ``self.backbone`` (an init event whose module is the element)."""
+        for init in fn.inits:
+            among = {ev.owner[5:] for ev in events.of(init, file, index) if "list" in ev.via and ev.owner
+                     and ev.owner.startswith("self.") and ev.owner[5:] in pretrained}
+            if among:
+                loop = next(lp for lp in init.loops if lp.items)
+                yield init, f"the init loop over `{loop.iter_text}`", among
 
     @staticmethod
     def reinits(fn):

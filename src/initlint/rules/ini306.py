@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import events
 from ..torchnames import INIT
 from . import Related, Rule
 
@@ -19,9 +20,12 @@ class InitOnReparametrizedWeight(Rule):
             if not wrapped:
                 continue
             for init in fn.inits:
-                call = wrapped.get(init.subject or "")
-                if call is not None and call.order < init.order and _writes_weight(init):
-                    yield self.finding(file, init.loc, _message(init.target_key, call), related=_wrap(file, call))
+                # the module the init writes, aliases resolved (w = conv.weight; nn.init.normal_(w))
+                for ev in events.of(init, file, index):
+                    call = wrapped.get(ev.subject or "")
+                    if call is not None and call.order < init.order and _writes_weight(init, ev):
+                        yield self.finding(file, init.loc, _message(ev.key, call), related=_wrap(file, call))
+                        break
             # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
             for apply in fn.calls:
                 call = wrapped.get(apply.receiver or "")
@@ -66,8 +70,8 @@ def _wrap(file, call) -> list:
     return [Related(file.path, call.loc, f"`{call.method}(...)` reparametrizes the weight here")]
 
 
-def _writes_weight(init) -> bool:
-    return (init.func.startswith(INIT) or init.is_torch) and init.target == "weight"
+def _writes_weight(init, ev=None) -> bool:
+    return (init.func.startswith(INIT) or init.is_torch) and (ev.param if ev is not None else init.target) == "weight"
 
 
 def _message(key: str, call, where: str = "") -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..torchnames import INIT, torch_layer
-from . import Related, Rule, iter_with_nested
+from ..events import events
+from . import Related, Rule
 from ._units import members, units
 
 DELIBERATE = frozenset({"zeros_", "zero_", "eye_", "dirac_", "ones_"})
+HOOKS = ("__init__", "reset_parameters", "_reset_parameters", "init_weights", "_init_weights")
 
 
 class ParentLoopOverridesChildInit(Rule):
@@ -28,7 +30,7 @@ class ParentLoopOverridesChildInit(Rule):
             covered = members(unit.dispatch_types())
             reported = set()
             for child in index.reach(unit.models[0]).classes:
-                for attr, layer, init in self.deliberate(child):
+                for attr, layer, init in self.deliberate(child, index):
                     if layer in covered and (child.qual, attr) not in reported:
                         reported.add((child.qual, attr))
                         yield self.finding(
@@ -41,23 +43,23 @@ class ParentLoopOverridesChildInit(Rule):
                         )
 
     @staticmethod
-    def deliberate(child):
+    def deliberate(child, index):
+        """(attr, layer, init) for each deliberate (zero/identity) init the child writes on ``self.<attr>``'s
+        weight or bias in its own init methods, read from its init events (aliases resolved)."""
         stores = {}
         for method in child.info.methods.values():
             for store in method.stores:
                 if store.value == "call":
                     stores[store.attr] = torch_layer(store.call)
-        for name in ("__init__", "reset_parameters", "_reset_parameters", "init_weights", "_init_weights"):
-            method = child.info.methods.get(name)
-            if method is None:
+        scopes = {child.info.methods[name].qualname for name in HOOKS if name in child.info.methods}
+        for ev in events(child.file, index):
+            init = ev.init
+            if not ev.direct or not (ev.scope in scopes or ev.scope.rsplit(".", 1)[0] in scopes):
                 continue
-            for fn in iter_with_nested(method):
-                for init in fn.inits:
-                    key = init.target_key or ""
-                    parts = key.split(".")
-                    if len(parts) == 3 and parts[0] == "self" and (init.name in DELIBERATE or (
-                            init.name == "constant_" and init.args[:1] == (0,))) and init.func.startswith(
-                            (INIT, "zero_")) or (len(parts) == 3 and parts[0] == "self" and init.name == "zero_"):
-                        layer = stores.get(parts[1])
-                        if layer:
-                            yield parts[1], layer, init
+            parts = (ev.key or "").split(".")
+            if len(parts) == 3 and parts[0] == "self" and (init.name in DELIBERATE or (
+                    init.name == "constant_" and init.args[:1] == (0,))) and init.func.startswith(
+                    (INIT, "zero_")) or (len(parts) == 3 and parts[0] == "self" and init.name == "zero_"):
+                layer = stores.get(parts[1])
+                if layer:
+                    yield parts[1], layer, init
