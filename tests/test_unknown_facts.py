@@ -512,3 +512,29 @@ class Encoder(nn.Module):
 '''
     found = [f for f in lint(src) if f.code == "INI001"]
     assert len(found) == 1 and "seq_range" in found[0].message
+
+
+# ---- classes that other objects are re-typed into -------------------------------------------------
+RETYPED = HEADER + '''
+class ShardedMoE(nn.Module):
+    def __init__(self):
+        raise RuntimeError("build it with from_native")
+
+    @staticmethod
+    def from_native(module):
+        module.__class__ = ShardedMoE
+        return module
+
+    def forward(self, x):
+        return self.router(x)
+'''
+
+
+def test_class_that_objects_are_retyped_into_has_unknown_attributes(lint):
+    # an instance is an existing module re-typed: it keeps that module's attributes (``router``)
+    assert "INI001" not in codes_of(lint(RETYPED))
+
+
+def test_retyping_into_another_class_keeps_this_class_known(lint):
+    src = RETYPED.replace("module.__class__ = ShardedMoE", "module.__class__ = nn.Identity")
+    assert "INI001" in codes_of(lint(src))

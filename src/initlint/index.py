@@ -109,6 +109,7 @@ class ProjectIndex:
             folder = os.path.dirname(os.path.abspath(summary.path))
             self.external_attrs.setdefault(folder, set()).update(summary.external_attrs)
         self._subclasses: dict[str, list[ClassRef]] | None = None
+        self._retyped: set | None = None
         self._module_memo: dict[str, bool | None] = {}
         self._attrs_memo: dict[str, set | None] = {}
         self._reach_memo: dict[str, Reach] = {}
@@ -259,7 +260,8 @@ class ProjectIndex:
         cannot be known: a decorator not known to be pure, a helper given ``self`` that cannot be resolved)."""
         info = ref.info
         names = set(info.attrs) | set(info.methods)
-        dynamic = info.has_getattr or not all(self.pure_decorator(d, ref.file) for d in info.decorators)
+        dynamic = info.has_getattr or not all(self.pure_decorator(d, ref.file) for d in info.decorators) \
+            or ref.qual in self.retyped_classes()
         for method in info.methods.values():
             for fn in iter_with_nested(method):
                 names.update(s.attr for s in fn.stores)
@@ -273,6 +275,18 @@ class ProjectIndex:
                     else:
                         names.update(helper)
         return names, dynamic
+
+    def retyped_classes(self) -> set:
+        """Classes some code turns other objects into (``module.__class__ = EPMoE``): such an instance keeps the
+        attributes of the object it was, so what it has is unknown."""
+        if self._retyped is None:
+            self._retyped = set()
+            for summary in self.files:
+                for key in summary.retyped:
+                    ref = self.resolve_class(key, summary)
+                    if ref is not None:
+                        self._retyped.add(ref.qual)
+        return self._retyped
 
     def helper_registrations(self, call: Call, ref: ClassRef) -> set | None:
         """The names a call such as ``register(self, "angle", t)`` adds to ``self``: the literals given for the
