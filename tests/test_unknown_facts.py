@@ -538,3 +538,28 @@ def test_class_that_objects_are_retyped_into_has_unknown_attributes(lint):
 def test_retyping_into_another_class_keeps_this_class_known(lint):
     src = RETYPED.replace("module.__class__ = ShardedMoE", "module.__class__ = nn.Identity")
     assert "INI001" in codes_of(lint(src))
+
+
+# ---- a nested function with a ``self`` of its own ---------------------------------------------------
+def test_nested_function_with_its_own_self_reads_another_object(lint):
+    src = HEADER + '''
+class Injector(nn.Module):
+    def __init__(self, unet):
+        super().__init__()
+        self.unet = unet
+        owner = self
+
+        def patched_forward(self, x):
+            owner.calls += 1
+            return self.attn1(self.norm1(x))
+
+        for block in unet.modules():
+            block.forward = patched_forward.__get__(block)
+
+    def forward(self, x):
+        return self.unet(x)
+'''
+    assert "INI001" not in codes_of(lint(src))
+    # a closure without its own ``self`` still reads the instance
+    closure = src.replace("def patched_forward(self, x):", "def patched_forward(x):")
+    assert "INI001" in codes_of(lint(closure))

@@ -463,6 +463,15 @@ def iter_with_nested(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
         yield from iter_with_nested(inner)
 
 
+def iter_same_self(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
+    """A method and the functions defined inside it whose ``self`` is the method's: a nested function with a
+    ``self`` parameter of its own (a replacement ``forward`` bound onto other modules) reads another object."""
+    yield fn
+    for inner in fn.nested:
+        if "self" not in inner.params:
+            yield from iter_same_self(inner)
+
+
 def root(key: str | None) -> str | None:
     if key is None:
         return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from . import Rule, iter_with_nested, module_classes
+from ..summary import iter_same_self
+from . import Rule, module_classes
 
 
 class UndefinedLayer(Rule):
@@ -33,7 +34,7 @@ class UndefinedLayer(Rule):
             for method in info.methods.values():
                 if not method.is_instance_method:
                     continue
-                for fn in iter_with_nested(method):
+                for fn in iter_same_self(method):
                     for load in fn.loads:
                         attr = load.attr
                         if load.guarded or attr in defined or attr in subclass_attrs or attr in external or (
