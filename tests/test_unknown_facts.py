@@ -563,3 +563,40 @@ class Injector(nn.Module):
     # a closure without its own ``self`` still reads the instance
     closure = src.replace("def patched_forward(self, x):", "def patched_forward(x):")
     assert "INI001" in codes_of(lint(closure))
+
+
+# ---- plain lists whose layers are registered another way ------------------------------------------
+def test_list_whose_layers_are_also_held_by_a_module_list_is_registered(lint):
+    src = HEADER + '''
+class Stack(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.blocks_list = [nn.Linear(4, 4) for _ in range(n)]
+        self.blocks = nn.ModuleList(self.blocks_list)
+
+    def forward(self, x):
+        for block in self.blocks_list:
+            x = block(x)
+        return x
+'''
+    assert "INI002" not in codes_of(lint(src))
+    unwrapped = src.replace("        self.blocks = nn.ModuleList(self.blocks_list)\n", "")
+    assert "INI002" in codes_of(lint(unwrapped))
+
+
+def test_list_whose_items_are_added_one_by_one_is_registered(lint):
+    src = HEADER + '''
+class Stages(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.norms = []
+        for i, d in enumerate(dims):
+            self.norms.append(nn.LayerNorm(d))
+            self.add_module(f"norm{i}", self.norms[i])
+
+    def forward(self, x):
+        return self.norms[0](x)
+'''
+    assert "INI002" not in codes_of(lint(src))
+    forgotten = src.replace('            self.add_module(f"norm{i}", self.norms[i])\n', "")
+    assert "INI002" in codes_of(lint(forgotten))
