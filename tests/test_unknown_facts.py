@@ -600,3 +600,35 @@ class Stages(nn.Module):
     assert "INI002" not in codes_of(lint(src))
     forgotten = src.replace('            self.add_module(f"norm{i}", self.norms[i])\n', "")
     assert "INI002" in codes_of(lint(forgotten))
+
+
+# ---- modules in a namespace folder inside a package ------------------------------------------------
+NAMESPACE = {
+    "proj/__init__.py": "",
+    "proj/enc/__init__.py": "",
+    "proj/enc/models/base.py": HEADER + '''
+class BaseEncoder(nn.Module):
+    def embed(self, x):
+        return self.stem(x) * self.scale
+''',
+    "proj/enc/models/conv.py": HEADER + '''
+from proj.enc.models.base import BaseEncoder
+
+class ConvEncoder(BaseEncoder):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv1d(1, 4, 3)
+        self.scale = 2.0
+''',
+}
+
+
+def test_subclass_in_a_namespace_folder_is_found(lint_project):
+    # ``models/`` has no ``__init__.py``, yet ``proj.enc.models.base`` imports: the subclass sets both reads
+    assert [f.code for f in lint_project(NAMESPACE)] == []
+
+
+def test_base_without_subclass_in_a_namespace_folder_still_reports(lint_project):
+    files = dict(NAMESPACE)
+    files["proj/enc/models/conv.py"] = files["proj/enc/models/conv.py"].replace("BaseEncoder)", "nn.Module)")
+    assert sorted(f.code for f in lint_project(files)) == ["INI001", "INI001"]

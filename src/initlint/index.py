@@ -77,6 +77,26 @@ class Reach:
         self.where.update(other.where)
 
 
+def _namespace_names(summary: FileSummary) -> list[str]:
+    """The longer dotted names of a module whose folder has no ``__init__.py`` (``models.base_encoder``,
+    ``encoder.models.base_encoder``, ...), up to the first folder above a package."""
+    if "." in summary.module or summary.path.endswith(".ipynb") or not summary.path.endswith(".py"):
+        return []
+    folder = os.path.dirname(os.path.abspath(summary.path))
+    if os.path.exists(os.path.join(folder, "__init__.py")):
+        return []
+    names, name = [], summary.module
+    for _ in range(8):
+        folder, part = os.path.split(folder)
+        if not part or not part.isidentifier():
+            break
+        name = f"{part}.{name}"
+        names.append(name)
+        if not os.path.exists(os.path.join(folder, "__init__.py")) and len(names) > 1:
+            break
+    return names
+
+
 class ProjectIndex:
     def __init__(self, summaries: list[FileSummary], options: dict | None = None):
         options = options or {}
@@ -98,6 +118,18 @@ class ProjectIndex:
                 self.by_name.setdefault(info.name, []).append(ref)
             for fn in summary.functions:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
+        # a file in a folder without ``__init__.py`` is named by its stem alone, but inside a package that folder
+        # is a namespace package: ``TTS.encoder.models.base_encoder`` imports it. Its longer names resolve to it
+        # too, where no file already has them.
+        for summary in summaries:
+            for alias in _namespace_names(summary):
+                if alias in self.modules:
+                    continue
+                self.modules[alias] = summary
+                for info in summary.classes:
+                    self.classes.setdefault(f"{alias}.{info.qualname}", ClassRef(info, summary))
+                for fn in summary.functions:
+                    self.functions.setdefault(f"{alias}.{fn.qualname}", (fn, summary))
         #: names registered from outside a class (``layer.register_buffer("x", t)``), per package directory:
         #: code registers attributes on the modules it builds, which live next to it
         self.assigned_outside: dict = {}
