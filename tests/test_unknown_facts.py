@@ -632,3 +632,18 @@ def test_base_without_subclass_in_a_namespace_folder_still_reports(lint_project)
     files = dict(NAMESPACE)
     files["proj/enc/models/conv.py"] = files["proj/enc/models/conv.py"].replace("BaseEncoder)", "nn.Module)")
     assert sorted(f.code for f in lint_project(files)) == ["INI001", "INI001"]
+
+
+# ---- identifiers are NFKC-normalized ---------------------------------------------------------------
+def test_attribute_spelled_with_a_fullwidth_digit_is_the_same_attribute(lint):
+    src = HEADER + '''
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.op\uff12 = nn.Conv2d(3, 3, 1)
+
+    def forward(self, x):
+        return self.op2(x)
+'''
+    assert "INI001" not in codes_of(lint(src))
+    assert "INI001" in codes_of(lint(src.replace("self.op2(x)", "self.op3(x)")))
