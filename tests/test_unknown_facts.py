@@ -647,3 +647,22 @@ class Block(nn.Module):
 '''
     assert "INI001" not in codes_of(lint(src))
     assert "INI001" in codes_of(lint(src.replace("self.op2(x)", "self.op3(x)")))
+
+
+# ---- Parameters that do not require grad ------------------------------------------------------------
+def test_inplace_write_to_a_parameter_without_grad_is_allowed(lint):
+    src = HEADER + '''
+class NoisyLinear(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.mu = nn.Parameter(torch.zeros(n, n))
+        self.eps = nn.Parameter(torch.zeros(n), requires_grad=False)
+
+    def sample(self):
+        self.eps.copy_(torch.randn_like(self.eps))
+
+    def forward(self, x):
+        return x @ (self.mu + self.eps)
+'''
+    assert "INI107" not in codes_of(lint(src))
+    assert "INI107" in codes_of(lint(src.replace(", requires_grad=False)", ")")))
