@@ -666,3 +666,23 @@ class NoisyLinear(nn.Module):
 '''
     assert "INI107" not in codes_of(lint(src))
     assert "INI107" in codes_of(lint(src.replace(", requires_grad=False)", ")")))
+
+
+# ---- apply with a function not known to initialize ----------------------------------------------------
+APPLY_AFTER_LOAD = HEADER + '''
+from torch.ao.quantization import disable_observer
+
+def reset(m):
+    if isinstance(m, nn.Linear):
+        nn.init.zeros_(m.weight)
+
+def prepare(model, state):
+    model.load_state_dict(state)
+    model.apply(disable_observer)
+    return model
+'''
+
+
+def test_apply_of_a_function_not_known_to_initialize_after_a_load_is_silent(lint):
+    assert "INI301" not in codes_of(lint(APPLY_AFTER_LOAD))
+    assert "INI301" in codes_of(lint(APPLY_AFTER_LOAD.replace("model.apply(disable_observer)", "model.apply(reset)")))
