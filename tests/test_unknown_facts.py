@@ -686,3 +686,25 @@ def prepare(model, state):
 def test_apply_of_a_function_not_known_to_initialize_after_a_load_is_silent(lint):
     assert "INI301" not in codes_of(lint(APPLY_AFTER_LOAD))
     assert "INI301" in codes_of(lint(APPLY_AFTER_LOAD.replace("model.apply(disable_observer)", "model.apply(reset)")))
+
+
+# ---- a parameter selected by name from the layer's own parameters exists ------------------------------
+def test_bias_initialized_only_when_named_parameters_has_it_is_guarded(lint):
+    src = HEADER + '''
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, bias=False)
+        self.init_weights()
+
+    def init_weights(self):
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.normal_(m.weight, std=0.001)
+                for name, _ in m.named_parameters():
+                    if name in ["bias"]:
+                        nn.init.constant_(m.bias, 0)
+'''
+    assert "INI201" not in codes_of(lint(src))
+    unguarded = src.replace('if name in ["bias"]:', "if True:")
+    assert "INI201" in codes_of(lint(unguarded))
