@@ -708,3 +708,26 @@ class Head(nn.Module):
     assert "INI201" not in codes_of(lint(src))
     unguarded = src.replace('if name in ["bias"]:', "if True:")
     assert "INI201" in codes_of(lint(unguarded))
+
+
+# ---- a padding index that is a plain name ----------------------------------------------------------
+PAD_BY_NAME = HEADER + '''
+class Embed(nn.Module):
+    def __init__(self, n: int, d: int, padding_idx: int):
+        super().__init__()
+        self.emb = nn.Embedding(n, d, padding_idx)
+
+        def init_weights(m):
+            if isinstance(m, nn.Embedding):
+                nn.init.normal_(m.weight, std=d ** -0.5)
+                nn.init.constant_(m.weight[padding_idx], 0)
+
+        self.apply(init_weights)
+'''
+
+
+def test_padding_row_indexed_by_a_parameter_is_not_known_to_be_none(lint):
+    assert "INI205" not in codes_of(lint(PAD_BY_NAME))
+    # the layer's own attribute is None for an Embedding built without one: still reported
+    by_attr = PAD_BY_NAME.replace("m.weight[padding_idx]", "m.weight[m.padding_idx]")
+    assert "INI205" in codes_of(lint(by_attr))
