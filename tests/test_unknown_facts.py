@@ -731,3 +731,26 @@ def test_padding_row_indexed_by_a_parameter_is_not_known_to_be_none(lint):
     # the layer's own attribute is None for an Embedding built without one: still reported
     by_attr = PAD_BY_NAME.replace("m.weight[padding_idx]", "m.weight[m.padding_idx]")
     assert "INI205" in codes_of(lint(by_attr))
+
+
+# ---- repeating a module that holds no parameters -----------------------------------------------------
+REPEATED_PLACEHOLDER = HEADER + '''
+class Skip(nn.Module):
+    """A placeholder that a later pass replaces."""
+
+    def forward(self, x):
+        return x
+
+class Decoder(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.skips = nn.ModuleList([Skip()] * n)
+'''
+
+
+def test_repeating_a_module_known_to_hold_no_parameters_shares_nothing(lint):
+    assert "INI003" not in codes_of(lint(REPEATED_PLACEHOLDER))
+    weighted = REPEATED_PLACEHOLDER.replace('    def forward(self, x):\n        return x\n',
+                                            '    def __init__(self):\n        super().__init__()\n'
+                                            '        self.proj = nn.Linear(4, 4)\n')
+    assert "INI003" in codes_of(lint(weighted))
