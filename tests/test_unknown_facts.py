@@ -512,3 +512,245 @@ class Encoder(nn.Module):
 '''
     found = [f for f in lint(src) if f.code == "INI001"]
     assert len(found) == 1 and "seq_range" in found[0].message
+
+
+# ---- classes that other objects are re-typed into -------------------------------------------------
+RETYPED = HEADER + '''
+class ShardedMoE(nn.Module):
+    def __init__(self):
+        raise RuntimeError("build it with from_native")
+
+    @staticmethod
+    def from_native(module):
+        module.__class__ = ShardedMoE
+        return module
+
+    def forward(self, x):
+        return self.router(x)
+'''
+
+
+def test_class_that_objects_are_retyped_into_has_unknown_attributes(lint):
+    # an instance is an existing module re-typed: it keeps that module's attributes (``router``)
+    assert "INI001" not in codes_of(lint(RETYPED))
+
+
+def test_retyping_into_another_class_keeps_this_class_known(lint):
+    src = RETYPED.replace("module.__class__ = ShardedMoE", "module.__class__ = nn.Identity")
+    assert "INI001" in codes_of(lint(src))
+
+
+# ---- a nested function with a ``self`` of its own ---------------------------------------------------
+def test_nested_function_with_its_own_self_reads_another_object(lint):
+    src = HEADER + '''
+class Injector(nn.Module):
+    def __init__(self, unet):
+        super().__init__()
+        self.unet = unet
+        owner = self
+
+        def patched_forward(self, x):
+            owner.calls += 1
+            return self.attn1(self.norm1(x))
+
+        for block in unet.modules():
+            block.forward = patched_forward.__get__(block)
+
+    def forward(self, x):
+        return self.unet(x)
+'''
+    assert "INI001" not in codes_of(lint(src))
+    # a closure without its own ``self`` still reads the instance
+    closure = src.replace("def patched_forward(self, x):", "def patched_forward(x):")
+    assert "INI001" in codes_of(lint(closure))
+
+
+# ---- plain lists whose layers are registered another way ------------------------------------------
+def test_list_whose_layers_are_also_held_by_a_module_list_is_registered(lint):
+    src = HEADER + '''
+class Stack(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.blocks_list = [nn.Linear(4, 4) for _ in range(n)]
+        self.blocks = nn.ModuleList(self.blocks_list)
+
+    def forward(self, x):
+        for block in self.blocks_list:
+            x = block(x)
+        return x
+'''
+    assert "INI002" not in codes_of(lint(src))
+    unwrapped = src.replace("        self.blocks = nn.ModuleList(self.blocks_list)\n", "")
+    assert "INI002" in codes_of(lint(unwrapped))
+
+
+def test_list_whose_items_are_added_one_by_one_is_registered(lint):
+    src = HEADER + '''
+class Stages(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.norms = []
+        for i, d in enumerate(dims):
+            self.norms.append(nn.LayerNorm(d))
+            self.add_module(f"norm{i}", self.norms[i])
+
+    def forward(self, x):
+        return self.norms[0](x)
+'''
+    assert "INI002" not in codes_of(lint(src))
+    forgotten = src.replace('            self.add_module(f"norm{i}", self.norms[i])\n', "")
+    assert "INI002" in codes_of(lint(forgotten))
+
+
+# ---- modules in a namespace folder inside a package ------------------------------------------------
+NAMESPACE = {
+    "proj/__init__.py": "",
+    "proj/enc/__init__.py": "",
+    "proj/enc/models/base.py": HEADER + '''
+class BaseEncoder(nn.Module):
+    def embed(self, x):
+        return self.stem(x) * self.scale
+''',
+    "proj/enc/models/conv.py": HEADER + '''
+from proj.enc.models.base import BaseEncoder
+
+class ConvEncoder(BaseEncoder):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv1d(1, 4, 3)
+        self.scale = 2.0
+''',
+}
+
+
+def test_subclass_in_a_namespace_folder_is_found(lint_project):
+    # ``models/`` has no ``__init__.py``, yet ``proj.enc.models.base`` imports: the subclass sets both reads
+    assert [f.code for f in lint_project(NAMESPACE)] == []
+
+
+def test_base_without_subclass_in_a_namespace_folder_still_reports(lint_project):
+    files = dict(NAMESPACE)
+    files["proj/enc/models/conv.py"] = files["proj/enc/models/conv.py"].replace("BaseEncoder)", "nn.Module)")
+    assert sorted(f.code for f in lint_project(files)) == ["INI001", "INI001"]
+
+
+# ---- identifiers are NFKC-normalized ---------------------------------------------------------------
+def test_attribute_spelled_with_a_fullwidth_digit_is_the_same_attribute(lint):
+    src = HEADER + '''
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.op\uff12 = nn.Conv2d(3, 3, 1)
+
+    def forward(self, x):
+        return self.op2(x)
+'''
+    assert "INI001" not in codes_of(lint(src))
+    assert "INI001" in codes_of(lint(src.replace("self.op2(x)", "self.op3(x)")))
+
+
+# ---- Parameters that do not require grad ------------------------------------------------------------
+def test_inplace_write_to_a_parameter_without_grad_is_allowed(lint):
+    src = HEADER + '''
+class NoisyLinear(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.mu = nn.Parameter(torch.zeros(n, n))
+        self.eps = nn.Parameter(torch.zeros(n), requires_grad=False)
+
+    def sample(self):
+        self.eps.copy_(torch.randn_like(self.eps))
+
+    def forward(self, x):
+        return x @ (self.mu + self.eps)
+'''
+    assert "INI107" not in codes_of(lint(src))
+    assert "INI107" in codes_of(lint(src.replace(", requires_grad=False)", ")")))
+
+
+# ---- apply with a function not known to initialize ----------------------------------------------------
+APPLY_AFTER_LOAD = HEADER + '''
+from torch.ao.quantization import disable_observer
+
+def reset(m):
+    if isinstance(m, nn.Linear):
+        nn.init.zeros_(m.weight)
+
+def prepare(model, state):
+    model.load_state_dict(state)
+    model.apply(disable_observer)
+    return model
+'''
+
+
+def test_apply_of_a_function_not_known_to_initialize_after_a_load_is_silent(lint):
+    assert "INI301" not in codes_of(lint(APPLY_AFTER_LOAD))
+    assert "INI301" in codes_of(lint(APPLY_AFTER_LOAD.replace("model.apply(disable_observer)", "model.apply(reset)")))
+
+
+# ---- a parameter selected by name from the layer's own parameters exists ------------------------------
+def test_bias_initialized_only_when_named_parameters_has_it_is_guarded(lint):
+    src = HEADER + '''
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, bias=False)
+        self.init_weights()
+
+    def init_weights(self):
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.normal_(m.weight, std=0.001)
+                for name, _ in m.named_parameters():
+                    if name in ["bias"]:
+                        nn.init.constant_(m.bias, 0)
+'''
+    assert "INI201" not in codes_of(lint(src))
+    unguarded = src.replace('if name in ["bias"]:', "if True:")
+    assert "INI201" in codes_of(lint(unguarded))
+
+
+# ---- a padding index that is a plain name ----------------------------------------------------------
+PAD_BY_NAME = HEADER + '''
+class Embed(nn.Module):
+    def __init__(self, n: int, d: int, padding_idx: int):
+        super().__init__()
+        self.emb = nn.Embedding(n, d, padding_idx)
+
+        def init_weights(m):
+            if isinstance(m, nn.Embedding):
+                nn.init.normal_(m.weight, std=d ** -0.5)
+                nn.init.constant_(m.weight[padding_idx], 0)
+
+        self.apply(init_weights)
+'''
+
+
+def test_padding_row_indexed_by_a_parameter_is_not_known_to_be_none(lint):
+    assert "INI205" not in codes_of(lint(PAD_BY_NAME))
+    # the layer's own attribute is None for an Embedding built without one: still reported
+    by_attr = PAD_BY_NAME.replace("m.weight[padding_idx]", "m.weight[m.padding_idx]")
+    assert "INI205" in codes_of(lint(by_attr))
+
+
+# ---- repeating a module that holds no parameters -----------------------------------------------------
+REPEATED_PLACEHOLDER = HEADER + '''
+class Skip(nn.Module):
+    """A placeholder that a later pass replaces."""
+
+    def forward(self, x):
+        return x
+
+class Decoder(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.skips = nn.ModuleList([Skip()] * n)
+'''
+
+
+def test_repeating_a_module_known_to_hold_no_parameters_shares_nothing(lint):
+    assert "INI003" not in codes_of(lint(REPEATED_PLACEHOLDER))
+    weighted = REPEATED_PLACEHOLDER.replace('    def forward(self, x):\n        return x\n',
+                                            '    def __init__(self):\n        super().__init__()\n'
+                                            '        self.proj = nn.Linear(4, 4)\n')
+    assert "INI003" in codes_of(lint(weighted))

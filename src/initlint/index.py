@@ -77,6 +77,26 @@ class Reach:
         self.where.update(other.where)
 
 
+def _namespace_names(summary: FileSummary) -> list[str]:
+    """The longer dotted names of a module whose folder has no ``__init__.py`` (``models.base_encoder``,
+    ``encoder.models.base_encoder``, ...), up to the first folder above a package."""
+    if "." in summary.module or summary.path.endswith(".ipynb") or not summary.path.endswith(".py"):
+        return []
+    folder = os.path.dirname(os.path.abspath(summary.path))
+    if os.path.exists(os.path.join(folder, "__init__.py")):
+        return []
+    names, name = [], summary.module
+    for _ in range(8):
+        folder, part = os.path.split(folder)
+        if not part or not part.isidentifier():
+            break
+        name = f"{part}.{name}"
+        names.append(name)
+        if not os.path.exists(os.path.join(folder, "__init__.py")) and len(names) > 1:
+            break
+    return names
+
+
 class ProjectIndex:
     def __init__(self, summaries: list[FileSummary], options: dict | None = None):
         options = options or {}
@@ -98,6 +118,18 @@ class ProjectIndex:
                 self.by_name.setdefault(info.name, []).append(ref)
             for fn in summary.functions:
                 self.functions[f"{summary.module}.{fn.qualname}"] = (fn, summary)
+        # a file in a folder without ``__init__.py`` is named by its stem alone, but inside a package that folder
+        # is a namespace package: ``TTS.encoder.models.base_encoder`` imports it. Its longer names resolve to it
+        # too, where no file already has them.
+        for summary in summaries:
+            for alias in _namespace_names(summary):
+                if alias in self.modules:
+                    continue
+                self.modules[alias] = summary
+                for info in summary.classes:
+                    self.classes.setdefault(f"{alias}.{info.qualname}", ClassRef(info, summary))
+                for fn in summary.functions:
+                    self.functions.setdefault(f"{alias}.{fn.qualname}", (fn, summary))
         #: names registered from outside a class (``layer.register_buffer("x", t)``), per package directory:
         #: code registers attributes on the modules it builds, which live next to it
         self.assigned_outside: dict = {}
@@ -109,6 +141,7 @@ class ProjectIndex:
             folder = os.path.dirname(os.path.abspath(summary.path))
             self.external_attrs.setdefault(folder, set()).update(summary.external_attrs)
         self._subclasses: dict[str, list[ClassRef]] | None = None
+        self._retyped: set | None = None
         self._module_memo: dict[str, bool | None] = {}
         self._attrs_memo: dict[str, set | None] = {}
         self._reach_memo: dict[str, Reach] = {}
@@ -259,7 +292,8 @@ class ProjectIndex:
         cannot be known: a decorator not known to be pure, a helper given ``self`` that cannot be resolved)."""
         info = ref.info
         names = set(info.attrs) | set(info.methods)
-        dynamic = info.has_getattr or not all(self.pure_decorator(d, ref.file) for d in info.decorators)
+        dynamic = info.has_getattr or not all(self.pure_decorator(d, ref.file) for d in info.decorators) \
+            or ref.qual in self.retyped_classes()
         for method in info.methods.values():
             for fn in iter_with_nested(method):
                 names.update(s.attr for s in fn.stores)
@@ -273,6 +307,18 @@ class ProjectIndex:
                     else:
                         names.update(helper)
         return names, dynamic
+
+    def retyped_classes(self) -> set:
+        """Classes some code turns other objects into (``module.__class__ = EPMoE``): such an instance keeps the
+        attributes of the object it was, so what it has is unknown."""
+        if self._retyped is None:
+            self._retyped = set()
+            for summary in self.files:
+                for key in summary.retyped:
+                    ref = self.resolve_class(key, summary)
+                    if ref is not None:
+                        self._retyped.add(ref.qual)
+        return self._retyped
 
     def helper_registrations(self, call: Call, ref: ClassRef) -> set | None:
         """The names a call such as ``register(self, "angle", t)`` adds to ``self``: the literals given for the

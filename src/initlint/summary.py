@@ -413,6 +413,9 @@ class FileSummary:
     #: module-level names bound differently in a ``try`` and its ``except`` handlers (an optional import with
     #: a fallback): what they name is unknown
     ambiguous: set = field(default_factory=set)
+    #: classes named as written on the right of ``obj.__class__ = X``: instances of X are other objects
+    #: re-typed, so their attributes are whatever those objects had (unknown)
+    retyped: set = field(default_factory=set)
 
     @property
     def functions(self) -> list[FunctionInfo]:
@@ -461,6 +464,15 @@ def iter_with_nested(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
     yield fn
     for inner in fn.nested:
         yield from iter_with_nested(inner)
+
+
+def iter_same_self(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
+    """A method and the functions defined inside it whose ``self`` is the method's: a nested function with a
+    ``self`` parameter of its own (a replacement ``forward`` bound onto other modules) reads another object."""
+    yield fn
+    for inner in fn.nested:
+        if "self" not in inner.params:
+            yield from iter_same_self(inner)
 
 
 def root(key: str | None) -> str | None:
@@ -1092,6 +1104,10 @@ class _Extractor:
                 self.scope.attr_stores.append(AttrStore(tkey, vkey or "", ctx.conds, ctx.stmt, self.next_order(),
                                                         path))
             receiver_key = key_of(target.value) or ""
+            if target.attr.value == "__class__" and isinstance(value, (cst.Name, cst.Attribute)):
+                retyped = key_of(value)
+                if retyped:
+                    self.summary.retyped.add(self.qualify(retyped))
             if self.scope is not None:
                 if target.attr.value == "data" and receiver_key:
                     self.scope.writes.add(receiver_key)  # self.w.data = torch.normal(...)

@@ -166,4 +166,7 @@ def is_guarded(init, param_key: str) -> bool:
         if cond.kind == "truthy" and not cond.negated and cond.subject in (
                 f"{subject}.affine", f"{subject}.elementwise_affine"):
             return True
-    return False
+    # inside ``for name, _ in m.named_parameters(): if name in ["bias"]``: the parameter exists
+    own = param_key.rsplit(".", 1)[-1]
+    names = {lp.targets[0] for lp in init.loops if lp.iter == f"{subject}.named_parameters()" and lp.targets}
+    return any(c.kind == "namein" and not c.negated and c.subject in names and own in c.types for c in init.conds)

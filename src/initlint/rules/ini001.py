@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
-from . import Rule, iter_with_nested, module_classes
+from ..summary import iter_same_self
+from . import Rule, module_classes
 
 
 class UndefinedLayer(Rule):
@@ -30,14 +32,16 @@ class UndefinedLayer(Rule):
                 continue
             own, _ = index.own_attrs(ref)
             external = index.registered_outside(file, ref)
+            # Python reads identifiers NFKC-normalized: ``self.op２`` and ``self.op2`` are one attribute
+            folded = {_nfkc(n) for n in defined | subclass_attrs | external if not n.isascii()}
             for method in info.methods.values():
                 if not method.is_instance_method:
                     continue
-                for fn in iter_with_nested(method):
+                for fn in iter_same_self(method):
                     for load in fn.loads:
                         attr = load.attr
                         if load.guarded or attr in defined or attr in subclass_attrs or attr in external or (
-                                attr.startswith("__") and attr.endswith("__")):
+                                attr.startswith("__") and attr.endswith("__")) or _nfkc(attr) in folded:
                             continue
                         close = difflib.get_close_matches(attr, sorted(n for n in own if not n.startswith("__")),
                                                           n=1)
@@ -47,3 +51,7 @@ class UndefinedLayer(Rule):
                             f"`self.{attr}` is read in `{method.name}` but `{info.name}` never defines it"
                             f" (AttributeError at run time){hint}",
                         )
+
+
+def _nfkc(name: str) -> str:
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)

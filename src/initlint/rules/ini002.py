@@ -23,9 +23,14 @@ class UnregisteredLayerContainer(Rule):
                 # lists whose elements are registered one by one in the same method are fine
                 registered = " ".join(lp.iter_text for fn in fns for c in fn.calls
                                       if c.func in ("self.add_module", "self.register_module") for lp in c.loops)
+                # ... or one at a time (``self.add_module(f"block{i}", self.blocks[i])``)
+                registered_items = {a.key[: -len("[]")] for fn in fns for c in fn.calls
+                                    if c.func in ("self.add_module", "self.register_module")
+                                    for a in c.args if a.key and a.key.startswith("self.") and a.key.endswith("[]")}
                 for fn in fns:
                     for store in fn.stores:
-                        if store.value == "other" and store.value_key and f"self.{store.attr}" not in registered:
+                        if store.value == "other" and store.value_key and f"self.{store.attr}" not in registered \
+                                and f"self.{store.attr}" not in registered_items:
                             # layers = []; conv = nn.Conv2d(...); layers.append(conv); self.layers = layers
                             if self.local_list_of_layers(store, fn, fns, file, index):
                                 yield self.finding(
@@ -35,7 +40,8 @@ class UnregisteredLayerContainer(Rule):
                                     " initialized, trained or moved; wrap it in `nn.ModuleList(...)`",
                                 )
                             continue
-                        if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered:
+                        if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered \
+                                or f"self.{store.attr}" in registered_items:
                             continue
                         kinds = {index.module_kind(e, file) for e in store.elements if e}
                         appended = []
@@ -44,10 +50,14 @@ class UnregisteredLayerContainer(Rule):
                                         and c.args and index.module_kind(c.args[0].call, file) in PARAM_KINDS]
                         if not (kinds & set(PARAM_KINDS)) and not appended:
                             continue
-                        if any(later.attr == store.attr and later.order > store.order and later.value == "call"
+                        if any(later.order > store.order and later.value == "call"
                                and index.module_kind(later.call, file) == "container"
+                               and (later.attr == store.attr
+                                    or any(a.key == f"self.{store.attr}" for a in later.call_args))
                                for f2 in fns for later in f2.stores):
-                            continue  # wrapped later: self.layers = nn.ModuleList(self.layers)
+                            # wrapped later: self.layers = nn.ModuleList(self.layers), or the same layers kept
+                            # under another name too: self.blocks = nn.ModuleList(self.blocks_list)
+                            continue
                         kind = {"list": "list", "tuple": "tuple", "dict": "dict", "comp": "comprehension"}[store.value]
                         use = "nn.ModuleDict" if store.value == "dict" else "nn.ModuleList"
                         yield self.finding(

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from ..summary import iter_with_nested
+from ..torchnames import PARAMETERIZED
 from . import Rule
 
 PARAM_KINDS = ("layer", "container", "project")
+PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+
+
+def _holds_no_parameters(qual, file, index) -> bool:
+    """A project module class known to build no parameter: everything it builds is known (its bases
+    included), none of it is a layer with weights, and no class of it makes or registers a tensor. Copies of
+    such a module share nothing (a placeholder skip connection, an environment)."""
+    ref = index.resolve_class(qual, file)
+    if ref is None:
+        return False
+    reach = index.reach(ref)
+    if not reach.complete or any(layer in PARAMETERIZED for layer in reach.types()):
+        return False
+    for cls in index.mro(ref) + [c for r in reach.classes for c in index.mro(r)]:
+        for method in cls.info.methods.values():
+            for fn in iter_with_nested(method):
+                if fn.registered or any(st.value == "call" and st.call in PARAMETER for st in fn.stores):
+                    return False
+    return True
 
 
 def _shared_on_purpose(conds, file, fn) -> bool:
@@ -38,7 +59,9 @@ class RepeatedModuleInstance(Rule):
     @staticmethod
     def element(rep, fn, file, index):
         if rep.call is not None:
-            return f"`{rep.call.rsplit('.', 1)[-1]}(...)`" if index.module_kind(rep.call, file) in PARAM_KINDS else None
+            if index.module_kind(rep.call, file) not in PARAM_KINDS or _holds_no_parameters(rep.call, file, index):
+                return None
+            return f"`{rep.call.rsplit('.', 1)[-1]}(...)`"
         if rep.key is None:
             return None
         source = None
@@ -46,7 +69,7 @@ class RepeatedModuleInstance(Rule):
             if call.target == rep.key and call.order < rep.order:
                 source = call
         if source is not None and index.module_kind(source.qual, file) in PARAM_KINDS:
-            return f"`{rep.key}`"
+            return None if _holds_no_parameters(source.qual, file, index) else f"`{rep.key}`"
         if rep.key.startswith("self.") and rep.key.count(".") == 1 and fn.cls:
             info = file.cls(fn.cls)
             for method in (info.methods.values() if info else ()):

@@ -46,12 +46,24 @@ def container_attrs(info) -> set:
     return out
 
 
-def parameter_attrs(info) -> set:
-    """``self.X`` attributes that are assigned an ``nn.Parameter`` somewhere in the class."""
+def _without_grad(store) -> bool:
+    """``nn.Parameter(t, requires_grad=False)`` (or ``False`` given second): not a leaf that requires grad, so an
+    in-place write to it is allowed."""
+    args = store.call_args
+    flag = next((a for a in args if a.keyword == "requires_grad"), None)
+    if flag is None:
+        positional = [a for a in args if a.keyword is None]
+        flag = positional[1] if len(positional) > 1 else None
+    return flag is not None and flag.value is False
+
+
+def parameter_attrs(info, grad_only: bool = False) -> set:
+    """``self.X`` attributes that are assigned an ``nn.Parameter`` somewhere in the class (with ``grad_only``:
+    one that requires grad)."""
     out = set()
     for method in (info.methods.values() if info else ()):
         for store in method.stores:
-            if store.value == "call" and store.call in PARAMETER:
+            if store.value == "call" and store.call in PARAMETER and not (grad_only and _without_grad(store)):
                 out.add(store.attr)
     return out
 
@@ -65,7 +77,7 @@ class InplaceParameterInit(Rule):
     def check(self, file, index):
         for fn in file.scopes:
             info = file.cls(fn.cls) if fn.cls else None
-            params = parameter_attrs(info)
+            params = parameter_attrs(info, grad_only=True)  # an in-place write fails only on those
             layers = self.layer_attrs(info, index, file)
             local_layers = {c.target for c in fn.calls if c.target and "." not in c.target
                             and torch_layer(c.qual) in PARAMETERIZED}
@@ -94,8 +106,9 @@ class InplaceParameterInit(Rule):
                         f"item assignment into parameter `{item.key}` with autograd on (RuntimeError at run time);"
                         " wrap it in `with torch.no_grad():`",
                     )
+            every_param = parameter_attrs(info)
             for store in fn.stores:
-                if store.attr not in params:
+                if store.attr not in every_param:
                     continue
                 tensor_call = store.value == "call" and (store.call or "").startswith("torch.") and \
                     store.call not in PARAMETER and not (store.call or "").startswith("torch.nn.")

@@ -23,6 +23,8 @@ class PaddingIdxOverwritten(Rule):
                 s for s in unit.fn.item_stores if s.index and "padding_idx" in s.index]
             rezero_calls = [c for c in unit.fn.calls if c.method == "_fill_padding_idx_with_zero"]
             for item in rezero:
+                if "." not in item.index:
+                    continue  # weight[padding_idx] with a local or a parameter: whether it can be None is unknown
                 if not any(c.kind == "isnone" and c.negated and (c.subject or "").endswith("padding_idx")
                            for c in item.conds) and not any(
                         c.kind == "truthy" and (c.subject or "").endswith("padding_idx") for c in item.conds):

@@ -37,6 +37,18 @@ class InitAfterPretrainedLoad(Rule):
     name = "init-after-pretrained-load"
     summary = "Weights loaded, then re-initialized later in the same scope (pretrained weights overwritten)"
 
+    @staticmethod
+    def applies_an_init(call, file, fn, index) -> bool:
+        """``m.apply(f)`` where ``f`` is a function of the project (or a lambda) that initializes weights; a
+        function that cannot be resolved (``torch.ao.quantization.disable_observer``) is not known to."""
+        if not call.args:
+            return False
+        arg = call.args[0]
+        if arg.lambda_sig is not None:
+            return True
+        applied = index._resolve_applied(arg.key or "", file, fn.qualname)
+        return applied is not None and bool(applied[0].inits)
+
     def check(self, file, index):
         for fn in file.scopes:
             loads = []
@@ -64,6 +76,8 @@ class InitAfterPretrainedLoad(Rule):
                         receiver = event.receiver
                         if receiver and "[]" in receiver:
                             continue  # layers picked by index at run time: a deliberate partial re-init
+                        if event.method == "apply" and not self.applies_an_init(event, file, fn, index):
+                            continue  # model.apply(disable_observer): not known to initialize anything
                         if event.method in REINIT_METHODS and _under(receiver, obj) and not any(
                                 _under(receiver, f) for f in fresh):
                             yield self.report(file, event, obj, load, f"`{event.func}(...)`")
