@@ -316,3 +316,29 @@ def test_parse_of_form_feed_text_round_trips_through_positions():
     text = "def f():\n    x = 1\n  \f    y = 2\n"  # CPython: four columns after the form feed
     module = parse(Source("a.py", text, "utf-8", "\n"))
     assert not hasattr(module, "message"), module
+
+
+def test_rules_shared_among_processes_give_the_same_report(tmp_path, monkeypatch):
+    """With ``jobs`` > 1 a large project's files are shared among forked processes for the rules; a share
+    whose process dies is run again in the main process: the report never depends on the split."""
+    from initlint.rules import Rule
+
+    for i in range(60):
+        (tmp_path / f"m{i:02}.py").write_text(MODEL.replace("class ", f"class N{i}_", 1))
+    one = check_paths([str(tmp_path)], select_rules(), jobs=1)
+    two = check_paths([str(tmp_path)], select_rules(), jobs=2)
+    assert [vars(f) for f in two.findings] == [vars(f) for f in one.findings] and len(one.findings) >= 60
+    main_pid = os.getpid()
+
+    class DiesInAFork(Rule):
+        code = "INI999"
+        name = "dies-in-a-fork"
+
+        def check(self, file, index):
+            if os.getpid() != main_pid:
+                os._exit(3)  # a fault in native code, say
+            return []
+
+    died = check_paths([str(tmp_path)], select_rules() + [DiesInAFork()], jobs=2)
+    assert [vars(f) for f in died.findings] == [vars(f) for f in one.findings] and died.errors == []
+    assert engine._PARALLEL_RULES_MIN <= 60

@@ -279,7 +279,7 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
                                            item.line, item.column))
     with gc_paused():
         result = run_rules(summaries, None, result, targets=targets if context else None, resolver=resolver,
-                           sources=sources, cache=cache)
+                           sources=sources, cache=cache, jobs=jobs)
     if memo is not None and not result.errors:  # ---- cache (one line)
         cache.remember(memo, (result.findings, result.skipped[known_skips:], [], result.suppressed,
                               result.warnings))
@@ -288,9 +288,11 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
 
 
 def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Result, options: dict | None = None,
-              targets: set | None = None, resolver=None, sources: dict | None = None, cache=None) -> Result:
+              targets: set | None = None, resolver=None, sources: dict | None = None, cache=None,
+              jobs: int = 1) -> Result:
     """Run each file's rules over the project; with a ``resolver`` the rules, options and per-file-ignores are
-    the file's own (files are grouped by settings: one project index per distinct set of rule options)."""
+    the file's own (files are grouped by settings: one project index per distinct set of rule options).
+    ``jobs`` > 1: the files are shared among that many processes (``_check_all``)."""
     if resolver is None:
         from .config import Resolver, Settings
 
@@ -301,6 +303,7 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
     templates = templates_with_twins(summaries)
     reported: dict = {}  # path -> its suppression comments, for every file whose findings are reported
     ran: dict = {}  # path -> the codes of the rules that ran on it
+    work: list[tuple] = []  # (summary, index, its rules, read for context only)
     for summary in summaries:
         if os.path.normpath(summary.path) in templates:
             continue
@@ -314,19 +317,13 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
         if not context_only:
             reported[summary.path] = summary.noqa
             ran[summary.path] = {r.code for r in rules_here}
-        for rule in rules_here:
-            if context_only and not rule.related_elsewhere:  # its findings there could only be about that file
-                continue
-            try:
-                found = list(rule.check(summary, index))
-            except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
-                if not context_only:  # a file read for context is reported when it is checked itself
-                    result.errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}:"
-                                         f" {exc}")
-                continue
-            if context_only:
-                found = _through_targets(found, targets)
-            result.findings.extend(found)
+        else:  # its findings there could only be about that file
+            rules_here = [rule for rule in rules_here if rule.related_elsewhere]
+        if rules_here:
+            work.append((summary, index, rules_here, context_only))
+    for findings, errors in _check_all(work, targets, jobs):
+        result.findings.extend(findings)
+        result.errors.extend(errors)
     _place(result, sources, reported, ran, cache)
     kept = []
     for f in result.findings:  # per-file-ignores, each file's own
@@ -337,6 +334,83 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
             kept.append(f)
     result.findings = kept
     return result
+
+
+def _check_one(summary: FileSummary, index, rules_here: list, context_only: bool, targets: set | None) -> tuple:
+    """(findings, internal errors) of one file's rules."""
+    findings: list = []
+    errors: list = []
+    for rule in rules_here:
+        try:
+            found = list(rule.check(summary, index))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
+            if not context_only:  # a file read for context is reported when it is checked itself
+                errors.append(f"{summary.path}: internal error in {rule.code}: {type(exc).__name__}: {exc}")
+            continue
+        findings.extend(_through_targets(found, targets) if context_only else found)
+    return findings, errors
+
+
+#: below this many files the rules run in one process (a fork costs more than it saves)
+_PARALLEL_RULES_MIN = 48
+
+
+def _check_all(work: list[tuple], targets: set | None, jobs: int) -> list[tuple]:
+    """``_check_one`` for each item of ``work``, in order. With ``jobs`` > 1 and enough files, the items are
+    shared out (by their number of calls, a measure of the rules' work) among ``jobs - 1`` forked processes and
+    this one; the forks read the summaries and the index from the memory they inherit, and send back only
+    findings. A fork that fails or dies has its share run here: the outcome never depends on the split."""
+    import multiprocessing
+
+    if jobs <= 1 or len(work) < _PARALLEL_RULES_MIN:
+        return [_check_one(*item, targets) for item in work]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return [_check_one(*item, targets) for item in work]
+    shares: list[list[int]] = [[] for _ in range(min(jobs, len(work)))]
+    loads = [0] * len(shares)
+    cost = [1 + sum(len(fn.calls) for fn in item[0].scopes) for item in work]
+    for i in sorted(range(len(work)), key=lambda i: (-cost[i], i)):
+        j = loads.index(min(loads))
+        shares[j].append(i)
+        loads[j] += cost[i]
+    children = []
+    for share in shares[1:]:
+        try:
+            reader, writer = context.Pipe(duplex=False)
+            child = context.Process(target=_check_share, args=(writer, [work[i] for i in share], targets),
+                                    daemon=True)
+            child.start()
+            writer.close()
+        except OSError:  # no fork here: this process runs the share
+            children.append((None, None, share))
+            continue
+        children.append((child, reader, share))
+    out: list = [None] * len(work)
+    for i in shares[0]:
+        out[i] = _check_one(*work[i], targets)
+    for child, reader, share in children:
+        got = None
+        if child is not None:
+            try:
+                got = reader.recv()
+            except (EOFError, OSError):
+                got = None
+            reader.close()
+            child.join()
+        if not isinstance(got, list) or len(got) != len(share):
+            got = [_check_one(*work[i], targets) for i in share]
+        for i, outcome in zip(share, got):
+            out[i] = outcome
+    return out
+
+
+def _check_share(writer, items: list[tuple], targets: set | None) -> None:
+    try:
+        writer.send([_check_one(*item, targets) for item in items])
+    finally:
+        writer.close()
 
 
 # ---- related locations (begin) ------------------------------------------------------------------------

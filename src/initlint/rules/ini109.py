@@ -41,6 +41,7 @@ def is_parameter_call(qual: str | None) -> bool:
 
 class ModuleInitHelperGivenTensor(Rule):
     code = "INI109"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "module-init-helper-given-tensor"
     summary = "mmcv/mmengine `constant_init`/`xavier_init`/... given a tensor: they take a module and do nothing"
 

@@ -46,6 +46,7 @@ def guarded(fn) -> bool:
 
 class HfInitWeightsBypassesGuard(Rule):
     code = "INI211"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "hf-init-weights-bypasses-guard"
     summary = "In-place writes in a `PreTrainedModel._init_weights` skip the guard that keeps loaded weights"
     default = False

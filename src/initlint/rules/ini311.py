@@ -16,6 +16,7 @@ from ._hf import pretrained_family
 
 class HfInitInConstructor(Rule):
     code = "INI311"
+    related_elsewhere = False  # its findings never name a place in another file
     name = "hf-init-in-constructor"
     summary = "Init in `__init__` of a `PreTrainedModel` or its submodules: lost when built on the meta device"
     default = False
