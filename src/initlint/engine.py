@@ -124,6 +124,8 @@ def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, 
             out.append(_summarize_one(task))
             tick(1)
         return out
+    from . import summary  # noqa: F401 - imported once here, before the fork, not once in every worker
+
     # largest files first, in small chunks, so that no worker is left with a big file at the end; the results
     # go back to path order (the index and the output depend on it)
     order = sorted(tasks, key=lambda t: file_size(t[0]), reverse=True)
