@@ -80,11 +80,21 @@ def _verify(factory, seed=0, scheme=None):
     return report
 
 
+#: real findings in the libraries' own code, kept by name: wav2vec2-style models apply ``weight_norm`` to their
+#: positional convolution in ``__init__``, so ``_init_weights``' ``normal_(module.conv.weight, ...)`` writes a
+#: computed copy that is thrown away and ``weight_v`` keeps torch's default (its values stay under the
+#: kaiming-uniform bound, far below the declared normal's range)
+KNOWN_REAL = {name: {"encoder.pos_conv_embed.conv.parametrizations.weight.original1"}
+              for name in ("hubert", "conformer")}
+
+
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_correct_architectures_pass_on_five_seeds(name):
     for seed in range(5):
         r = _verify(MODELS[name], seed)
-        assert not r.failed, (seed, [(e.name, e.verdict, e.reason) for e in r.failed])
+        real = KNOWN_REAL.get(name, set())
+        assert {e.name for e in r.failed} == real, (seed, [(e.name, e.verdict, e.reason) for e in r.failed])
+        assert all("declared init never ran" in e.reason or "thrown away" in e.reason for e in r.failed)
         assert any(e.verdict == "pass" for e in r.entries)
     # the library's _init_weights is what the model declares, and the record shows it ran
     assert any("._init_weights (modeling_" in n for n in r.notes), r.notes

@@ -447,6 +447,7 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
             entry.reason = f"values do not match the recorded {entry.expected}: {entry.reason}"
         if entry.note:
             entry.reason = f"{entry.note}; {entry.reason}" if entry.reason else entry.note
+    _fail_untied(report, model)
     if fingerprint_failures:
         for entry, res, prm, expected in results:
             if (res is not None and entry.verdict in ("fail", "inconclusive")
@@ -462,6 +463,24 @@ def _verify_model(model, scheme: Any = None, *, resolver=None, alpha: float = 1e
     report.notes[:0] = notes
     _duplicate_notes(report, results, sigs)
     return report
+
+
+def _fail_untied(report: Report, model) -> None:
+    """A tie the model's code declares (``self.head.weight = self.embed.weight``, Hugging Face's
+    ``_tied_weights_keys``) that the built model does not have fails the head: it was untied, and what
+    initialized it afterwards is not what the model means."""
+    from .ties import untied
+
+    try:
+        broken = untied(model)
+    except Exception:  # noqa: BLE001 - ties not readable: nothing known about them
+        return
+    for target, source, where in broken:
+        for entry in report.entries:
+            if target in entry.names and source not in entry.names:
+                entry.verdict = "fail"
+                entry.reason = (f"untied: {where} ties `{target}` to `{source}`, but they are separate tensors"
+                                + (f" ({entry.reason})" if entry.reason else ""))
 
 
 def _same_law(a: Expected, b: Expected) -> bool:
