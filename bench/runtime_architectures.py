@@ -37,12 +37,15 @@ M = {
  "deit": lambda: T.DeiTModel(T.DeiTConfig(image_size=32, patch_size=8, **S)),
  "gemma": lambda: T.GemmaForCausalLM(T.GemmaConfig(vocab_size=96, num_key_value_heads=2, head_dim=8, max_position_embeddings=64, **S)),
 }
+#: real findings in transformers' own code (docs/runtime.md, "A real finding in transformers' own code"): the
+#: weight-normed positional convolution's declared init writes a computed copy that is thrown away
+KNOWN_REAL = {"encoder.pos_conv_embed.conv.parametrizations.weight.original1"}
 ap = argparse.ArgumentParser()
 ap.add_argument("--seeds", type=int, default=5)
 ap.add_argument("names", nargs="*")
 a = ap.parse_args()
 only = a.names
-fails = 0
+fails = known = 0
 for name, f in M.items():
     if only and name not in only: continue
     try:
@@ -53,11 +56,15 @@ for name, f in M.items():
             res, notes = declared_resolver_for_class(type(m), m)
             r = verify_model(m, resolver=res, record=rec, seed=seed)
             print(name, seed, r.counts(), flush=True)
-            fails += len(r.failed)
-            for e in r.failed[:4]:
-                print("   F", e.name, e.reason[:250])
+            for e in r.failed:
+                if e.name in KNOWN_REAL and "declared init never ran" in e.reason:
+                    known += 1
+                    continue
+                fails += 1
+                if fails <= 40:
+                    print("   F", e.name, e.reason[:250])
             for e in r.unverified[:3]:
                 print("   U", e.name, e.verdict, e.reason[:160])
     except Exception as ex:  # noqa: BLE001
         print(name, "ERROR", type(ex).__name__, str(ex)[:200])
-print(f"{fails} failure(s)")
+print(f"{fails} failure(s), besides {known} known real finding(s) in the libraries' own code")
