@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..summary import dispatch_types
 from ..torchnames import NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
-from ._units import is_guarded, lacks, members, reach_of, units
+from ._units import attr_constructions, is_guarded, lacks, members, reach_of, units
 
 
 def by_class_name(conds) -> set:
@@ -55,6 +55,27 @@ def unguarded_sites(file, index):
             yield init, unit, reasons, [first[path] for path in sorted(first)]
 
 
+def direct_sites(file, index):
+    """(init, reason, related) for an unguarded init of ``self.<layer>.bias`` (or a norm layer's weight/bias)
+    written directly, where every construction of that layer the class can make lacks the parameter."""
+    for fn in file.functions:
+        for init in fn.inits:
+            parts = (init.target_key or "").split(".")
+            if len(parts) != 3 or parts[0] != "self" or parts[2] not in ("bias", "weight"):
+                continue
+            if is_guarded(init, init.target_key):
+                continue
+            built = attr_constructions(fn, file, index, parts[1])
+            if not built:
+                continue
+            reasons = [lacks(layer, call, parts[2]) for layer, call, _ in built]
+            # provable only when every construction lacks it for sure (not ``bias=flag``)
+            if not all(reasons) or any(" may have no " in why for why in reasons):
+                continue
+            yield init, reasons[0], [Related(path, call.loc, f"{reasons[0]}: the layer is built here")
+                                     for _, call, path in built[:1]]
+
+
 def guard_fix(init) -> Fix:
     return Fix(f"Guard with `if {init.target_key} is not None:`", "safe",
                [(init.loc, "wrap_if", f"{init.target_key} is not None")])
@@ -75,6 +96,13 @@ class UnguardedOptionalParameter(Rule):
                     f" (AttributeError on None at run time); wrap it in `if {init.target_key} is not None:`",
                     guard_fix(init), related,
                 )
+        for init, reason, related in direct_sites(file, index):
+            yield self.finding(
+                file, init.loc,
+                f"`{init.target_key}` is initialized, but {reason} (AttributeError on None at run time); delete"
+                f" the init or build the layer with the parameter",
+                None, related,
+            )
 
 
 class UnguardedOptionalParameterLatent(Rule):
