@@ -24,8 +24,6 @@ GAPS = {
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
     "ddsp-37": "INI003: the repeated element is built by a project function that returns a module",
     "the-algorithm-ml-136": "INI002: a local list filled with layers and then assigned to self is not followed",
-    "pytorch-6495": "INI205: the Embedding is a local of a helper function, not a layer of a model",
-    "pytorch-word2vec-17": "INI205 reads init dispatch branches only, not a direct init of self.emb.weight",
     "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
     "pggan-29": "INI104: the value given as `a` is a variable assigned from calculate_gain",
     "Image_Segmentation-71": "INI304: init_weights(net) only applies a nested function; nested applied functions "
@@ -165,6 +163,66 @@ class BiasedBlock(Block):
 
 def widen(block, dim):
     block.fc = nn.Linear(dim, dim)
+"""),
+    "INI205-direct-attribute": ("INI205", """
+import torch
+import torch.nn as nn
+
+
+class Tokens(nn.Module):
+    def __init__(self, vocab, dim):
+        super().__init__()
+        self.tok = nn.Embedding(vocab, dim, padding_idx=1)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        nn.init.normal_(self.tok.weight, std=0.02)
+""", """
+import torch
+import torch.nn as nn
+
+
+class Tokens(nn.Module):
+    def __init__(self, vocab, dim):
+        super().__init__()
+        self.tok = nn.Embedding(vocab, dim, padding_idx=1)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        nn.init.normal_(self.tok.weight, std=0.02)
+        with torch.no_grad():
+            self.tok.weight[1].fill_(0)
+
+
+class ConfigTokens(nn.Module):
+    def __init__(self, config):
+        super().__init__()
+        self.tok = nn.Embedding(config.vocab, config.dim, padding_idx=config.pad_token_id)
+        nn.init.normal_(self.tok.weight, std=0.02)
+"""),
+    "INI205-local-embedding": ("INI205", """
+import torch.nn as nn
+
+
+def make_embedding(vocab, dim, pad):
+    emb = nn.Embedding(vocab, dim, pad)
+    nn.init.uniform_(emb.weight, -0.1, 0.1)
+    return emb
+""", """
+import torch.nn as nn
+
+
+def make_embedding(vocab, dim, pad=None):
+    emb = nn.Embedding(vocab, dim, pad)
+    nn.init.uniform_(emb.weight, -0.1, 0.1)
+    return emb
+
+
+def make_padded(vocab, dim, pad):
+    emb = nn.Embedding(vocab, dim, padding_idx=pad)
+    nn.init.uniform_(emb.weight, -0.1, 0.1)
+    emb.weight.data[pad] = 0
+    return emb
 """),
 }
 
