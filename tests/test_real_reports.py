@@ -26,8 +26,6 @@ GAPS = {
     "the-algorithm-ml-136": "INI002: a local list filled with layers and then assigned to self is not followed",
     "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
     "pggan-29": "INI104: the value given as `a` is a variable assigned from calculate_gain",
-    "Image_Segmentation-71": "INI304: init_weights(net) only applies a nested function; nested applied functions "
-                             "count as a use of the outer one",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
     "cleanrl-358": "INI208 (opt-in): a named_parameters() loop selecting weight_hh through `'weight' in name`",
@@ -223,6 +221,48 @@ def make_padded(vocab, dim, pad):
     nn.init.uniform_(emb.weight, -0.1, 0.1)
     emb.weight.data[pad] = 0
     return emb
+"""),
+    "INI304-applies-inner-function": ("INI304", """
+import torch.nn as nn
+
+
+def initialize(model, std=0.02):
+    def _init(module):
+        if isinstance(module, nn.Linear):
+            nn.init.normal_(module.weight, std=std)
+
+    model.apply(_init)
+
+
+class Probe(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, 1)
+""", """
+import torch.nn as nn
+
+
+def initialize(model, std=0.02):
+    def _init(module):
+        if isinstance(module, nn.Linear):
+            nn.init.normal_(module.weight, std=std)
+
+    model.apply(_init)
+
+
+def describe(model):
+    def _show(module):
+        nn.init.normal_(module.weight)
+
+    print(_show)
+    return model
+
+
+class Probe(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, 1)
+        initialize(self)
 """),
 }
 

@@ -29,6 +29,8 @@ class InitFunctionNeverApplied(Rule):
             owners = ("self", subject) if fn.is_instance_method else (subject,)
             touches = [i for i in fn.inits if i.target_key and "." in i.target_key and (
                 i.target_key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
+            walks = applied_nested_inits(fn, owners)  # it applies an inner init function to its module itself
+            touches += walks
             # copy_ writes a given value (a gradient, a loaded tensor): not known to initialize
             if not any((i.func.startswith(INIT) or i.is_torch) and i.name != "copy_" for i in touches):
                 continue
@@ -37,7 +39,7 @@ class InitFunctionNeverApplied(Rule):
             yield self.finding(
                 file, fn.loc,
                 f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
-                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn)}` at the end of `__init__`) or"
+                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn, bool(walks))}` at the end of `__init__`) or"
                 " delete it",
             )
 
@@ -78,9 +80,25 @@ class InitFunctionNeverApplied(Rule):
         return False
 
 
-def suggestion(fn) -> str:
+def applied_nested_inits(fn, owners) -> list:
+    """Inits of a function defined inside ``fn`` that ``fn`` applies to its module (``net.apply(init_func)``)
+    and that write that function's own module argument: ``fn`` initializes the module it is given."""
+    out = []
+    for inner in fn.nested:
+        if not inner.params or not any(c.method == "apply" and c.receiver in owners and len(c.args) == 1
+                                       and c.args[0].key == inner.name for c in fn.calls):
+            continue
+        out += [i for i in inner.inits if i.target_key and "." in i.target_key
+                and i.target_key.split(".")[0] == inner.params[0]]
+    return out
+
+
+def suggestion(fn, walks: bool = False) -> str:
     """How to run it: ``self.apply(self.f)`` only for a function that takes the module; a method that takes
-    nothing but ``self`` is called (``self.apply`` would pass it a module it cannot take: INI309)."""
+    nothing but ``self`` is called (``self.apply`` would pass it a module it cannot take: INI309); a function that
+    applies an inner init function to the module it is given (``walks``) is called with the model."""
+    if fn.cls is None and walks:
+        return f"{fn.name}(self)"
     if fn.cls is None:
         if fn.signature is not None and not fn.signature.accepts(1):
             return f"{fn.name}(self, ...)"
