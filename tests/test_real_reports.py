@@ -23,7 +23,6 @@ GAPS = {
     "AdaInt-12": "INI305: the pretrained net is built inside a project backbone class, not in the model's __init__",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
     "ddsp-37": "INI003: the repeated element is built by a project function that returns a module",
-    "the-algorithm-ml-136": "INI002: a local list filled with layers and then assigned to self is not followed",
     "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
     "pggan-29": "INI104: the value given as `a` is a variable assigned from calculate_gain",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
@@ -263,6 +262,58 @@ class Probe(nn.Module):
         super().__init__()
         self.fc = nn.Linear(dim, 1)
         initialize(self)
+"""),
+    "INI002-local-list": ("INI002", """
+import torch.nn as nn
+
+
+class Tower(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        blocks = []
+        for a, b in zip(sizes, sizes[1:]):
+            blocks.append(nn.Linear(a, b))
+        self.blocks = blocks
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = block(x).relu()
+        return x
+""", """
+import torch.nn as nn
+
+
+class Tower(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        blocks = []
+        for a, b in zip(sizes, sizes[1:]):
+            blocks.append(nn.Linear(a, b))
+        self.blocks = blocks
+        self.net = nn.Sequential(*blocks)
+
+    def forward(self, x):
+        return self.net(x)
+
+
+class Named(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        blocks = []
+        for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
+            blocks.append(nn.Linear(a, b))
+            self.add_module(f"block{i}", blocks[-1])
+        self.blocks = blocks
+
+
+class Rebound(nn.Module):
+    def __init__(self, sizes, existing):
+        super().__init__()
+        blocks = []
+        blocks.append(nn.Linear(sizes[0], sizes[1]))
+        blocks = existing
+        self.blocks = blocks
+        self.names = []
 """),
 }
 

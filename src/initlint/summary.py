@@ -258,6 +258,7 @@ class SelfStore:
     loc: Loc
     conds: tuple[Cond, ...] = ()
     mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
+    name: str | None = None  # the local name assigned, when the value is a bare name (``self.layers = modules``)
 
 
 @dataclass(slots=True, frozen=True)
@@ -347,6 +348,9 @@ class FunctionInfo:
     calls_lookup: bool = False
     #: tensors written whole, not through an initializer: ``X.data = ...``, ``torch.f(..., out=X)``
     writes: set = field(default_factory=set)
+    #: local name -> what each plain assignment to it binds, in order: ``"[]"`` for an empty list literal,
+    #: ``"?"`` for anything else (``modules = []`` then ``self.layers = modules``)
+    local_binds: dict = field(default_factory=dict)
 
     @property
     def is_instance_method(self) -> bool:
@@ -1037,6 +1041,9 @@ class _Extractor:
             self.expr_call(value, path, ctx, target)
         else:
             self.expr(value, path, ctx)
+        if self.scope is not None and target is not None and "." not in target:
+            empty = isinstance(value, cst.List) and not value.elements
+            self.scope.local_binds.setdefault(target, []).append("[]" if empty else "?")
         if self.scope is not None and target is not None and "." not in target and _is_lookup(value):
             self.lookups.add(target)  # fn = self.inits[name] / fn = inits.get(name)
         # local aliases of classes: norm_layer = nn.BatchNorm2d
@@ -1122,7 +1129,9 @@ class _Extractor:
             elt = value.value if isinstance(value, cst.DictComp) else value.elt
             if isinstance(elt, cst.Call):
                 elements = (self.qualify(key_of(elt.func)),)
-        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions)
+        name = value.value if isinstance(value, cst.Name) else None
+        return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions,
+                         name)
 
     # ---- expressions ------------------------------------------------------------------------------
     def expr_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:

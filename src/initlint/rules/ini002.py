@@ -21,6 +21,7 @@ class UnregisteredLayerContainer(Rule):
                 registered = " ".join(lp.iter_text for fn in fns for c in fn.calls
                                       if c.func in ("self.add_module", "self.register_module") for lp in c.loops)
                 for fn in fns:
+                    yield from self.local_list(file, index, fn, fns)
                     for store in fn.stores:
                         if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered:
                             continue
@@ -43,3 +44,36 @@ class UnregisteredLayerContainer(Rule):
                             f" `parameters()`, `.to()` and `state_dict` never see them, so they are not initialized,"
                             f" trained or moved; wrap it in `{use}(...)`",
                         )
+
+    def local_list(self, file, index, fn, fns):
+        """``modules = []``, ``modules.append(nn.Linear(...))``, then ``self.layers = modules``: the local is bound
+        once, to an empty list, filled with layers, and neither it nor ``self.layers`` is wrapped in a container
+        or registered."""
+        for store in fn.stores:
+            name = store.name
+            if not name or fn.local_binds.get(name) != ["[]"]:
+                continue
+            if any(f.computed_setattr or any(c.func in ("self.add_module", "self.register_module") for c in f.calls)
+                   for f in fns):
+                continue  # the elements may be registered one by one
+            appended = [c for c in fn.calls if c.func == f"{name}.append" and c.args
+                        and index.module_kind(c.args[0].call, file) in PARAM_KINDS]
+            if not appended or any(c.func != f"{name}.append" and name in _mentioned(c) for c in fn.calls):
+                continue
+            attr = store.attr
+            if any(f"self.{attr}" in _mentioned(c) or c.func.startswith(f"self.{attr}.") and c.method != "append"
+                   for f2 in fns for c in f2.calls) or any(
+                    later.attr == attr and later.order > store.order for f2 in fns for later in f2.stores
+                    if later.value == "call"):
+                continue
+            yield self.finding(
+                file, store.loc,
+                f"`self.{attr}` holds layers in a plain list (`{name}`, filled with `append`): `apply`, `modules()`,"
+                f" `parameters()`, `.to()` and `state_dict` never see them, so they are not initialized, trained or"
+                f" moved; wrap it in `nn.ModuleList({name})`",
+            )
+
+
+def _mentioned(call) -> set:
+    """Names and attribute chains a call's arguments are (``modules``, ``self.layers``, ``*modules``)."""
+    return {a.key for a in call.args if a.key}
