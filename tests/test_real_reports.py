@@ -22,7 +22,6 @@ GAPS = {
     "picotron-32": "INI301: the re-init goes through a helper object that holds the model (manager.init_...())",
     "AdaInt-12": "INI305: the pretrained net is built inside a project backbone class, not in the model's __init__",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
-    "ddsp-37": "INI003: the repeated element is built by a project function that returns a module",
     "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
     "pggan-29": "INI104: the value given as `a` is a variable assigned from calculate_gain",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
@@ -314,6 +313,48 @@ class Rebound(nn.Module):
         blocks = existing
         self.blocks = blocks
         self.names = []
+"""),
+    "INI003-factory-function": ("INI003", """
+import torch.nn as nn
+
+
+def block(dim):
+    layers = [nn.Linear(dim, dim), nn.GELU()]
+    return nn.Sequential(*layers)
+
+
+class Stack(nn.Module):
+    def __init__(self, dim, depth):
+        super().__init__()
+        self.blocks = nn.ModuleList([block(dim)] * depth)
+""", """
+import functools
+
+import torch.nn as nn
+
+SHARED = {}
+
+
+def block(dim):
+    layers = [nn.Linear(dim, dim), nn.GELU()]
+    return nn.Sequential(*layers)
+
+
+def cached(dim):
+    return SHARED.setdefault(dim, nn.Linear(dim, dim))
+
+
+@functools.lru_cache
+def memo(dim):
+    return nn.Linear(dim, dim)
+
+
+class Stack(nn.Module):
+    def __init__(self, dim, depth):
+        super().__init__()
+        self.blocks = nn.ModuleList([block(dim) for _ in range(depth)])
+        self.tied = nn.ModuleList([cached(dim)] * depth)
+        self.memo = nn.ModuleList([memo(dim)] * depth)
 """),
 }
 
