@@ -23,7 +23,6 @@ GAPS = {
     "AdaInt-12": "INI305: the pretrained net is built inside a project backbone class, not in the model's __init__",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
     "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
-    "pggan-29": "INI104: the value given as `a` is a variable assigned from calculate_gain",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
     "cleanrl-358": "INI208 (opt-in): a named_parameters() loop selecting weight_hh through `'weight' in name`",
@@ -355,6 +354,41 @@ class Stack(nn.Module):
         self.blocks = nn.ModuleList([block(dim) for _ in range(depth)])
         self.tied = nn.ModuleList([cached(dim)] * depth)
         self.memo = nn.ModuleList([memo(dim)] * depth)
+"""),
+    "INI104-local-gain": ("INI104", """
+import torch.nn as nn
+
+
+def init_conv(conv):
+    gain = nn.init.calculate_gain("relu")
+    nn.init.kaiming_uniform_(conv.weight, a=gain)
+
+
+init_conv(nn.Conv2d(3, 8, 3))
+""", """
+import torch.nn as nn
+
+
+def init_conv(conv, slope=0.2):
+    gain = nn.init.calculate_gain("relu")
+    nn.init.kaiming_uniform_(conv.weight, a=slope)
+    nn.init.xavier_uniform_(conv.weight, gain=gain)
+
+
+def init_other(conv, gain):
+    nn.init.kaiming_uniform_(conv.weight, a=gain)
+
+
+def init_mixed(conv, relu):
+    slope = nn.init.calculate_gain("relu")
+    if not relu:
+        slope = 0.01
+    nn.init.kaiming_uniform_(conv.weight, a=slope)
+
+
+init_conv(nn.Conv2d(3, 8, 3))
+init_other(nn.Conv2d(3, 8, 3), 0.1)
+init_mixed(nn.Conv2d(3, 8, 3), False)
 """),
 }
 

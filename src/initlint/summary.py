@@ -349,7 +349,7 @@ class FunctionInfo:
     #: tensors written whole, not through an initializer: ``X.data = ...``, ``torch.f(..., out=X)``
     writes: set = field(default_factory=set)
     #: local name -> what each plain assignment to it binds, in order: ``"[]"`` for an empty list literal,
-    #: ``"?"`` for anything else (``modules = []`` then ``self.layers = modules``)
+    #: ``"<callee>()"`` for a call (qualified: ``torch.nn.init.calculate_gain()``), ``"?"`` for anything else
     local_binds: dict = field(default_factory=dict)
 
     @property
@@ -1042,8 +1042,13 @@ class _Extractor:
         else:
             self.expr(value, path, ctx)
         if self.scope is not None and target is not None and "." not in target:
-            empty = isinstance(value, cst.List) and not value.elements
-            self.scope.local_binds.setdefault(target, []).append("[]" if empty else "?")
+            if isinstance(value, cst.List) and not value.elements:
+                bound = "[]"
+            elif isinstance(value, cst.Call) and key_of(value.func):
+                bound = f"{self.qualify(key_of(value.func))}()"
+            else:
+                bound = "?"
+            self.scope.local_binds.setdefault(target, []).append(bound)
         if self.scope is not None and target is not None and "." not in target and _is_lookup(value):
             self.lookups.add(target)  # fn = self.inits[name] / fn = inits.get(name)
         # local aliases of classes: norm_layer = nn.BatchNorm2d
