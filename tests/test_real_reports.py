@@ -22,7 +22,6 @@ GAPS = {
     "picotron-32": "INI301: the re-init goes through a helper object that holds the model (manager.init_...())",
     "AdaInt-12": "INI305: the pretrained net is built inside a project backbone class, not in the model's __init__",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
-    "hifi-gan-145": "INI306: apply over a ModuleList whose elements were appended through weight_norm",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
     "cleanrl-358": "INI208 (opt-in): a named_parameters() loop selecting weight_hh through `'weight' in name`",
@@ -389,6 +388,50 @@ def init_mixed(conv, relu):
 init_conv(nn.Conv2d(3, 8, 3))
 init_other(nn.Conv2d(3, 8, 3), 0.1)
 init_mixed(nn.Conv2d(3, 8, 3), False)
+"""),
+    "INI306-container-apply": ("INI306", """
+import torch.nn as nn
+from torch.nn.utils import spectral_norm
+
+
+def init_fn(m):
+    if isinstance(m, nn.Conv2d):
+        nn.init.normal_(m.weight, 0.0, 0.02)
+
+
+class Critic(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        self.convs = nn.ModuleList()
+        for _ in range(depth):
+            self.convs.append(spectral_norm(nn.Conv2d(64, 64, 3, padding=1)))
+        self.convs.apply(init_fn)
+""", """
+import torch.nn as nn
+from torch.nn.utils import spectral_norm
+
+
+def init_fn(m):
+    if isinstance(m, nn.Linear):
+        nn.init.normal_(m.weight, 0.0, 0.02)
+
+
+def init_bias(m):
+    if isinstance(m, nn.Conv2d):
+        nn.init.zeros_(m.bias)
+
+
+class Critic(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        self.convs = nn.ModuleList()
+        for _ in range(depth):
+            self.convs.append(spectral_norm(nn.Conv2d(64, 64, 3, padding=1)))
+        self.convs.apply(init_fn)
+        self.convs.apply(init_bias)
+        self.plain = nn.ModuleList()
+        self.plain.apply(init_fn)
+        self.plain.append(spectral_norm(nn.Conv2d(64, 64, 3)))
 """),
 }
 
