@@ -20,7 +20,6 @@ ALL = select_rules(["ALL"])
 GAPS = {
     "Non-local-44": "INI201: the init reaches the norm layer through an index into an nn.Sequential (`self.W[1]`)",
     "picotron-32": "INI301: the re-init goes through a helper object that holds the model (manager.init_...())",
-    "AdaInt-12": "INI305: the pretrained net is built inside a project backbone class, not in the model's __init__",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
@@ -432,6 +431,63 @@ class Critic(nn.Module):
         self.plain = nn.ModuleList()
         self.plain.apply(init_fn)
         self.plain.append(spectral_norm(nn.Conv2d(64, 64, 3)))
+"""),
+    "INI305-project-backbone": ("INI305", """
+import torch.nn as nn
+import torchvision
+
+
+class Encoder(nn.Module):
+    def __init__(self, weights=None):
+        super().__init__()
+        self.body = torchvision.models.resnet50(weights=weights)
+
+
+class Segmenter(nn.Module):
+    def __init__(self, classes):
+        super().__init__()
+        self.encoder = Encoder(weights="IMAGENET1K_V2")
+        self.head = nn.Conv2d(2048, classes, 1)
+        self._init()
+
+    def _init(self):
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode="fan_out")
+""", """
+import torch.nn as nn
+import torchvision
+
+
+class Encoder(nn.Module):
+    def __init__(self, weights=None):
+        super().__init__()
+        self.body = torchvision.models.resnet50(weights=weights)
+
+
+class Segmenter(nn.Module):
+    def __init__(self, classes, weights=None):
+        super().__init__()
+        self.encoder = Encoder(weights=weights)
+        self.scratch = Encoder()
+        self.head = nn.Conv2d(2048, classes, 1)
+        self._init()
+
+    def _init(self):
+        for m in self.head.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode="fan_out")
+
+
+class Tuned(nn.Module):
+    def __init__(self, classes):
+        super().__init__()
+        self._init()
+        self.encoder = Encoder(weights="IMAGENET1K_V2")
+        self.head = nn.Conv2d(2048, classes, 1)
+
+    def _init(self):
+        self.apply(lambda m: None)
 """),
 }
 
