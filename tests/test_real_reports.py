@@ -19,7 +19,6 @@ ALL = select_rules(["ALL"])
 # case id -> why the rules miss it (strict xfail)
 GAPS = {
     "Non-local-44": "INI201: the init reaches the norm layer through an index into an nn.Sequential (`self.W[1]`)",
-    "picotron-32": "INI301: the re-init goes through a helper object that holds the model (manager.init_...())",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
     "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
@@ -488,6 +487,58 @@ class Tuned(nn.Module):
 
     def _init(self):
         self.apply(lambda m: None)
+"""),
+    "INI301-holder-object": ("INI301", """
+import torch
+
+
+def init_fn(m):
+    if isinstance(m, torch.nn.Linear):
+        torch.nn.init.zeros_(m.weight)
+
+
+class Trainer:
+    def __init__(self, net, lr=1e-3):
+        self.net = net
+        self.lr = lr
+
+    def restart(self):
+        self.net.apply(init_fn)
+
+
+def resume(net, path):
+    trainer = Trainer(net)
+    net.load_state_dict(torch.load(path))
+    trainer.restart()
+    return trainer
+""", """
+import torch
+
+
+def init_fn(m):
+    if isinstance(m, torch.nn.Linear):
+        torch.nn.init.zeros_(m.weight)
+
+
+class Trainer:
+    def __init__(self, net, head, lr=1e-3):
+        self.net = net
+        self.head = head
+        self.lr = lr
+
+    def restart(self):
+        self.net.apply(init_fn)
+
+    def new_head(self):
+        self.head.apply(init_fn)
+
+
+def resume(net, head, path):
+    trainer = Trainer(net, head)
+    trainer.restart()
+    net.load_state_dict(torch.load(path))
+    trainer.new_head()
+    return trainer
 """),
 }
 

@@ -685,6 +685,9 @@ class _Extractor:
             or ("." not in fkey and head not in _BUILTINS)
             or any(a.keyword is not None and a.keyword.value in ("pretrained", "weights") for a in node.args)
             or head in self.aliases
+            # a method of a local object built by a class: manager = Manager(model); manager.reinit()
+            or (scope is not None and fkey.count(".") == 1 and any(
+                b.endswith("()") and b[:-2].rsplit(".", 1)[-1][:1].isupper() for b in scope.local_binds.get(head, ())))
         )
         if head == "self" and last == "setattr":
             keep = True
