@@ -20,7 +20,6 @@ ALL = select_rules(["ALL"])
 GAPS = {
     "Non-local-44": "INI201: the init reaches the norm layer through an index into an nn.Sequential (`self.W[1]`)",
     "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
-    "cs231n-2": "INI107: a project function's tensor result assigned to a module's registered parameter",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
     "cleanrl-358": "INI208 (opt-in): a named_parameters() loop selecting weight_hh through `'weight' in name`",
 }
@@ -539,6 +538,41 @@ def resume(net, head, path):
     net.load_state_dict(torch.load(path))
     trainer.new_head()
     return trainer
+"""),
+    "INI107-tensor-to-layer-parameter": ("INI107", """
+import torch
+import torch.nn as nn
+
+
+def ones(shape):
+    return torch.ones(shape)
+
+
+class Gate(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, dim)
+        self.fc.bias = ones(dim)
+""", """
+import torch
+import torch.nn as nn
+
+
+def ones(shape):
+    return nn.Parameter(torch.ones(shape))
+
+
+def fresh(shape, scale):
+    return torch.ones(shape) * scale
+
+
+class Gate(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, dim)
+        self.fc.bias = ones(dim)
+        self.fc.weight = fresh((dim, dim), 0.1)
+        self.scale = torch.ones(dim)
 """),
 }
 
