@@ -26,8 +26,6 @@ GAPS = {
 
 # case id -> why the corrected twin gets a default finding (strict xfail)
 TWIN_FINDINGS = {
-    "DBPN-12": "INI203 judges each class-name branch alone: 'Conv2d' and 'ConvTranspose2d' branches of one "
-               "dispatch are each said to miss the other",
     "Image_Segmentation-71": "INI203 does not see the model through init_weights(self) -> net.apply(init_func), so "
                              "it checks BatchNorm2d against every torch BatchNorm",
 }
