@@ -3,7 +3,8 @@
 For each bug class: how many cases the default rules catch, how many all rules (``--select ALL``) catch, and the
 recall in the classes a rule claims to cover (the claim comes from the rule pages and is written in the corpus).
 A case is caught when one of its class's rules reports the bad program with a finding its corrected twin does not
-get, and the twin gets no finding of those rules that the bad program lacks. Out-of-scope cases (a class no rule claims, or a shape the rule page says it leaves alone) are listed apart.
+get, and the twin gets no finding of those rules that the bad program lacks. Out-of-scope cases (a class no rule
+claims, or a shape the rule page says it leaves alone) are listed apart.
 
     python bench/recall.py            # table, then the misses
     python bench/recall.py --json     # one JSON object (for a record of the figure)

@@ -19,7 +19,8 @@ ALL = select_rules(["ALL"])
 # case id -> why the rules miss it (strict xfail)
 GAPS = {
     "Non-local-44": "INI201: the init reaches the norm layer through an index into an nn.Sequential (`self.W[1]`)",
-    "fastai-2090": "INI310: the tie is followed by an `apply` of an init function, not by a direct init",
+    "fastai-2090": "INI310 claims two explicit inits through the two names; here the embedding keeps its "
+                   "constructor's default and one `apply` after the tie writes the tied tensor",
     "triplet-attention-27": "INI102: a state_dict() loop with a name filter that also selects BatchNorm tensors",
     "cleanrl-358": "INI208 (opt-in): a named_parameters() loop selecting weight_hh through `'weight' in name`",
 }

@@ -53,10 +53,10 @@ class ClassNameDispatch(Rule):
             if lacking:
                 return (f"also matches {', '.join(sorted(set(lacking))[:4])}, which has no `.{attr}`"
                         " (AttributeError at run time)")
-        for family, members in FAMILIES.items():
-            hit = [m for m in members if pattern in m]
-            if hit and len(hit) < len(members):
-                missed = [m for m in members if m not in hit and (reach is None or m in built)
+        for family, names in FAMILIES.items():
+            hit = [m for m in names if pattern in m]
+            if hit and len(hit) < len(names):
+                missed = [m for m in names if m not in hit and (reach is None or m in built)
                           and m not in handled and not any(p in m for p in patterns)]
                 if missed:
                     return f"misses {', '.join(missed)} of the same layer family, which keep PyTorch's default"

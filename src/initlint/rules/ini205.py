@@ -81,7 +81,8 @@ class PaddingIdxOverwritten(Rule):
                     paths = [(calls[0], file.path)]
                 else:
                     continue
-                if not all(_padded(call, fn if scopes == [fn] else None) for call in calls) or _row_written(key, scopes):
+                builder = fn if scopes == [fn] else None
+                if not all(_padded(call, builder) for call in calls) or _row_written(key, scopes):
                     continue
                 yield self.finding(
                     file, init.loc,

@@ -39,7 +39,8 @@ class InitFunctionNeverApplied(Rule):
             yield self.finding(
                 file, fn.loc,
                 f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
-                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn, bool(walks))}` at the end of `__init__`) or"
+                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn, bool(walks))}` at the end of"
+                " `__init__`) or"
                 " delete it",
             )
 
