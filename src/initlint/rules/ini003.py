@@ -38,7 +38,8 @@ class RepeatedModuleInstance(Rule):
     @staticmethod
     def element(rep, fn, file, index):
         if rep.call is not None:
-            return f"`{rep.call.rsplit('.', 1)[-1]}(...)`" if index.module_kind(rep.call, file) in PARAM_KINDS else None
+            known = index.module_kind(rep.call, file) in PARAM_KINDS or index.factory_kind(rep.call, file)
+            return f"`{rep.call.rsplit('.', 1)[-1]}(...)`" if known else None
         if rep.key is None:
             return None
         source = None
