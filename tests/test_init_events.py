@@ -784,6 +784,9 @@ class M(nn.Module):
     "self.layers = layers\n        for i, m in enumerate(layers):\n            self.add_module(str(i), m)",
     "layers.append(block)\n        self.layers = layers",
     "self.layers = layers\n        self.layers = nn.ModuleList(self.layers)",
+    # the recall corpus's silences hold for layer variables too (twitter/the-algorithm-ml#136's twins)
+    "layers = block\n        self.layers = layers",
+    "self.add_module('first', conv)\n        self.layers = layers",
 ])
 def test_list_of_variables_handed_on_or_unknown_is_silent(tail):
     src = HEAD + f"""
@@ -796,3 +799,132 @@ class M(nn.Module):
         {tail}
 """
     assert fired(src, "INI002") == []
+
+
+# ---- the recall corpus's fixes (tests/real_reports.py) as queries over init events --------------------------------
+
+def test_local_list_of_layer_variables_and_parameter_free_modules():
+    """``layers.append(conv)`` of a local layer next to ``layers.append(nn.ReLU())``: a parameter-free module
+    among the layers is known, not a reason for silence."""
+    src = HEAD + """
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        layers = []
+        conv = nn.Conv2d(3, 3, 3)
+        layers.append(conv)
+        layers.append(nn.ReLU())
+        self.layers = layers
+"""
+    assert fired(src, "INI002") == [11]
+    assert fired(src.replace("self.layers = layers", "self.layers = nn.ModuleList(layers)"), "INI002") == []
+
+
+def test_embedding_weight_through_an_alias():
+    """INI205's whole-weight init on the Embedding itself, written through a local alias; a row write through the
+    alias (item store or indexed init) re-zeroes the padding row."""
+    bad = HEAD + """
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(10, 4, padding_idx=0)
+        w = self.emb.weight
+        nn.init.normal_(w)
+"""
+    assert fired(bad, "INI205") == [9]
+    assert fired(bad + "        w.data[0] = 0\n", "INI205") == []
+    assert fired(bad + "        with torch.no_grad():\n            w[0] = 0\n", "INI205") == []
+    assert fired(bad + "        with torch.no_grad():\n            w[0].zero_()\n", "INI205") == []
+    assert fired(bad.replace("padding_idx=0", "padding_idx=None"), "INI205") == []
+
+
+def test_direct_init_checked_against_the_class_family(lint_project):
+    """The constructions of ``self.fc`` an init event knows are those of the class, its project bases and
+    subclasses: a base in another file that builds it without a bias is a finding (the related note names that
+    file); a subclass (in a third file) that rebuilds it with a bias makes it unknown which layer the init meets."""
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/base.py": HEAD + """
+class Base(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2, bias=False)
+""",
+        "pkg/model.py": HEAD + """
+from .base import Base
+
+class M(Base):
+    def __init__(self):
+        super().__init__()
+        nn.init.zeros_(self.fc.bias)
+""",
+    }
+    (finding,) = [f for f in lint_project(files) if f.code == "INI201"]
+    assert (os.path.basename(finding.path), finding.line) == ("model.py", 9)
+    assert [(os.path.basename(r.path), r.line) for r in finding.related] == [("base.py", 7)]
+    files["pkg/other.py"] = HEAD + """
+from .model import M
+
+class Wide(M):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+"""
+    assert [f for f in lint_project(files) if f.code == "INI201"] == []
+
+
+def test_inner_init_function_writing_through_an_alias():
+    """INI304: ``init_weights(net)`` applies an inner function that writes ``m.weight`` through an alias."""
+    src = HEAD + """
+def init_weights(net):
+    def init_func(m):
+        w = m.weight
+        nn.init.normal_(w)
+    net.apply(init_func)
+"""
+    assert fired(src, "INI304") == [4]
+    assert fired(src.replace("w = m.weight", "w = torch.empty(3)"), "INI304") == []
+
+
+def test_applied_function_writing_a_reparametrized_weight_through_an_alias():
+    src = HEAD + """
+from torch.nn.utils import weight_norm
+
+def init_fn(m):
+    w = m.weight
+    nn.init.normal_(w)
+
+class G(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ups = nn.ModuleList()
+        self.ups.append(weight_norm(nn.Conv1d(2, 2, 3)))
+        self.ups.apply(init_fn)
+"""
+    assert fired(src, "INI306") == [15]
+    assert fired(src.replace("w = m.weight", "w = m.bias"), "INI306") == []
+
+
+def test_list_loop_over_a_pretrained_module_in_a_method_init_calls():
+    """INI305: the loop over ``[self.backbone, self.head]`` runs in a method ``__init__`` calls, after the
+    pretrained backbone is built; called before it, it re-initializes nothing pretrained."""
+    src = HEAD + """
+import torchvision
+
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.backbone = torchvision.models.resnet18(pretrained=True)
+        self.head = nn.Linear(2, 2)
+        self.init_weights()
+
+    def init_weights(self):
+        for m in [self.backbone, self.head]:
+            for p in m.parameters():
+                nn.init.normal_(p)
+"""
+    assert fired(src, "INI305") == [16]
+    assert fired(src.replace("[self.backbone, self.head]", "[self.head]"), "INI305") == []
+    early = src.replace("        self.init_weights()\n", "").replace(
+        "        super().__init__()\n", "        super().__init__()\n        self.init_weights()\n", 1)
+    assert fired(early, "INI305") == []

@@ -27,8 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .index import ClassRef, ProjectIndex
-from .summary import UNKNOWN, Cond, FileSummary, FunctionInfo, InitCall, Loop, dispatch_types, \
-    iter_with_nested, root
+from .summary import UNKNOWN, Cond, FileSummary, FunctionInfo, InitCall, Loop, dispatch_types, root
 from .torchnames import PARAMETERIZED, torch_layer
 
 #: traversals of a module's parameters: ``named_parameters()`` and ``state_dict().items()``
@@ -57,6 +56,8 @@ class InitEvent:
     #: the module whose tensor is written: the subject of ``m.weight``; for a bare ``p`` of
     #: ``for p in m.parameters()``, ``m`` (each element for ``for m in [self.a, self.b]``)
     owner: str | None = None
+    #: the file each of ``layers`` is written in (a base class's construction may be in another file)
+    layer_paths: tuple = ()
 
     @property
     def direct(self) -> bool:
@@ -74,6 +75,10 @@ class InitEvent:
         if self.layers is UNKNOWN:
             return []
         return [(torch_layer(c.qual), c) for c in self.layers]
+
+    def built_sites(self) -> list:
+        """(layer name, constructor call, path) for each construction the subject is known to be."""
+        return [(layer, call, path) for (layer, call), path in zip(self.known_layers(), self.layer_paths)]
 
 
 def events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
@@ -98,6 +103,15 @@ def _alias(fn: FunctionInfo, key: str | None, order: int) -> tuple[str | None, b
     if bound.endswith(".data"):
         bound = bound[:-5]
     return bound + dot + rest, True, data
+
+
+def resolved_key(fn: FunctionInfo, key: str | None, order: int) -> str | None:
+    """``key`` with a local alias bound before ``order`` resolved, an indexed one included (``w[]`` ->
+    ``self.emb.weight[]`` after ``w = self.emb.weight``; the ``.data`` of an alias is dropped)."""
+    if not key:
+        return key
+    cut = min((i for i in (key.find("."), key.find("[")) if i >= 0), default=len(key))
+    return _alias(fn, key[:cut], order)[0] + key[cut:]
 
 
 def predicate_types(cond: Cond, fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> tuple:
@@ -133,24 +147,30 @@ def subject_types(conds, subject: str | None, fn: FunctionInfo, file: FileSummar
     return types, via
 
 
-def _class_layers(file: FileSummary, cls_name: str | None, attr: str) -> Any:
-    """The torch-layer constructions of ``self.<attr>`` in the class: every store of it builds a torch layer
-    (then the calls), else UNKNOWN."""
-    info = file.cls(cls_name) if cls_name else None
-    if info is None:
-        return UNKNOWN
-    stores, calls = 0, []
-    for method in info.methods.values():
-        for fn in iter_with_nested(method):
-            stores += sum(1 for s in fn.stores if s.attr == attr)
-            calls.extend(c for c in fn.calls if c.target == f"self.{attr}")
-    layers = [c for c in calls if torch_layer(c.qual) in PARAMETERIZED]
-    if not stores or len(layers) != stores or len(calls) != stores:
-        return UNKNOWN
-    return tuple(layers)
+def _class_sites(file: FileSummary, index: ProjectIndex, fn: FunctionInfo, attr: str) -> Any:
+    """((constructor call, path), ...) of every ``self.<attr> = nn.Layer(...)`` the class of ``fn``, its project
+    bases and subclasses make, when every one builds a torch layer with parameters; else UNKNOWN (see
+    ``rules._units.attr_constructions``: an assignment of something else, a class attribute or ``__getattr__``, an
+    unresolved base, an attribute set by name or from outside the class)."""
+    top = fn
+    while top.parent is not None:  # a function nested in a method sees the method's ``self``
+        outer = file.function(top.parent)
+        if outer is None:
+            return UNKNOWN
+        top = outer
+
+    def compute():
+        from .rules._units import attr_constructions
+
+        built = attr_constructions(top, file, index, attr)
+        if not built or any(layer not in PARAMETERIZED for layer, _, _ in built):
+            return UNKNOWN
+        return tuple((call, path) for _, call, path in built)
+
+    return index.cached(("class-layers", file.path, top.qualname, attr), compute)
 
 
-def _local_layers(fn: FunctionInfo, name: str, order: int) -> Any:
+def _local_sites(fn: FunctionInfo, file: FileSummary, name: str, order: int) -> Any:
     """The construction a local name holds when the init runs: the last ``name = nn.Layer(...)`` before it."""
     found = None
     for call in fn.calls:
@@ -160,18 +180,25 @@ def _local_layers(fn: FunctionInfo, name: str, order: int) -> Any:
         return UNKNOWN
     if sum(1 for n, _, at in fn.binds if n == name and found.order < at < order) > 1:
         return UNKNOWN  # rebound to something else since (the first bind is the construction's own)
-    return (found,)
+    return ((found, file.path),)
 
 
-def layers_of(subject: str | None, fn: FunctionInfo, file: FileSummary, order: int) -> Any:
+def layer_sites(subject: str | None, fn: FunctionInfo, file: FileSummary, order: int, index: ProjectIndex) -> Any:
+    """((constructor call, path), ...) the module ``subject`` is known to be at ``order`` in ``fn``, or UNKNOWN."""
     if not subject:
         return UNKNOWN
     parts = subject.split(".")
     if parts[0] == "self" and len(parts) == 2 and fn.cls:
-        return _class_layers(file, fn.cls, parts[1])
+        return _class_sites(file, index, fn, parts[1])
     if len(parts) == 1 and subject not in fn.params:
-        return _local_layers(fn, subject, order)
+        return _local_sites(fn, file, subject, order)
     return UNKNOWN
+
+
+def layers_of(subject: str | None, fn: FunctionInfo, file: FileSummary, order: int, index: ProjectIndex) -> Any:
+    """The constructor calls the module ``subject`` is known to be, or UNKNOWN."""
+    sites = layer_sites(subject, fn, file, order, index)
+    return sites if sites is UNKNOWN else tuple(call for call, _ in sites)
 
 
 def _none_registration(file: FileSummary, index: ProjectIndex, fn: FunctionInfo, param: str | None):
@@ -205,11 +232,13 @@ def _event(init: InitCall, fn: FunctionInfo, file: FileSummary, index: ProjectIn
     subject = key.rsplit(".", 1)[0] if key and "." in key else key
     param = key.rsplit(".", 1)[-1] if key and "." in key else None
     types, pvia = subject_types(init.conds, init.subject, fn, file, index)
-    layers = layers_of(subject, fn, file, init.order) if helper is None else helper
+    sites = layer_sites(subject, fn, file, init.order, index) if helper is None else helper
+    layers, paths = (UNKNOWN, ()) if sites is UNKNOWN else (tuple(c for c, _ in sites), tuple(p for _, p in sites))
     none_at = _none_registration(file, index, fn, param) if subject == "self" else None
     return InitEvent(init, fn.qualname, key, subject, param, types, layers, loc, via + pvia, unit=unit,
                      keys=tuple(dict.fromkeys((init.target_key, key, *keys))), none_at=none_at,
-                     param_loop=_param_loop(init, key) if param is None else None, via_data=init.via_data or data)
+                     param_loop=_param_loop(init, key) if param is None else None, via_data=init.via_data or data,
+                     layer_paths=paths)
 
 
 def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
@@ -267,14 +296,15 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
         if len(helper.params) <= bound:
             continue
         param = helper.params[bound]
-        layers = layers_of(arg.key, fn, file, call.order)
+        sites = layer_sites(arg.key, fn, file, call.order, index)
         for init in helper.inits:
             if root(init.target_key) != param or init.loops or "." not in (init.target_key or ""):
                 continue
             key = arg.key + init.target_key[len(param):]
-            ev = _event(init, helper, where, index, key, ("helper",), call.loc, helper=layers)
-            out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, ev.types, layers, call.loc,
-                                 ev.via, init.loc, where.path, None, ev.keys, None, None, ev.via_data))
+            ev = _event(init, helper, where, index, key, ("helper",), call.loc, helper=sites)
+            out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, ev.types, ev.layers, call.loc,
+                                 ev.via, init.loc, where.path, None, ev.keys, None, None, ev.via_data,
+                                 layer_paths=ev.layer_paths))
     return out
 
 

@@ -418,6 +418,25 @@ class ProjectIndex:
             return "project"
         return None
 
+    def factory_kind(self, key: str | None, file: FileSummary) -> str | None:
+        """``"factory"`` when ``key`` names a project function (not a method, undecorated) whose every
+        ``return`` builds a new module (``def mlp(...): ... return nn.Sequential(*layers)``), else None."""
+        found = self.resolve_function(key, file)
+        if found is None:
+            return None
+        fn, home = found
+        if fn.cls is not None or fn.decorators or not fn.returns or fn.returns_callable:
+            return None
+        for ret in fn.returns:
+            if not ret.endswith("()") or "(" in ret[:-2] or "[" in ret:
+                return None
+            head, dot, rest = ret[:-2].partition(".")
+            base = home.imports.get(head)
+            qual = canonical(base + dot + rest) if base else ret[:-2]
+            if self.module_kind(qual, home) not in ("layer", "container", "project"):
+                return None
+        return "factory"
+
     # ---- what a model builds ----------------------------------------------------------------------
     def reach(self, ref: ClassRef, _stack: frozenset = frozenset()) -> Reach:
         """Torch layers and project modules built by the class's ``__init__`` (and what it calls)."""

@@ -254,7 +254,8 @@ class SelfStore:
     loc: Loc
     conds: tuple[Cond, ...] = ()
     mentions: frozenset = frozenset()  # local names the assigned call mentions (``resnet`` in ``Seq(*resnet...)``)
-    value_key: str | None = None  # the local name assigned (``layers`` in ``self.layers = layers``)
+    #: the local name assigned, when the value is a bare name (``layers`` in ``self.layers = layers``)
+    value_key: str | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -350,6 +351,9 @@ class FunctionInfo:
     #: a predicate on a module: the isinstance types when every ``return`` of the function is an ``isinstance``
     #: of its module parameter (``def is_linear(m): return isinstance(m, nn.Linear)``), else ``()``
     predicate: tuple = ()
+    #: local name -> what each plain assignment to it binds, in order: ``"[]"`` for an empty list literal,
+    #: ``"<callee>()"`` for a call (qualified: ``torch.nn.init.calculate_gain()``), ``"?"`` for anything else
+    local_binds: dict = field(default_factory=dict)
 
     @property
     def is_instance_method(self) -> bool:
@@ -698,6 +702,9 @@ class _Extractor:
             or ("." not in fkey and head not in _BUILTINS)
             or any(a.keyword is not None and a.keyword.value in ("pretrained", "weights") for a in node.args)
             or head in self.aliases
+            # a method of a local object built by a class: manager = Manager(model); manager.reinit()
+            or (scope is not None and fkey.count(".") == 1 and any(
+                b.endswith("()") and b[:-2].rsplit(".", 1)[-1][:1].isupper() for b in scope.local_binds.get(head, ())))
         )
         if head == "self" and last == "setattr":
             keep = True
@@ -1070,6 +1077,14 @@ class _Extractor:
             self.expr_call(value, path, ctx, target)
         else:
             self.expr(value, path, ctx)
+        if self.scope is not None and target is not None and "." not in target:
+            if isinstance(value, cst.List) and not value.elements:
+                bound = "[]"
+            elif isinstance(value, cst.Call) and key_of(value.func):
+                bound = f"{self.qualify(key_of(value.func))}()"
+            else:
+                bound = "?"
+            self.scope.local_binds.setdefault(target, []).append(bound)
         if self.scope is not None and target is not None and "." not in target and _is_lookup(value):
             self.lookups.add(target)  # fn = self.inits[name] / fn = inits.get(name)
         # local aliases of classes: norm_layer = nn.BatchNorm2d

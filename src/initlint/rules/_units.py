@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..index import ClassRef, InlineModel, ProjectIndex, Reach
 from . import Related
-from ..summary import FileSummary, FunctionInfo, Loop
-from ..torchnames import NN, PARAMETERIZED, covered_members, materialized
+from ..summary import FileSummary, FunctionInfo, Loop, iter_with_nested
+from ..torchnames import NN, PARAMETERIZED, canonical, covered_members, materialized, torch_layer
 
 #: positional index of the keyword that removes an optional parameter, per layer
 POSITIONAL = {
@@ -170,3 +170,42 @@ def is_guarded(init, param_key: str) -> bool:
     own = param_key.rsplit(".", 1)[-1]
     names = {lp.targets[0] for lp in init.loops if lp.iter == f"{subject}.named_parameters()" and lp.targets}
     return any(c.kind == "namein" and not c.negated and c.subject in names and own in c.types for c in init.conds)
+
+
+def attr_constructions(fn: FunctionInfo, file: FileSummary, index: ProjectIndex, attr: str) -> list | None:
+    """(torch layer, constructor Call, path) of every ``self.<attr> = nn.X(...)`` in the class of the method ``fn``,
+    its project bases and subclasses. None when that is not known: an assignment of something else, none at
+    all, a base that does not resolve, a class attribute or ``__getattr__``, an attribute set under a computed
+    name or registered by name, or one that code outside the class may assign."""
+    if fn.cls is None or not fn.is_instance_method:
+        return None
+    info = file.cls(fn.cls)
+    if info is None:
+        return None
+    ref = ClassRef(info, file)
+    if index.is_module(ref) is not True:
+        return None
+    family = [*index.mro(ref), *index.subclasses(ref)]
+    for cls in family:
+        if cls.info.has_getattr or attr in cls.info.attrs or cls.info.decorators:
+            return None
+        if any(not isinstance(b, ClassRef) and not b.startswith(NN) for b in index.bases(cls)):
+            return None
+    if attr in index.registered_outside(file, ref):
+        return None
+    found = []
+    for cls in family:
+        for method in cls.info.methods.values():
+            for scope in iter_with_nested(method):
+                if scope.computed_setattr or scope.uses_dict or attr in scope.setattr_names or attr in scope.registered:
+                    return None
+                for store in scope.stores:
+                    if store.attr != attr:
+                        continue
+                    layer = torch_layer(canonical(store.call)) if store.value == "call" else None
+                    call = next((c for c in scope.calls if c.target == f"self.{attr}" and c.stmt == store.stmt
+                                 and c.qual == store.call), None)
+                    if layer is None or call is None:
+                        return None
+                    found.append((layer, call, cls.file.path))
+    return found or None

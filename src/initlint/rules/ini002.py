@@ -35,9 +35,10 @@ class UnregisteredLayerContainer(Rule):
                             if self.local_list_of_layers(store, fn, fns, file, index):
                                 yield self.finding(
                                     file, store.loc,
-                                    f"`self.{store.attr}` holds layers in a plain list: `apply`, `modules()`,"
-                                    " `parameters()`, `.to()` and `state_dict` never see them, so they are not"
-                                    " initialized, trained or moved; wrap it in `nn.ModuleList(...)`",
+                                    f"`self.{store.attr}` holds layers in a plain list (`{store.value_key}`, filled"
+                                    " with `append`): `apply`, `modules()`, `parameters()`, `.to()` and `state_dict`"
+                                    " never see them, so they are not initialized, trained or moved; wrap it in"
+                                    f" `nn.ModuleList({store.value_key})`",
                                 )
                             continue
                         if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered \
@@ -69,14 +70,19 @@ class UnregisteredLayerContainer(Rule):
 
     @staticmethod
     def local_list_of_layers(store, fn, fns, file, index) -> bool:
-        """``self.X = name`` where ``name`` is a local list that only ever receives layers (``name.append(conv)``
-        with ``conv = nn.Conv2d(...)``, or ``name.append(nn.Linear(...))``) and is handed to nothing else: no
-        container, no ``Sequential(*name)``, no other call. Anything unknown about ``name`` keeps it silent."""
+        """``self.X = name`` where ``name`` is a local list bound once, to ``[]``, that only ever receives modules
+        (``name.append(nn.Linear(...))``, or ``name.append(conv)`` with ``conv = nn.Conv2d(...)``), at least one
+        with parameters, and is handed to nothing else: no container, no ``Sequential(*name)``, no other call, and
+        no element registered by name (``add_module``, a computed ``setattr``). Anything unknown about ``name``
+        keeps it silent."""
         from ..events import layers_of
 
         name = store.value_key
-        if name in fn.params or any(n == name and value for n, value, _ in fn.binds):
-            return False  # a parameter, or an alias of something else
+        if name in fn.params or fn.local_binds.get(name) != ["[]"]:
+            return False  # a parameter, bound to something else, or rebound: not known to be a plain list
+        if any(f.computed_setattr or any(c.func in ("self.add_module", "self.register_module") for c in f.calls)
+               for f in fns):
+            return False  # the elements may be registered one by one
         appended = []
         for f in fns:
             for call in f.calls:
@@ -85,10 +91,14 @@ class UnregisteredLayerContainer(Rule):
                 uses = [a for a in call.args if a.key == name or a.key and a.key.startswith(name + ".")]
                 if call.func == f"{name}.append" and f is fn and call.order < store.order and len(call.args) == 1:
                     arg = call.args[0]
-                    if arg.call is not None and index.module_kind(arg.call, file) in PARAM_KINDS:
+                    kind = index.module_kind(arg.call, file) if arg.call is not None else None
+                    if kind in PARAM_KINDS:
                         appended.append(call)
                         continue
-                    if arg.key and "." not in arg.key and layers_of(arg.key, fn, file, call.order) is not UNKNOWN:
+                    if kind == "plain":
+                        continue  # a module without parameters (nn.ReLU()) among the layers
+                    if arg.key and "." not in arg.key and \
+                            layers_of(arg.key, fn, file, call.order, index) is not UNKNOWN:
                         appended.append(call)
                         continue
                     return False  # something else appended: unknown
@@ -100,8 +110,9 @@ class UnregisteredLayerContainer(Rule):
             for lp in f.loops:
                 if re.search(rf"\b{re.escape(name)}\b", lp.iter_text):
                     return False  # for i, m in enumerate(name): self.add_module(...): registered one by one
-            if any(a.key == f"self.{store.attr}" for call in f.calls for a in call.args):
-                return False  # handed on as self.X: nn.Sequential(*self.layers)
+            if any(a.key == f"self.{store.attr}" for call in f.calls for a in call.args) or any(
+                    call.func.startswith(f"self.{store.attr}.") and call.method != "append" for call in f.calls):
+                return False  # handed on as self.X: nn.Sequential(*self.layers), self.layers.extend(...)
         if not appended:
             return False
         return not any(later.attr == store.attr and later.order > store.order and later.value == "call"

@@ -59,7 +59,8 @@ class RepeatedModuleInstance(Rule):
     @staticmethod
     def element(rep, fn, file, index):
         if rep.call is not None:
-            if index.module_kind(rep.call, file) not in PARAM_KINDS or _holds_no_parameters(rep.call, file, index):
+            known = index.module_kind(rep.call, file) in PARAM_KINDS or index.factory_kind(rep.call, file)
+            if not known or _holds_no_parameters(rep.call, file, index):
                 return None
             return f"`{rep.call.rsplit('.', 1)[-1]}(...)`"
         if rep.key is None:

@@ -19,7 +19,7 @@ class KaimingSlopeAsGain(Rule):
     summary = "`kaiming_*_(a=...)` is ignored (nonlinearity not leaky_relu) or looks like a gain"
 
     def check(self, file, index):
-        for _, init in each_init(file, torch_only=True):
+        for fn, init in each_init(file, torch_only=True):
             if init.name not in ("kaiming_uniform_", "kaiming_normal_"):
                 continue
             args = bound_args(init.name, init.args, init.kwargs)
@@ -35,11 +35,17 @@ class KaimingSlopeAsGain(Rule):
                     f"`a={text}` is ignored: `a` is the negative slope of leaky_relu, and"
                     f" `nonlinearity='{nonlinearity}'` has none; drop `a` or use `nonlinearity='leaky_relu'`",
                 )
-            elif _GAINLIKE.match(text) or (isinstance(a, (int, float)) and not isinstance(a, bool)
-                                           and a > 1 and not _SQRT5.match(text)):
+            elif _GAINLIKE.match(text) or _bound_to_gain(text, fn) or (
+                    isinstance(a, (int, float)) and not isinstance(a, bool) and a > 1 and not _SQRT5.match(text)):
                 yield self.finding(
                     file, init.loc,
                     f"`a={text}` looks like a gain, but `a` is leaky_relu's negative slope: the std becomes"
                     f" sqrt(2 / (1 + a^2)) / sqrt(fan) (smaller, not larger); for ReLU use"
                     " `nonlinearity='relu'`, for a gain use `xavier_*_(gain=...)`",
                 )
+
+
+def _bound_to_gain(text: str, fn) -> bool:
+    """``a=gain`` where the local ``gain`` is only ever bound to what ``calculate_gain`` returns."""
+    binds = fn.local_binds.get(text) if text.isidentifier() and text not in fn.params else None
+    return bool(binds) and all(b.endswith(".calculate_gain()") or b == "calculate_gain()" for b in binds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import events
 from ..summary import dispatch_types
-from ..torchnames import INIT, PARAMETERIZED, torch_layer
+from ..torchnames import INIT, PARAMETERIZED, canonical, torch_layer
 from . import Rule
 
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
@@ -107,6 +107,22 @@ class InplaceParameterInit(Rule):
                         " wrap it in `with torch.no_grad():`",
                     )
             every_param = parameter_attrs(info)
+            # m.bias = zero_weight(...) / self.fc.weight = torch.randn(...): a layer's registered parameter
+            for store in fn.attr_stores:
+                parts = store.key.split(".")
+                if parts[-1] not in ("weight", "bias") or not self.is_parameter(store.key, store.conds, every_param,
+                                                                                 layers, local_layers):
+                    continue
+                if len(parts) == 2 and parts[0] == "self":
+                    continue  # self.weight = ...: the class's own attribute, handled above
+                call = next((c for c in fn.calls if c.target == store.key and c.stmt == store.stmt), None)
+                if call is not None and _plain_tensor(call, file, index):
+                    yield self.finding(
+                        file, store.loc,
+                        f"a plain tensor (`{call.func}(...)`) is assigned to the registered parameter `{store.key}`"
+                        " (TypeError: cannot assign a tensor as parameter); copy it in under `torch.no_grad()`"
+                        f" (`{store.key}.copy_(...)`) or wrap it in `nn.Parameter`",
+                    )
             for store in fn.stores:
                 if store.attr not in every_param:
                     continue
@@ -144,3 +160,31 @@ class InplaceParameterInit(Rule):
             types = dispatch_types(conds, parts[0])
             return bool(types) and all(torch_layer(t) in PARAMETERIZED for t in types)
         return False
+
+
+def _tensor_factory(qual: str | None) -> bool:
+    """A torch function that returns a new plain tensor (``torch.zeros``, ``torch.randn``), not a module or a
+    Parameter."""
+    return bool(qual) and qual.startswith("torch.") and not qual.startswith("torch.nn.") and qual.count(".") == 1 \
+        and qual not in PARAMETER and qual.rsplit(".", 1)[-1][:1].islower()
+
+
+def _plain_tensor(call, file, index) -> bool:
+    """The call returns a plain tensor: a torch tensor factory, or a project function whose every ``return`` is
+    one (``def zero_weight(shape): return torch.zeros(shape)``)."""
+    if _tensor_factory(canonical(call.qual)):
+        return True
+    found = index.resolve_function(call.func, file)
+    if found is None:
+        return False
+    fn, home = found
+    if fn.cls is not None or fn.decorators or not fn.returns:
+        return False
+    for ret in fn.returns:
+        if not ret.endswith("()") or "(" in ret[:-2] or "[" in ret:
+            return False
+        head, dot, rest = ret[:-2].partition(".")
+        base = home.imports.get(head)
+        if not _tensor_factory(canonical(base + dot + rest) if base else None):
+            return False
+    return True

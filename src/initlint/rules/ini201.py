@@ -72,12 +72,13 @@ def unguarded_sites(file, index):
             why = f"`{fn_class(ev)}` registers `{ev.param}` as None (`register_parameter({ev.param!r}, None)`)"
             yield ev, [why], [Related(file.path, ev.none_at.loc, "the parameter is registered as None here")]
             continue
-        built = ev.known_layers()
+        # every construction of self.fc in the class family (or of a local conv) lacks it
+        built = ev.built_sites()
         if not built:
             continue
-        if ev.param == "weight" and not all(layer in NORM_TYPES for layer, _ in built):
+        if ev.param == "weight" and not all(layer in NORM_TYPES for layer, _, _ in built):
             continue
-        lacking = [(why, call, file.path) for layer, call in built for why in [lacks(layer, call, ev.param)] if why]
+        lacking = [(why, call, path) for layer, call, path in built for why in [lacks(layer, call, ev.param)] if why]
         if lacking and len(lacking) == len(built):
             seen.add((id(init), ev.key, ev.loc))
             yield ev, _reasons(lacking), _related(lacking)

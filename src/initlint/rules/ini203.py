@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..torchnames import FAMILIES, NO_WEIGHT_ATTR, PARAMETERIZED
 from . import Rule
-from ._units import is_guarded, models_or_owner, reach_of, units
+from ._units import is_guarded, members, models_or_owner, reach_of, units
 
 TORCH_LAYERS = sorted(set(PARAMETERIZED) | set(NO_WEIGHT_ATTR) | {"Identity", "ReLU", "Dropout"})
 
@@ -21,11 +21,15 @@ class ClassNameDispatch(Rule):
             models = models_or_owner(unit, file, index)
             reach = reach_of(models, index) if models else None
             reported = set()
+            # what the unit's other branches handle: a sibling class-name test or an isinstance on the module
+            patterns = {c.attr for i in unit.inits() for c in i.conds if c.kind == "classname" and not c.negated
+                        and c.attr}
+            handled = members(unit.dispatch_types())
             for init in unit.inits():
                 for cond in init.conds:
                     if cond.kind != "classname" or cond.negated or not cond.attr or cond in reported:
                         continue
-                    problem = self.problem(cond.attr, init, reach, index)
+                    problem = self.problem(cond.attr, init, reach, index, patterns, handled)
                     if problem:
                         reported.add(cond)
                         yield self.finding(
@@ -35,7 +39,7 @@ class ClassNameDispatch(Rule):
                         )
 
     @staticmethod
-    def problem(pattern: str, init, reach, index) -> str | None:
+    def problem(pattern: str, init, reach, index, patterns=frozenset(), handled=frozenset()) -> str | None:
         """What goes wrong for the classes the model builds (torch layers alone when the model is unknown)."""
         attr = init.target
         built = {layer for layer, _ in reach.layers} if reach is not None else set(TORCH_LAYERS)
@@ -49,10 +53,11 @@ class ClassNameDispatch(Rule):
             if lacking:
                 return (f"also matches {', '.join(sorted(set(lacking))[:4])}, which has no `.{attr}`"
                         " (AttributeError at run time)")
-        for family, members in FAMILIES.items():
-            hit = [m for m in members if pattern in m]
-            if hit and len(hit) < len(members):
-                missed = [m for m in members if m not in hit and (reach is None or m in built)]
+        for family, names in FAMILIES.items():
+            hit = [m for m in names if pattern in m]
+            if hit and len(hit) < len(names):
+                missed = [m for m in names if m not in hit and (reach is None or m in built)
+                          and m not in handled and not any(p in m for p in patterns)]
                 if missed:
                     return f"misses {', '.join(missed)} of the same layer family, which keep PyTorch's default"
         return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..events import subject_types
-from . import Rule
+from ..events import events, resolved_key, subject_types
+from ..index import ClassRef
+from ..summary import iter_with_nested
+from . import Related, Rule
 from ._units import layers_built, members, reach_of, units
 
 
@@ -13,6 +15,7 @@ class PaddingIdxOverwritten(Rule):
     summary = "Embedding init that does not re-zero `weight[padding_idx]`, or zeroes it without a None guard"
 
     def check(self, file, index):
+        yield from self.direct(file, index)
         for unit in units(file, index):
             # the unit's inits in an Embedding branch: isinstance, or-chains, type checks, predicate functions
             branch_inits = [i for i in unit.inits() if "Embedding" in members(
@@ -51,3 +54,85 @@ class PaddingIdxOverwritten(Rule):
                     " `if m.padding_idx is not None:`",
                     related=layers_built(reach, padded, "an Embedding with `padding_idx` is built here"),
                 )
+
+    def direct(self, file, index):
+        """A whole-weight init written on the Embedding itself: ``self.emb.weight.data.uniform_(...)`` where
+        every ``self.emb = ...`` of the class family builds it with a ``padding_idx``, or ``m.weight.normal_()``
+        on a local ``m = nn.Embedding(..., padding_idx=...)``, with no write to a row of that weight anywhere. A
+        query over the init events (aliases resolved, the elements of a loop over ``[self.a, self.b]``): the
+        constructions the written module is known to be."""
+        seen = set()
+        for ev in events(file, index):
+            init = ev.init
+            if not ev.direct or ev.param != "weight" or init.index or init.name == "copy_" or init.loc in seen:
+                continue
+            built = ev.built_sites()
+            if not built or any(layer != "Embedding" for layer, _, _ in built):
+                continue
+            fn = file.function(ev.scope)
+            if fn is None:
+                continue
+            if "." in ev.subject:  # self.emb: every method of the class family
+                info = file.cls(fn.cls) if fn.cls else None
+                if info is None:
+                    continue
+                ref = ClassRef(info, file)
+                scopes = [s for cls in [*index.mro(ref), *index.subclasses(ref)]
+                          for method in cls.info.methods.values() for s in iter_with_nested(method)]
+                builder = None
+            else:  # a local built in this function
+                scopes, builder = [fn], fn
+            if not all(_padded(call, builder) for _, call, _ in built) or _row_written(ev.key, scopes):
+                continue
+            seen.add(init.loc)
+            yield self.finding(
+                file, init.loc,
+                f"`{ev.key}` is re-initialized whole, overwriting the zero row at `padding_idx` that the Embedding"
+                " keeps for padding (it then gets no gradient and stays random); re-zero it afterwards:"
+                f" `{ev.key}.data[padding_idx].zero_()`",
+                related=[Related(path, call.loc, "the Embedding is built with `padding_idx` here")
+                         for _, call, path in built[:1]],
+            )
+
+
+def _padded(call, fn=None) -> bool:
+    """The Embedding is known to have a padding row: ``padding_idx`` is a literal index, or (in ``fn``, the
+    function that builds it) a required parameter of that function, which has no ``None`` default. A value
+    read from elsewhere (``config.pad_token_id``) may be None: unknown, so no."""
+    arg = call.kwarg("padding_idx")
+    if arg is None:
+        positional = call.positional()
+        arg = positional[2] if len(positional) >= 3 and not any(a.keyword == "*" for a in positional) else None
+    if arg is None:
+        return False
+    if isinstance(arg.value, int) and not isinstance(arg.value, bool):
+        return True
+    if fn is not None and fn.signature is not None and arg.key in fn.params:
+        return fn.params.index(arg.key) < fn.signature.required
+    return False
+
+
+def _plain(key: str | None) -> str:
+    """``m.weight`` for ``m.weight.data[]`` (the key of an indexed write)."""
+    key = (key or "").replace("[]", "")
+    while key.endswith(".data"):
+        key = key[: -len(".data")]
+    return key
+
+
+def _row_written(key: str, scopes) -> bool:
+    """Some code writes part of that weight (an indexed init or item store, local aliases resolved), or calls the
+    Embedding's own re-zeroing: the padding row is handled."""
+    module = key[: -len(".weight")]
+    for scope in scopes:
+        if any(i.index and _plain(resolved_key(scope, i.target_key, i.order)) == key for i in scope.inits):
+            return True
+        if any(_plain(resolved_key(scope, s.key, s.order)) == key for s in scope.item_stores):
+            return True
+        # w[0] = 0 on a local alias of the weight (recorded as a bind of ``w[]``)
+        if any(name.endswith("[]") and _plain(resolved_key(scope, name, at)) == key for name, _, at in scope.binds):
+            return True
+        if any(c.method in ("_fill_padding_idx_with_zero", "reset_parameters")
+               and resolved_key(scope, c.receiver, c.order) == module for c in scope.calls):
+            return True
+    return False

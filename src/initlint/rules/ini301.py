@@ -59,6 +59,7 @@ class InitAfterPretrainedLoad(Rule):
                     loads.append((obj, call))
             if not loads:
                 continue
+            holders = _holders(fn, file, index)
             events = [(c.order, "call", c) for c in fn.calls] + [(i.order, "init", i) for i in fn.inits]
             events.sort(key=lambda e: e[0])
             for obj, load in loads:
@@ -80,6 +81,9 @@ class InitAfterPretrainedLoad(Rule):
                             continue  # model.apply(disable_observer): not known to initialize anything
                         if event.method in REINIT_METHODS and _under(receiver, obj) and not any(
                                 _under(receiver, f) for f in fresh):
+                            yield self.report(file, event, obj, load, f"`{event.func}(...)`")
+                            break
+                        if receiver in holders and _holder_reinits(holders[receiver], event.method, obj, index):
                             yield self.report(file, event, obj, load, f"`{event.func}(...)`")
                             break
                         continue
@@ -129,3 +133,43 @@ class InitAfterPretrainedLoad(Rule):
             " overwritten; initialize before loading, or only the new layers",
             related=[Related(file.path, load.loc, f"`{load.func}(...)` {how} `{obj}` here")],
         )
+
+
+def _holders(fn, file, index) -> dict:
+    """Local objects of a project class built with a value it keeps: ``manager = Manager(model)`` with
+    ``self.model = model`` in ``Manager.__init__`` -> {``manager``: (class, {``model`` attr: ``model`` key})}."""
+    out = {}
+    for call in fn.calls:
+        if not call.target or "." in call.target:
+            continue
+        ref = index.resolve_class(call.qual, file)
+        ctor = ref.info.methods.get("__init__") if ref is not None else None
+        if ctor is None or len(ctor.params) < 2:
+            continue
+        given = {}
+        for i, arg in enumerate(call.positional()):
+            if arg.key and i + 1 < len(ctor.params) and arg.keyword is None:
+                given[ctor.params[i + 1]] = arg.key
+        for arg in call.args:
+            if arg.keyword and arg.keyword != "*" and arg.key:
+                given[arg.keyword] = arg.key
+        kept = {store.attr: given[store.value_key] for store in ctor.stores if store.value_key in given}
+        if kept:
+            out[call.target] = (ref, kept)
+    return out
+
+
+def _holder_reinits(holder, method: str, obj: str, index) -> bool:
+    """The holder's ``method`` re-initializes the object it keeps: ``self.model.reset_parameters()``."""
+    ref, kept = holder
+    for cls in index.mro(ref):
+        fn = cls.info.methods.get(method)
+        if fn is None:
+            continue
+        for call in fn.calls:
+            receiver = call.receiver or ""
+            if call.method in REINIT_METHODS and receiver.startswith("self.") and receiver.count(".") == 1 and \
+                    _under(kept.get(receiver[5:]), obj):
+                return True
+        return False
+    return False

@@ -31,6 +31,9 @@ class InitFunctionNeverApplied(Rule):
             # the tensors written, aliases resolved (w = m.weight; normal_(w) writes m.weight)
             touches = [ev.init for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key and (
                 ev.key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
+            # it applies an inner init function to its module itself (net.apply(init_func))
+            walks = applied_nested_inits(fn, owners, file, index)
+            touches += walks
             # copy_ writes a given value (a gradient, a loaded tensor): not known to initialize
             if not any((i.func.startswith(INIT) or i.is_torch) and i.name != "copy_" for i in touches):
                 continue
@@ -39,8 +42,8 @@ class InitFunctionNeverApplied(Rule):
             yield self.finding(
                 file, fn.loc,
                 f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
-                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn)}` at the end of `__init__`) or"
-                " delete it",
+                f" keeps PyTorch's default init; call it (e.g. `{suggestion(fn, bool(walks))}` at the end of"
+                " `__init__`) or delete it",
             )
 
     @staticmethod
@@ -80,9 +83,26 @@ class InitFunctionNeverApplied(Rule):
         return False
 
 
-def suggestion(fn) -> str:
+def applied_nested_inits(fn, owners, file, index) -> list:
+    """Inits of a function defined inside ``fn`` that ``fn`` applies to its module (``net.apply(init_func)``)
+    and that write that function's own module argument (aliases resolved: the init events of the inner
+    function): ``fn`` initializes the module it is given."""
+    out = []
+    for inner in fn.nested:
+        if not inner.params or not any(c.method == "apply" and c.receiver in owners and len(c.args) == 1
+                                       and c.args[0].key == inner.name for c in fn.calls):
+            continue
+        out += [ev.init for i in inner.inits for ev in events.of(i, file, index)
+                if ev.key and "." in ev.key and ev.key.split(".")[0] == inner.params[0]]
+    return out
+
+
+def suggestion(fn, walks: bool = False) -> str:
     """How to run it: ``self.apply(self.f)`` only for a function that takes the module; a method that takes
-    nothing but ``self`` is called (``self.apply`` would pass it a module it cannot take: INI309)."""
+    nothing but ``self`` is called (``self.apply`` would pass it a module it cannot take: INI309); a function that
+    applies an inner init function to the module it is given (``walks``) is called with the model."""
+    if fn.cls is None and walks:
+        return f"{fn.name}(self)"
     if fn.cls is None:
         if fn.signature is not None and not fn.signature.accepts(1):
             return f"{fn.name}(self, ...)"

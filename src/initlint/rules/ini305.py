@@ -25,6 +25,9 @@ class InitOverPretrainedSubmodule(Rule):
                         kw.get("weights") is not None and kw["weights"].value is not None) or (
                         (store.call or "").endswith("from_pretrained")):
                     pretrained.setdefault(store.attr, store)
+            for store in init.stores:
+                if store.value == "call" and store.attr not in pretrained and _builds_pretrained(store, file, index):
+                    pretrained[store.attr] = store
             for call in init.calls:
                 if call.method == "load_state_dict" and call.receiver and call.receiver.startswith("self.") \
                         and call.receiver.count(".") == 1:
@@ -38,9 +41,8 @@ class InitOverPretrainedSubmodule(Rule):
                     pretrained.setdefault(store.attr, store)
             if not pretrained:
                 continue
-            for event, what, among in [*((e, w, None) for e, w in self.reinits(init)),
-                                       *self.list_reinits(init, pretrained, file, index)]:
-                hit = [a for a, src in pretrained.items() if src.order < event.order and (among is None or a in among)]
+            for event, what, order, among in self.reinits_in_order(init, info, pretrained, file, index):
+                hit = [a for a, src in pretrained.items() if src.order < order and (among is None or a in among)]
                 if hit:
                     names = ", ".join(f"self.{a}" for a in hit)
                     yield self.finding(
@@ -52,6 +54,23 @@ class InitOverPretrainedSubmodule(Rule):
                         related=[Related(file.path, pretrained[a].loc, f"`self.{a}` receives pretrained weights"
                                                                        " here") for a in hit],
                     )
+
+    @classmethod
+    def reinits_in_order(cls, init, info, pretrained, file, index):
+        """(event, description, order in ``__init__``, the pretrained attributes it runs over or None for the
+        whole model): the re-inits ``__init__`` runs itself, and those of the methods of the class it calls
+        (``self.init_weights()``), at the order of that call."""
+        runs = [(init, None)]
+        for call in init.calls:
+            method = info.methods.get(call.func[5:]) if call.func.startswith("self.") and call.func.count(".") == 1 \
+                else None
+            if method is not None and method is not init:
+                runs.append((method, call.order))
+        for fn, at in runs:
+            for event, what in cls.reinits(fn):
+                yield event, what, event.order if at is None else at, None
+            for event, what, among in cls.list_reinits(fn, pretrained, file, index):
+                yield event, what, event.order if at is None else at, among
 
     @staticmethod
     def list_reinits(fn, pretrained, file, index):
@@ -83,3 +102,31 @@ def _pretrained_call(call) -> bool:
     weights = call.kwarg("weights")
     return (pretrained is not None and pretrained.value is True) or (
         weights is not None and weights.value is not None) or call.method == "from_pretrained"
+
+
+def _builds_pretrained(store, file, index) -> bool:
+    """``self.backbone = Backbone(pretrained=True)`` where the project class ``Backbone`` passes its own
+    ``pretrained``/``weights`` parameter on to the constructor of a submodule it builds
+    (``torchvision.models.resnet18(pretrained=pretrained)``), and the call gives it a literal ``True`` (or, for
+    ``weights``, a literal that is not None)."""
+    ref = index.resolve_class(store.call, file)
+    if ref is None or index.is_module(ref) is not True:
+        return False
+    given = {a.keyword: a for a in store.call_args if a.keyword}
+    for cls in index.mro(ref):
+        ctor = cls.info.methods.get("__init__")
+        if ctor is None:
+            continue
+        for call in ctor.calls:
+            for keyword in ("pretrained", "weights"):
+                arg = call.kwarg(keyword)
+                if arg is None or not arg.key or arg.key not in ctor.params:
+                    continue
+                outer = given.get(arg.key)
+                if outer is None:
+                    continue
+                if (keyword == "pretrained" and outer.value is True) or (
+                        keyword == "weights" and isinstance(outer.value, str)):
+                    return True
+        break  # the class's own __init__ only
+    return False

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import events
-from ..torchnames import INIT
+from ..torchnames import INIT, canonical, torch_layer
 from . import Related, Rule
+from ._units import members
 
 REPARAM = frozenset({"weight_norm", "spectral_norm", "register_parametrization"})
 
@@ -32,11 +33,33 @@ class InitOnReparametrizedWeight(Rule):
                 if apply.method != "apply" or call is None or call.order > apply.order or not apply.args:
                     continue
                 resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
-                if resolved is not None and any(_writes_weight(i) and i.subject == resolved[0].first_param
-                                                for i in resolved[0].inits):
+                if resolved is not None and _applied_weight_inits(resolved, index):
                     yield self.finding(file, apply.loc, _message(f"{apply.receiver}.weight", call,
                                                                  f"`{resolved[0].name}` (applied here)"),
                                        related=_wrap(file, call))
+            # X.append(weight_norm(nn.Conv1d(...))); X.apply(init_fn): the init function writes m.weight of a
+            # layer type the container holds reparametrized
+            held = _held_wrapped(fn)
+            for apply in fn.calls:
+                elements = held.get(apply.receiver or "")
+                if apply.method != "apply" or not elements or not apply.args:
+                    continue
+                elements = [(wrap, layer) for wrap, layer in elements if wrap.order < apply.order]
+                resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
+                if not elements or resolved is None:
+                    continue
+                hit = [(wrap, layer) for wrap, layer in elements
+                       if any(_selects(i, resolved[0].first_param, layer)
+                              for i in _applied_weight_inits(resolved, index))]
+                if hit:
+                    wrap, layer = hit[0]
+                    yield self.finding(
+                        file, apply.loc,
+                        f"`{apply.receiver}` holds `{layer}` layers reparametrized by `{wrap.method}`, whose"
+                        f" `weight` is derived at every forward, so initializing it by `{resolved[0].name}` (applied"
+                        f" here) is a silent no-op; initialize each layer before `{wrap.method}(...)`, or the"
+                        " underlying `weight_v`/`weight_orig`/`parametrizations.weight.original`",
+                        related=_wrap(file, wrap))
         # self.conv = weight_norm(...) in __init__; self.conv.weight initialized in a method __init__ calls
         for info in file.classes:
             init_fn = info.methods.get("__init__")
@@ -64,6 +87,47 @@ def _wrapped(fn) -> dict:
         if call.args and call.args[0].key:
             out.setdefault(call.args[0].key, call)
     return out
+
+
+def _held_wrapped(fn) -> dict:
+    """Containers filled with reparametrized torch layers: ``X.append(weight_norm(nn.Conv1d(...)))`` ->
+    {``X``: [(the wrapping call, ``Conv1d``)]}."""
+    out: dict = {}
+    for call in fn.calls:
+        if call.method != "append" or not call.receiver or len(call.args) != 1 or not call.args[0].call:
+            continue
+        if call.args[0].call.rsplit(".", 1)[-1] not in REPARAM:
+            continue
+        wrap = next((c for c in fn.calls if c.stmt == call.stmt and c.order > call.order and c.method in REPARAM
+                     and c.args and c.args[0].call), None)
+        layer = torch_layer(canonical(wrap.args[0].call)) if wrap is not None else None
+        if layer is not None:
+            out.setdefault(call.receiver, []).append((wrap, layer))
+    return out
+
+
+def _applied_weight_inits(resolved, index) -> list:
+    """The inits of an applied function (``X.apply(f)``) that write its module argument's ``weight``, aliases
+    resolved (``w = m.weight; nn.init.normal_(w)``): a query over the function's init events."""
+    fn, home = resolved
+    return [i for i in fn.inits if any(ev.subject == fn.first_param and _writes_weight(i, ev)
+                                       for ev in events.of(i, home, index))]
+
+
+def _selects(init, subject: str, layer: str) -> bool:
+    """The init runs for that layer type: no type dispatch on the module, an isinstance naming it, or a
+    class-name test its name passes."""
+    typed = False
+    for cond in init.conds:
+        if cond.subject == subject and cond.kind in ("isinstance", "typeeq"):
+            typed = True
+            if not cond.negated and layer in members(cond.types):
+                return True
+        elif cond.kind == "classname" and cond.attr:
+            typed = True
+            if not cond.negated and cond.attr in layer:
+                return True
+    return not typed
 
 
 def _wrap(file, call) -> list:
