@@ -565,9 +565,9 @@ def literal(node: cst.BaseExpression) -> Any:
             return ast.literal_eval(value)
         except (ValueError, SyntaxError):
             return UNKNOWN
-    if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+    if type(node) is cst.Name and node.value in ("True", "False", "None"):
         return {"True": True, "False": False, "None": None}[node.value]
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+    if type(node) is cst.UnaryOperation and type(node.operator) is cst.Minus:
         inner = literal(node.expression)
         if isinstance(inner, (int, float)) and not isinstance(inner, bool):
             return -inner
@@ -615,10 +615,10 @@ class _Extractor:
 
     def do_import(self, node: cst.Import | cst.ImportFrom) -> None:
         imports = self.summary.imports
-        if isinstance(node, cst.Import):
+        if type(node) is cst.Import:
             for alias in node.names:
                 name = _dotted(alias.name)
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                if alias.asname is not None and type(alias.asname.name) is cst.Name:
                     imports[alias.asname.name.value] = name
                 else:
                     head = name.split(".")[0]
@@ -627,13 +627,13 @@ class _Extractor:
         module = _dotted(node.module) if node.module is not None else None
         level = len(node.relative)
         base = self._relative(level, module) if level else (module or "")
-        if isinstance(node.names, cst.ImportStar):
+        if type(node.names) is cst.ImportStar:
             self.summary.star_imports.append(base)
             return
         for alias in node.names:
             name = _dotted(alias.name)
             local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            if alias.asname is not None and type(alias.asname.name) is cst.Name:
                 local = alias.asname.name.value
             imports[local] = f"{base}.{name}" if base else name
 
@@ -650,19 +650,19 @@ class _Extractor:
         call = nargs = None
         keywords: tuple = ()
         data = False
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             call = self.qualify(key_of(value.func))
             nargs = len(value.args)
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
-            data = bool(value.args) and isinstance(value.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+            data = bool(value.args) and type(value.args[0].value) in (cst.List, cst.Tuple, cst.ListComp)
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
                    _text(value) if keep_text else None, keywords, data,
-                   _signature(value.params) if isinstance(value, cst.Lambda) else None)
+                   _signature(value.params) if type(value) is cst.Lambda else None)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
         if scope is not None:
-            if _is_lookup(node.func) or (isinstance(node.func, cst.Name) and node.func.value in self.lookups):
+            if _is_lookup(node.func) or (type(node.func) is cst.Name and node.func.value in self.lookups):
                 scope.calls_lookup = True  # self.param_init[name](p)
             for a in node.args:
                 if a.keyword is not None and a.keyword.value == "out" and key_of(a.value):
@@ -738,12 +738,12 @@ class _Extractor:
                 name_node = args[1].value
                 if isinstance(literal(name_node), str):
                     scope.param_attrs.add((subject, literal(name_node)))
-                elif isinstance(name_node, cst.Name) and name_node.value in params:
+                elif type(name_node) is cst.Name and name_node.value in params:
                     scope.param_registers.add((subject, name_node.value))
                 else:
                     scope.param_writes.add(subject)  # set_attributes(self, locals()): setattr(self, k, v)
         elif args and "." in fkey and fkey.split(".", 1)[0] in params and fkey.count(".") == 1 and \
-                isinstance(args[0].value, cst.Name) and args[0].value.value in params:
+                type(args[0].value) is cst.Name and args[0].value.value in params:
             scope.param_registers.add((fkey.split(".", 1)[0], args[0].value.value))  # module.register_buffer(name,
         if fkey == "setattr":
             if len(args) >= 2:
@@ -783,11 +783,11 @@ class _Extractor:
             tensor_node = tensor.value if tensor is not None else None
         else:  # tensor method: the receiver is the target
             target = fkey.rsplit(".", 1)[0]
-            tensor_node = node.func.value if isinstance(node.func, cst.Attribute) else None
+            tensor_node = node.func.value if type(node.func) is cst.Attribute else None
         index = None
-        while isinstance(tensor_node, cst.Attribute) and tensor_node.attr.value == "data":
+        while type(tensor_node) is cst.Attribute and tensor_node.attr.value == "data":
             tensor_node = tensor_node.value
-        if isinstance(tensor_node, cst.Subscript) and len(tensor_node.slice) == 1 and isinstance(
+        if type(tensor_node) is cst.Subscript and len(tensor_node.slice) == 1 and isinstance(
                 tensor_node.slice[0].slice, cst.Index):
             index = key_of(tensor_node.slice[0].slice.value) or _text(tensor_node.slice[0].slice.value)
         if target and target.endswith(".data"):
@@ -804,7 +804,7 @@ class _Extractor:
         )
 
     def on_repeat(self, element, path: Loc, ctx: _Ctx) -> None:
-        call = self.qualify(key_of(element.func)) if isinstance(element, cst.Call) else None
+        call = self.qualify(key_of(element.func)) if type(element) is cst.Call else None
         self.scope.repeats.append(Repeat(key_of(element) if call is None else None, call, ctx.conds, ctx.stmt,
                                          self.next_order(), path))
 
@@ -818,14 +818,14 @@ class _Extractor:
 
     # ---- conditions -------------------------------------------------------------------------------
     def conds_of(self, test: cst.BaseExpression, path: Loc = ()) -> list[Cond]:
-        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
             # what holds after `x op y`: conds(x) + conds(y) for `and`, nothing known for `or`
             operands = _bool_chain(test, path)
             out: list[Cond] = self.conds_of(operands[0][0], operands[0][1])
             for operand, operand_path, op in operands[1:]:
-                out = out + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
+                out = out + self.conds_of(operand, operand_path) if type(op) is cst.And else [Cond("other")]
             return out
-        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+        if type(test) is cst.BooleanOperation and type(test.operator) is cst.Or:
             # "weight_hh" in name or ".u.weight" in name: a name filter selecting any of the literals
             parts = [self.conds_of(operand, operand_path) for operand, operand_path, _ in _bool_chain(test, path)]
             if all(len(c) == 1 and c[0].kind == "namehas" and not c[0].negated for c in parts) and \
@@ -836,7 +836,7 @@ class _Extractor:
                 # isinstance(m, nn.Conv2d) or isinstance(m, nn.Linear): one isinstance on the union of the types
                 return [Cond("isinstance", parts[0][0].subject, tuple(t for c in parts for t in c[0].types))]
             return [Cond("other")]
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             inner = self.conds_of(test.expression, path + ("expression",))
             if len(inner) != 1:
                 return [Cond("other")]
@@ -846,7 +846,7 @@ class _Extractor:
                 cond = Cond(cond.kind, cond.subject, cond.types, cond.attr, cond.negated, path, cond.text,
                             not cond.loc_negated)
             return [cond]
-        if isinstance(test, cst.Call):
+        if type(test) is cst.Call:
             fkey = key_of(test.func)
             args = test.args
             if fkey == "isinstance" and len(args) == 2:
@@ -854,7 +854,7 @@ class _Extractor:
             if fkey == "hasattr" and len(args) == 2:
                 name = literal(args[1].value)
                 return [Cond("hasattr", key_of(args[0].value), attr=name if isinstance(name, str) else None)]
-            if isinstance(test.func, cst.Attribute) and test.func.attr.value in ("startswith", "endswith") and args:
+            if type(test.func) is cst.Attribute and test.func.attr.value in ("startswith", "endswith") and args:
                 lit = literal(args[0].value)
                 if isinstance(lit, str):
                     cls_subject = _classname_subject(test.func.value)
@@ -865,65 +865,65 @@ class _Extractor:
                 # a predicate on a value (``exists(m.bias)``): what it tests is unknown, but on what is known
                 return [Cond("call", key_of(args[0].value), attr=fkey)]
             return [Cond("other")]
-        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        if type(test) is cst.Comparison and len(test.comparisons) == 1:
             comp = test.comparisons[0]
             op = comp.operator
             left, right = test.left, comp.comparator
-            if isinstance(op, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and literal(right) is None \
-                    and isinstance(right, cst.Name):
+            if type(op) in (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual) and literal(right) is None \
+                    and type(right) is cst.Name:
                 subject = self.guard_subject(left)
-                return [Cond("isnone", subject, negated=isinstance(op, (cst.IsNot, cst.NotEqual)))]
+                return [Cond("isnone", subject, negated=type(op) in (cst.IsNot, cst.NotEqual))]
             if isinstance(op, (cst.GreaterThan, cst.GreaterThanEqual, cst.Equal, cst.NotEqual, cst.LessThan,
                                cst.LessThanEqual)):
                 dim = _dim_subject(left)
                 if dim is not None:
                     return [Cond("dim", dim)]
-                if isinstance(op, (cst.Equal, cst.NotEqual)):
+                if type(op) in (cst.Equal, cst.NotEqual):
                     t = _type_subject(left)
                     if t is not None:
-                        neg = isinstance(op, cst.NotEqual)
+                        neg = type(op) is cst.NotEqual
                         return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
                                      loc_negated=neg)]
                     found = _classname_find(left)
                     if found is not None:
                         return [Cond("classname", found[0], attr=found[1])]
                     lit = literal(right)
-                    cls_subject = _classname_subject(left) if isinstance(left, cst.Attribute) else None
+                    cls_subject = _classname_subject(left) if type(left) is cst.Attribute else None
                     if isinstance(lit, str) and cls_subject is not None:
                         # type(m).__name__ == "Linear": the class name is exactly the literal
-                        return [Cond("classname", cls_subject, attr=lit, negated=isinstance(op, cst.NotEqual),
+                        return [Cond("classname", cls_subject, attr=lit, negated=type(op) is cst.NotEqual,
                                      text="==")]
-                    if isinstance(lit, str) and isinstance(left, (cst.Name, cst.Attribute)):
+                    if isinstance(lit, str) and type(left) in (cst.Name, cst.Attribute):
                         # ``name == "bias_hh_l0"``: still unknown to every rule ("other"), the literal kept
-                        return [Cond("other", key_of(left), attr=lit, negated=isinstance(op, cst.NotEqual),
+                        return [Cond("other", key_of(left), attr=lit, negated=type(op) is cst.NotEqual,
                                      text="==")]
-            if isinstance(op, (cst.Is, cst.IsNot)):
+            if type(op) in (cst.Is, cst.IsNot):
                 t = _type_subject(left)
                 if t is not None:
-                    neg = isinstance(op, cst.IsNot)
+                    neg = type(op) is cst.IsNot
                     return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
                                  loc_negated=neg)]
-            if isinstance(op, (cst.In, cst.NotIn)):
+            if type(op) in (cst.In, cst.NotIn):
                 lit = literal(left)
                 if isinstance(lit, str):
                     rkey = key_of(right)
                     cls_subject = _classname_subject(right)
                     if cls_subject is not None:
-                        return [Cond("classname", cls_subject, attr=lit, negated=isinstance(op, cst.NotIn))]
-                    return [Cond("namehas", rkey, attr=lit, negated=isinstance(op, cst.NotIn))]
-                if isinstance(right, (cst.List, cst.Tuple, cst.Set)) and right.elements and all(
+                        return [Cond("classname", cls_subject, attr=lit, negated=type(op) is cst.NotIn)]
+                    return [Cond("namehas", rkey, attr=lit, negated=type(op) is cst.NotIn)]
+                if type(right) in (cst.List, cst.Tuple, cst.Set) and right.elements and all(
                         isinstance(literal(el.value), str) for el in right.elements):
                     # name in ["fc2.weight", ...]: a selection by exact names
                     return [Cond("namein", key_of(left), tuple(literal(el.value) for el in right.elements),
-                                 negated=isinstance(op, cst.NotIn))]
+                                 negated=type(op) is cst.NotIn)]
             return [Cond("other")]
-        if isinstance(test, (cst.Name, cst.Attribute)):
+        if type(test) in (cst.Name, cst.Attribute):
             return [Cond("truthy", key_of(test))]
         return [Cond("other")]
 
     def guard_subject(self, node: cst.BaseExpression) -> str | None:
         # getattr(m, 'bias', None) is not None  ->  m.bias
-        if isinstance(node, cst.Call) and key_of(node.func) == "getattr" and len(node.args) >= 2:
+        if type(node) is cst.Call and key_of(node.func) == "getattr" and len(node.args) >= 2:
             base = key_of(node.args[0].value)
             name = literal(node.args[1].value)
             if base is not None and isinstance(name, str):
@@ -934,12 +934,12 @@ class _Extractor:
         return key
 
     def type_tuple(self, node: cst.BaseExpression) -> tuple[str, ...]:
-        if isinstance(node, (cst.Tuple, cst.List)):
+        if type(node) in (cst.Tuple, cst.List):
             out: tuple[str, ...] = ()
             for el in node.elements:
                 out += self.type_tuple(el.value)
             return out
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        if type(node) is cst.BinaryOperation and type(node.operator) is cst.BitOr:
             return self.type_tuple(node.left) + self.type_tuple(node.right)
         key = key_of(node)
         if key is None:
@@ -955,7 +955,7 @@ class _Extractor:
                 sctx = sctx.add(conds_after)
             self.stmt(stmt, path + (i,), sctx)
             # `if cond: return/continue` makes the rest of the block run under `not cond`
-            if isinstance(stmt, cst.If) and stmt.orelse is None and _ends_in_exit(stmt.body):
+            if type(stmt) is cst.If and stmt.orelse is None and _ends_in_exit(stmt.body):
                 conds = self.conds_of(stmt.test, path + (i, "test"))
                 conds_after.append(conds[0].negate() if len(conds) == 1 else Cond("other"))
 
@@ -977,7 +977,7 @@ class _Extractor:
                 neg = [conds[0].negate()] if len(conds) == 1 else [Cond("other")]
                 orelse = node.orelse
                 octx = ctx.add(neg)
-                if isinstance(orelse, cst.If):
+                if type(orelse) is cst.If:
                     self.stmt(orelse, path + ("orelse",), octx)
                 else:
                     self.suite(orelse.body, path + ("orelse", "body"), octx)
@@ -1036,7 +1036,7 @@ class _Extractor:
             self.expr(node.value, path + ("value",), ctx)
         elif t is cst.Assign:
             target = key_of(node.targets[0].target) if len(node.targets) == 1 else None
-            if target == "__all__" and isinstance(node.value, (cst.List, cst.Tuple)):  # exported: referenced
+            if target == "__all__" and type(node.value) in (cst.List, cst.Tuple):  # exported: referenced
                 self.summary.names.update(v for el in node.value.elements
                                           if isinstance(v := literal(el.value), str))
             self.assign_value(node.value, path + ("value",), ctx, target)
@@ -1054,33 +1054,33 @@ class _Extractor:
                 child = getattr(node, name, None)
                 if child is not None and isinstance(child, cst.BaseExpression):
                     self.expr(child, path + (name,), ctx)
-            if isinstance(node, cst.Return) and self.scope is not None:
+            if type(node) is cst.Return and self.scope is not None:
                 self.scope.returns.add(key_of(node.value) or "?" if node.value is not None else "None")
                 if self.scope.qualname != "<module>":
                     conds = self.conds_of(node.value) if node.value is not None else []
                     self._predicates.setdefault(id(self.scope), []).append(
                         conds[0] if len(conds) == 1 and conds[0].kind == "isinstance" and not conds[0].negated
                         else None)
-            if isinstance(node, cst.Return) and node.value is not None and self.scope is not None:
+            if type(node) is cst.Return and node.value is not None and self.scope is not None:
                 value = node.value
-                if isinstance(value, cst.Lambda) or (
-                        isinstance(value, cst.Call) and (key_of(value.func) or "").endswith("partial")) or (
-                        isinstance(value, cst.Name) and value.value in {n.name for n in self.scope.nested}):
+                if type(value) is cst.Lambda or (
+                        type(value) is cst.Call and (key_of(value.func) or "").endswith("partial")) or (
+                        type(value) is cst.Name and value.value in {n.name for n in self.scope.nested}):
                     self.scope.returns_callable = True
-            if isinstance(node, cst.Del):
+            if type(node) is cst.Del:
                 self.expr(node.target, path + ("target",), ctx)
         elif t is cst.Import or t is cst.ImportFrom:
             self.do_import(node)
 
     def assign_value(self, value: cst.BaseExpression, path: Loc, ctx: _Ctx, target: str | None) -> None:
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             self.expr_call(value, path, ctx, target)
         else:
             self.expr(value, path, ctx)
         if self.scope is not None and target is not None and "." not in target:
-            if isinstance(value, cst.List) and not value.elements:
+            if type(value) is cst.List and not value.elements:
                 bound = "[]"
-            elif isinstance(value, cst.Call) and key_of(value.func):
+            elif type(value) is cst.Call and key_of(value.func):
                 bound = f"{self.qualify(key_of(value.func))}()"
             else:
                 bound = "?"
@@ -1091,35 +1091,35 @@ class _Extractor:
         if self.scope is not None and target is not None and "." not in target:
             vkey = key_of(value)
             # w = self.fc.weight (an alias); any other value rebinds the name ("")
-            self.scope.binds.append((target, vkey if vkey is not None and isinstance(value, cst.Attribute) else "",
+            self.scope.binds.append((target, vkey if vkey is not None and type(value) is cst.Attribute else "",
                                      self.next_order()))
-            if vkey is not None and isinstance(value, (cst.Name, cst.Attribute)):
+            if vkey is not None and type(value) in (cst.Name, cst.Attribute):
                 qual = self.qualify(vkey)
                 if qual and qual.rsplit(".", 1)[-1][:1].isupper():
                     self.aliases[target] = qual
 
     def store(self, target: cst.BaseExpression, path: Loc, ctx: _Ctx, value) -> None:
-        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+        if type(target) is cst.Attribute and type(target.value) is cst.Name \
                 and target.value.value == "self":
             if self.scope is not None:
                 self.scope.stores.append(self.self_store(target.attr.value, value, path, ctx))
             return
-        if isinstance(target, (cst.Tuple, cst.List)):
+        if type(target) in (cst.Tuple, cst.List):
             for k, el in enumerate(target.elements):
                 self.store(el.value, path + ("elements", k, "value"), ctx, None)
             return
-        if isinstance(target, cst.StarredElement):
+        if type(target) is cst.StarredElement:
             self.store(target.value, path + ("value",), ctx, None)
             return
-        if isinstance(target, cst.Attribute):
+        if type(target) is cst.Attribute:
             self.expr(target.value, path + ("value",), ctx)
             tkey = key_of(target)
             if self.scope is not None and tkey is not None and value is not None:
-                vkey = key_of(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                vkey = key_of(value) if type(value) in (cst.Name, cst.Attribute) else None
                 self.scope.attr_stores.append(AttrStore(tkey, vkey or "", ctx.conds, ctx.stmt, self.next_order(),
                                                         path))
             receiver_key = key_of(target.value) or ""
-            if target.attr.value == "__class__" and isinstance(value, (cst.Name, cst.Attribute)):
+            if target.attr.value == "__class__" and type(value) in (cst.Name, cst.Attribute):
                 retyped = key_of(value)
                 if retyped:
                     self.summary.retyped.add(self.qualify(retyped))
@@ -1133,7 +1133,7 @@ class _Extractor:
                 types = dispatch_types(ctx.conds, receiver_key)
                 owners = {t.rsplit(".", 1)[-1] for t in types} if types else {"*"}
                 self.summary.assigned_outside.setdefault(target.attr.value, set()).update(owners)
-        elif isinstance(target, cst.Subscript):
+        elif type(target) is cst.Subscript:
             self.expr(target, path, ctx)
             base = key_of(target.value)
             if base is not None and self.scope is not None and "." in base:
@@ -1141,43 +1141,43 @@ class _Extractor:
                 if via_data:
                     base = base[: -len(".data")]
                 index = None
-                if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                if len(target.slice) == 1 and type(target.slice[0].slice) is cst.Index:
                     index = key_of(target.slice[0].slice.value) or _text(target.slice[0].slice.value)
-                value_call = self.qualify(key_of(value.func)) if isinstance(value, cst.Call) else None
+                value_call = self.qualify(key_of(value.func)) if type(value) is cst.Call else None
                 self.scope.item_stores.append(ItemStore(
                     base, index, literal(value) if value is not None else UNKNOWN, ctx.conds, ctx.loops,
                     ctx.stmt, self.next_order(), path, via_data, ctx.no_grad, value_call))
-        if isinstance(target, cst.Name) and self.cls is not None and self.scope is None:
+        if type(target) is cst.Name and self.cls is not None and self.scope is None:
             self.cls.attrs.add(target.value)
 
     def self_store(self, attr: str, value, path: Loc, ctx: _Ctx) -> SelfStore:
         kind, call, elements, args = "other", None, (), ()
         mentions: frozenset = frozenset()
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             kind, call = "call", self.qualify(key_of(value.func))
             args = tuple(self.make_arg(a, False) for a in value.args)
             mentions = frozenset(_names_in(value.args))
-        elif isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        elif type(value) in (cst.List, cst.Tuple, cst.Set):
             kind = {cst.List: "list", cst.Tuple: "tuple", cst.Set: "set"}[type(value)]
             elements = tuple(
-                self.qualify(key_of(el.value.func)) if isinstance(el.value, cst.Call) else None
+                self.qualify(key_of(el.value.func)) if type(el.value) is cst.Call else None
                 for el in value.elements
             )
-        elif isinstance(value, cst.Dict):
+        elif type(value) is cst.Dict:
             kind = "dict"
             elements = tuple(
-                self.qualify(key_of(el.value.func)) if isinstance(el, cst.DictElement)
-                and isinstance(el.value, cst.Call) else None
+                self.qualify(key_of(el.value.func)) if type(el) is cst.DictElement
+                and type(el.value) is cst.Call else None
                 for el in value.elements
             )
-        elif isinstance(value, cst.BinaryOperation):
+        elif type(value) is cst.BinaryOperation:
             kind = "binop"
-        elif isinstance(value, (cst.ListComp, cst.DictComp, cst.SetComp, cst.GeneratorExp)):
+        elif type(value) in (cst.ListComp, cst.DictComp, cst.SetComp, cst.GeneratorExp):
             kind = "comp"
-            elt = value.value if isinstance(value, cst.DictComp) else value.elt
-            if isinstance(elt, cst.Call):
+            elt = value.value if type(value) is cst.DictComp else value.elt
+            if type(elt) is cst.Call:
                 elements = (self.qualify(key_of(elt.func)),)
-        name = value.value if isinstance(value, cst.Name) else None
+        name = value.value if type(value) is cst.Name else None
         return SelfStore(attr, kind, call, elements, args, ctx.stmt, self.next_order(), path, ctx.conds, mentions,
                          name)
 
@@ -1220,8 +1220,8 @@ class _Extractor:
             self.expr(first, first_path, ctx)
             known = self.conds_of(first, first_path)
             for operand, operand_path, op in operands[1:]:
-                self.expr(operand, operand_path, ctx.add(known) if isinstance(op, cst.And) else ctx)
-                known = known + self.conds_of(operand, operand_path) if isinstance(op, cst.And) else [Cond("other")]
+                self.expr(operand, operand_path, ctx.add(known) if type(op) is cst.And else ctx)
+                known = known + self.conds_of(operand, operand_path) if type(op) is cst.And else [Cond("other")]
             return
         if t is cst.IfExp:
             self.expr(node.test, path + ("test",), ctx)
@@ -1235,15 +1235,15 @@ class _Extractor:
             return
         if t is cst.Dict and self.scope is not None:
             for el in node.elements:
-                if isinstance(el, cst.DictElement) and isinstance(key := literal(el.key), str):
+                if type(el) is cst.DictElement and isinstance(key := literal(el.key), str):
                     self.scope.dict_keys.add(key)
         if self.scope is not None:
-            if t is cst.BinaryOperation and isinstance(node.operator, cst.Multiply):
+            if t is cst.BinaryOperation and type(node.operator) is cst.Multiply:
                 for side in (node.left, node.right):
-                    if isinstance(side, (cst.List, cst.Tuple)) and len(side.elements) == 1 and not isinstance(
+                    if type(side) in (cst.List, cst.Tuple) and len(side.elements) == 1 and not isinstance(
                             side.elements[0], cst.StarredElement):
                         self.on_repeat(side.elements[0].value, path, ctx)
-            elif t is cst.ListComp and isinstance(node.elt, (cst.Name, cst.Attribute)):
+            elif t is cst.ListComp and type(node.elt) in (cst.Name, cst.Attribute):
                 targets = set()
                 comp = node.for_in
                 while comp is not None:
@@ -1319,17 +1319,17 @@ class _Extractor:
 
     def class_stmt(self, stmt, path: Loc, ctx: _Ctx) -> None:
         if isinstance(stmt, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
-            smalls = stmt.body if isinstance(stmt, cst.SimpleStatementLine) else [stmt]
+            smalls = stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt]
             for j, small in enumerate(smalls):
-                if isinstance(small, cst.Assign):
+                if type(small) is cst.Assign:
                     for t in small.targets:
                         for name in _target_names(t.target):
                             self.cls.attrs.add(name)
-                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                elif type(small) is cst.AnnAssign and type(small.target) is cst.Name:
                     self.cls.attrs.add(small.target.value)
-                elif isinstance(small, (cst.Import, cst.ImportFrom)):
+                elif type(small) in (cst.Import, cst.ImportFrom):
                     self.do_import(small)
-        elif isinstance(stmt, (cst.If, cst.Try)):
+        elif type(stmt) in (cst.If, cst.Try):
             for part_path, part in _sub_blocks(stmt, path):
                 for i, inner in enumerate(part):
                     self.class_stmt(inner, part_path + (i,), ctx)
@@ -1400,20 +1400,20 @@ def _names_in(nodes, limit: int = 200) -> set:
     while stack and limit > 0:
         limit -= 1
         node = stack.pop()
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             out.add(node.value)
-        elif isinstance(node, cst.Arg):
+        elif type(node) is cst.Arg:
             stack.append(node.value)
-        elif isinstance(node, cst.Attribute):
+        elif type(node) is cst.Attribute:
             stack.append(node.value)
-        elif isinstance(node, cst.Call):
+        elif type(node) is cst.Call:
             stack.append(node.func)
             stack.extend(node.args)
-        elif isinstance(node, cst.Subscript):
+        elif type(node) is cst.Subscript:
             stack.append(node.value)
-        elif isinstance(node, (cst.List, cst.Tuple)):
+        elif type(node) in (cst.List, cst.Tuple):
             stack.extend(el.value for el in node.elements)
-        elif isinstance(node, cst.StarredElement):
+        elif type(node) is cst.StarredElement:
             stack.append(node.value)
     return out
 
@@ -1422,7 +1422,7 @@ def _signature(params: cst.Parameters) -> Signature:
     positional = (*params.posonly_params, *params.params)
     required = sum(1 for p in positional if p.default is None)
     star = params.star_arg
-    return Signature(required, None if isinstance(star, cst.Param) else len(positional),
+    return Signature(required, None if type(star) is cst.Param else len(positional),
                      sum(1 for p in params.kwonly_params if p.default is None))
 
 
@@ -1430,20 +1430,20 @@ def _bound_names(body) -> set:
     """Names a block binds at its own level: assignments, imports, ``def`` and ``class``."""
     out: set = set()
     for stmt in body:
-        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        if type(stmt) in (cst.FunctionDef, cst.ClassDef):
             out.add(stmt.name.value)
-        elif isinstance(stmt, cst.SimpleStatementLine):
+        elif type(stmt) is cst.SimpleStatementLine:
             for small in stmt.body:
-                if isinstance(small, cst.Assign):
+                if type(small) is cst.Assign:
                     for t in small.targets:
                         out.update(_target_names(t.target))
-                elif isinstance(small, cst.AnnAssign):
+                elif type(small) is cst.AnnAssign:
                     out.update(_target_names(small.target))
-                elif isinstance(small, cst.Import):
+                elif type(small) is cst.Import:
                     for alias in small.names:
                         out.add(alias.asname.name.value if alias.asname is not None and isinstance(
                             alias.asname.name, cst.Name) else _dotted(alias.name).split(".")[0])
-                elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                elif type(small) is cst.ImportFrom and type(small.names) is not cst.ImportStar:
                     for alias in small.names:
                         out.add(alias.asname.name.value if alias.asname is not None and isinstance(
                             alias.asname.name, cst.Name) else _dotted(alias.name))
@@ -1452,29 +1452,29 @@ def _bound_names(body) -> set:
 
 def _is_lookup(node) -> bool:
     """``d[k]`` or ``d.get(k)``: a value looked up by key."""
-    if isinstance(node, cst.Subscript):
+    if type(node) is cst.Subscript:
         return True
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" \
         and bool(node.args)
 
 
 def _dotted(node) -> str:
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return f"{_dotted(node.value)}.{node.attr.value}"
     return ""
 
 
 def _target_names(node) -> tuple[str, ...]:
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return (node.value,)
-    if isinstance(node, (cst.Tuple, cst.List)):
+    if type(node) in (cst.Tuple, cst.List):
         out: tuple[str, ...] = ()
         for el in node.elements:
             out += _target_names(el.value)
         return out
-    if isinstance(node, cst.StarredElement):
+    if type(node) is cst.StarredElement:
         return _target_names(node.value)
     return ()
 
@@ -1484,15 +1484,15 @@ def _ends_in_exit(suite) -> bool:
     if not body:
         return False
     last = body[-1]
-    if isinstance(last, cst.SimpleStatementLine):
+    if type(last) is cst.SimpleStatementLine:
         return isinstance(last.body[-1], _EXITS)
-    return isinstance(suite, cst.SimpleStatementSuite) and isinstance(body[-1], _EXITS)
+    return type(suite) is cst.SimpleStatementSuite and isinstance(body[-1], _EXITS)
 
 
 def _catches_attribute_error(node) -> bool:
     if node is None:
         return True  # bare except
-    if isinstance(node, cst.Tuple):
+    if type(node) is cst.Tuple:
         return any(_catches_attribute_error(el.value) for el in node.elements)
     name = (key_of(node) or "").rsplit(".", 1)[-1]
     return name in ("AttributeError", "Exception", "BaseException")
@@ -1500,14 +1500,14 @@ def _catches_attribute_error(node) -> bool:
 
 def _sub_blocks(stmt, path: Loc) -> Iterator[tuple]:
     """(locator, statements) of every block of an ``if``/``try`` in a class body."""
-    if isinstance(stmt, cst.If):
+    if type(stmt) is cst.If:
         yield path + ("body", "body"), stmt.body.body
         if stmt.orelse is not None:
-            if isinstance(stmt.orelse, cst.If):
+            if type(stmt.orelse) is cst.If:
                 yield from _sub_blocks(stmt.orelse, path + ("orelse",))
             else:
                 yield path + ("orelse", "body", "body"), stmt.orelse.body.body
-    elif isinstance(stmt, cst.Try):
+    elif type(stmt) is cst.Try:
         yield path + ("body", "body"), stmt.body.body
         for k, h in enumerate(stmt.handlers):
             yield path + ("handlers", k, "body", "body"), h.body.body
@@ -1519,7 +1519,7 @@ def _sub_blocks(stmt, path: Loc) -> Iterator[tuple]:
 
 def _dim_subject(node) -> str | None:
     """``p.dim()``, ``p.ndim``, ``p.ndimension()``, ``len(p.shape)``, ``len(p.size())`` -> ``p``."""
-    if isinstance(node, cst.Call):
+    if type(node) is cst.Call:
         fkey = key_of(node.func) or ""
         if fkey == "len" and node.args:
             inner = key_of(node.args[0].value) or ""
@@ -1539,7 +1539,7 @@ def _dim_subject(node) -> str | None:
 
 def _type_subject(node) -> str | None:
     """``type(m)`` / ``m.__class__`` -> ``m``."""
-    if isinstance(node, cst.Call) and key_of(node.func) == "type" and len(node.args) == 1:
+    if type(node) is cst.Call and key_of(node.func) == "type" and len(node.args) == 1:
         return key_of(node.args[0].value)
     key = key_of(node) or ""
     if key.endswith(".__class__"):
@@ -1552,16 +1552,16 @@ def _classname_subject(node) -> str | None:
     key = key_of(node) or ""
     if key.endswith(".__class__.__name__"):
         return key[: -len(".__class__.__name__")]
-    if isinstance(node, cst.Attribute) and node.attr.value == "__name__":
+    if type(node) is cst.Attribute and node.attr.value == "__name__":
         return _type_subject(node.value)
-    if isinstance(node, cst.Name) and "class" in node.value.lower():
+    if type(node) is cst.Name and "class" in node.value.lower():
         return node.value  # classname = m.__class__.__name__
     return None
 
 
 def _classname_find(node) -> tuple[str, str] | None:
     """``classname.find('Conv')`` -> (``classname``, ``Conv``)."""
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in (
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in (
             "find", "startswith", "endswith", "index") and node.args:
         lit = literal(node.args[0].value)
         subject = _classname_subject(node.func.value)
