@@ -754,3 +754,30 @@ def test_repeating_a_module_known_to_hold_no_parameters_shares_nothing(lint):
                                             '    def __init__(self):\n        super().__init__()\n'
                                             '        self.proj = nn.Linear(4, 4)\n')
     assert "INI003" in codes_of(lint(weighted))
+
+
+# ---- second held-out corpus, shaping half: torch.nn.init's helpers that only read ---------------------------
+
+FAN_READ = '''
+import math
+import torch
+import torch.nn as nn
+
+
+class Wide(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.wide_linear = nn.Embedding(n + 1, 1, padding_idx=0)
+        self.bias = nn.Parameter(torch.zeros(1))
+        fan_in, _ = nn.init._calculate_fan_in_and_fan_out(self.wide_linear.weight)
+        bound = 1 / math.sqrt(fan_in) * nn.init.calculate_gain("relu")
+        nn.init.uniform_(self.bias, -bound, bound)
+'''
+
+
+def test_init_helpers_that_only_read_a_tensor_do_not_initialize_it(lint):
+    """``nn.init._calculate_fan_in_and_fan_out(w)`` and ``calculate_gain`` compute from a tensor; they do not
+    re-initialize the embedding (which would overwrite its padding row, INI205)."""
+    assert codes_of(lint(FAN_READ)) == []
+    assert "INI205" in codes_of(lint(FAN_READ.replace("fan_in, _ = nn.init._calculate_fan_in_and_fan_out(",
+                                                        "fan_in = 4\n        nn.init.kaiming_uniform_(")))

@@ -677,7 +677,7 @@ class _Extractor:
         init_name = None
         is_torch = True
         imported_head = head in self.summary.imports and head not in self.aliases and head != "self"
-        if qual and qual.startswith(INIT):
+        if qual and qual.startswith(INIT) and _writes_tensor(qual[len(INIT):]):
             init_name = qual
         elif last in self.init_functions or (qual and qual in self.init_functions):
             init_name = qual or fkey  # the project's own initializer (the `init-functions` setting)
@@ -1372,6 +1372,13 @@ _NOT_CHILDREN = frozenset(
 
 
 @functools.lru_cache(maxsize=None)
+def _writes_tensor(name: str) -> bool:
+    """Whether a ``torch.nn.init`` function of this name writes the tensor it is given: the initializers (and
+    their deprecated spellings) do; ``calculate_gain`` and the private helpers (``_calculate_fan_in_and_fan_out``,
+    ``_no_grad_normal_``...) only compute from it or are internals."""
+    return not name.startswith("_") and name != "calculate_gain"
+
+
 def _child_fields(node_type: type) -> tuple[str, ...]:
     """The fields of a libcst node type that may hold child nodes, from the type's declaration alone.
 
