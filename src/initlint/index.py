@@ -418,23 +418,36 @@ class ProjectIndex:
             return "project"
         return None
 
-    def factory_kind(self, key: str | None, file: FileSummary) -> str | None:
-        """``"factory"`` when ``key`` names a project function (not a method, undecorated) whose every
-        ``return`` builds a new module (``def mlp(...): ... return nn.Sequential(*layers)``), else None."""
+    def returned_calls(self, key: str | None, file: FileSummary) -> list[tuple[str | None, str]] | None:
+        """For a project function (not a method, undecorated) whose every ``return`` is a call of a dotted name:
+        (the callee qualified through the function's own file's imports, or None when its head is not imported;
+        the callee as written) per return. None when ``key`` names no such function."""
         found = self.resolve_function(key, file)
         if found is None:
             return None
         fn, home = found
-        if fn.cls is not None or fn.decorators or not fn.returns or fn.returns_callable:
+        if fn.cls is not None or fn.decorators or not fn.returns:
             return None
+        out = []
         for ret in fn.returns:
             if not ret.endswith("()") or "(" in ret[:-2] or "[" in ret:
                 return None
             head, dot, rest = ret[:-2].partition(".")
             base = home.imports.get(head)
-            qual = canonical(base + dot + rest) if base else ret[:-2]
-            if self.module_kind(qual, home) not in ("layer", "container", "project"):
-                return None
+            out.append((canonical(base + dot + rest) if base else None, ret[:-2]))
+        return out
+
+    def factory_kind(self, key: str | None, file: FileSummary) -> str | None:
+        """``"factory"`` when ``key`` names a project function (not a method, undecorated) whose every
+        ``return`` builds a new module (``def mlp(...): ... return nn.Sequential(*layers)``), else None."""
+        found = self.resolve_function(key, file)
+        calls = self.returned_calls(key, file)
+        if found is None or calls is None or found[0].returns_callable:
+            return None
+        home = found[1]
+        if any(self.module_kind(qual or written, home) not in ("layer", "container", "project")
+               for qual, written in calls):
+            return None
         return "factory"
 
     # ---- what a model builds ----------------------------------------------------------------------

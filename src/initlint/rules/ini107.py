@@ -174,17 +174,5 @@ def _plain_tensor(call, file, index) -> bool:
     one (``def zero_weight(shape): return torch.zeros(shape)``)."""
     if _tensor_factory(canonical(call.qual)):
         return True
-    found = index.resolve_function(call.func, file)
-    if found is None:
-        return False
-    fn, home = found
-    if fn.cls is not None or fn.decorators or not fn.returns:
-        return False
-    for ret in fn.returns:
-        if not ret.endswith("()") or "(" in ret[:-2] or "[" in ret:
-            return False
-        head, dot, rest = ret[:-2].partition(".")
-        base = home.imports.get(head)
-        if not _tensor_factory(canonical(base + dot + rest) if base else None):
-            return False
-    return True
+    calls = index.returned_calls(call.func, file)
+    return calls is not None and all(_tensor_factory(qual) for qual, _ in calls)
