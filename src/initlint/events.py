@@ -336,6 +336,18 @@ def hook_models(unit, file: FileSummary, index: ProjectIndex) -> list:
     return out
 
 
+def models_run_on(unit, file: FileSummary, index: ProjectIndex, delegating: bool = True) -> list:
+    """The model classes an init unit runs on: those it is visibly applied to, else (Hugging Face's
+    ``_init_weights``) those that run it through ``post_init()``. ``delegating=False``: not through ``post_init``
+    when the method hands the module on to ``super()._init_weights`` (what the base covers is then not known here)."""
+    if unit.models:
+        return unit.models
+    if not delegating and any(c.method == "_init_weights" and c.func.startswith("super(")
+                              for c in unit.fn.calls):
+        return []
+    return hook_models(unit, file, index)
+
+
 def by_init(file: FileSummary, index: ProjectIndex) -> dict:
     """id(InitCall) -> the events written at that init itself (not through a helper call), for rules that walk
     a scope's inits in order."""

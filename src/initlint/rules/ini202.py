@@ -4,7 +4,7 @@ member of a layer family while the model builds another member."""
 from __future__ import annotations
 
 from ..torchnames import FAMILIES, NN, family_of, materialized
-from ..events import subject_types
+from ..events import models_run_on, subject_types
 from . import Rule
 from ._units import built_types, layers_built, members, model_name, reach_of, units
 
@@ -24,7 +24,9 @@ def verdicts(unit, file, index):
     """(INI202 (message, related locations), the layer types they name) for one init unit; the related
     locations are the layers the dispatch misses, the first in each file that builds one."""
     messages, named = [], set()
-    if not unit.models:
+    # applied, or Hugging Face's post_init (unless the method also hands modules to super()._init_weights)
+    models = models_run_on(unit, file, index, delegating=False)
+    if not models:
         return messages, named
     # every type the unit dispatches on, predicate functions resolved (``if is_linear(m):``)
     types = unit.dispatch_types() | {t for init in unit.inits()
@@ -33,13 +35,13 @@ def verdicts(unit, file, index):
     if not torch_types:
         return messages, named
     covered = members(types)
-    reach = reach_of(unit.models, index)
+    reach = reach_of(models, index)
     built = built_types(reach)
     project_types = types - torch_types
     project_hit = any(
         (r := index.resolve_class(t, file)) is not None and any(c.qual == r.qual for c in reach.classes)
         for t in project_types)
-    names = ", ".join(sorted({model_name(m) for m in unit.models}))
+    names = ", ".join(sorted({model_name(m) for m in models}))
     where = "loop" if unit.loop is not None else f"`{unit.fn.name}`"
     if built and not (built & covered) and reach.complete and not project_hit:
         dispatched = ", ".join(sorted(t.rsplit(".", 1)[-1] for t in torch_types))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..events import events, resolved_key, subject_types
+from ..events import events, models_run_on, resolved_key, subject_types
 from ..index import ClassRef
 from ..summary import iter_with_nested
 from . import Related, Rule
@@ -39,9 +39,10 @@ class PaddingIdxOverwritten(Rule):
             if rezero or rezero_calls:
                 continue
             weight_inits = [i for i in branch_inits if i.target == "weight" and not i.index]
-            if not weight_inits or not unit.models:
+            models = models_run_on(unit, file, index)  # applied, or Hugging Face's post_init
+            if not weight_inits or not models:
                 continue
-            reach = reach_of(unit.models, index)
+            reach = reach_of(models, index)
             padded = [call for layer, call in reach.layers if layer == "Embedding" and (
                 (call.kwarg("padding_idx") is not None and call.kwarg("padding_idx").value is not None)
                 or len(call.positional()) >= 3)]
