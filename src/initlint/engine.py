@@ -326,7 +326,7 @@ def run_rules(summaries: list[FileSummary], rules: list[Rule] | None, result: Re
     for findings, errors in _check_all(work, targets, jobs):
         result.findings.extend(findings)
         result.errors.extend(errors)
-    _place(result, sources, reported, ran, cache)
+    _place(result, sources, reported, ran, cache, jobs)
     kept = []
     for f in result.findings:  # per-file-ignores, each file's own
         settings = resolver.settings_for(f.path)
@@ -358,22 +358,29 @@ _PARALLEL_RULES_MIN = 48
 
 
 def _check_all(work: list[tuple], targets: set | None, jobs: int) -> list[tuple]:
-    """``_check_one`` for each item of ``work``, in order. With ``jobs`` > 1 and enough files, the items are
-    shared out (by their number of calls, a measure of the rules' work) among ``jobs - 1`` forked processes and
-    this one; the forks read the summaries and the index from the memory they inherit, and send back only
-    findings. A fork that fails or dies has its share run here: the outcome never depends on the split."""
+    """``_check_one`` for each item of ``work``, in order, shared among ``jobs`` processes for a large project
+    (weighed by each file's number of calls, a measure of the rules' work)."""
+    return _fork_map(_check_one, [(*item, targets) for item in work], jobs, min_items=_PARALLEL_RULES_MIN,
+                     cost=[1 + sum(len(fn.calls) for fn in item[0].scopes) for item in work])
+
+
+def _fork_map(fn, calls: list[tuple], jobs: int, min_items: int, cost: list | None = None) -> list:
+    """``[fn(*args) for args in calls]``. With ``jobs`` > 1 and at least ``min_items`` calls, the calls are
+    shared out (largest ``cost`` first) among ``jobs - 1`` forked processes and this one: the forks read what
+    they need (summaries, the index, sources) from the memory they inherit and send back only the results. A fork
+    that fails or dies has its share run here, so the outcome never depends on the split."""
     import multiprocessing
 
-    if jobs <= 1 or len(work) < _PARALLEL_RULES_MIN:
-        return [_check_one(*item, targets) for item in work]
+    if jobs <= 1 or len(calls) < max(min_items, 2):
+        return [fn(*args) for args in calls]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return [_check_one(*item, targets) for item in work]
-    shares: list[list[int]] = [[] for _ in range(min(jobs, len(work)))]
+        return [fn(*args) for args in calls]
+    cost = cost or [1] * len(calls)
+    shares: list[list[int]] = [[] for _ in range(min(jobs, len(calls)))]
     loads = [0] * len(shares)
-    cost = [1 + sum(len(fn.calls) for fn in item[0].scopes) for item in work]
-    for i in sorted(range(len(work)), key=lambda i: (-cost[i], i)):
+    for i in sorted(range(len(calls)), key=lambda i: (-cost[i], i)):
         j = loads.index(min(loads))
         shares[j].append(i)
         loads[j] += cost[i]
@@ -381,17 +388,16 @@ def _check_all(work: list[tuple], targets: set | None, jobs: int) -> list[tuple]
     for share in shares[1:]:
         try:
             reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_check_share, args=(writer, [work[i] for i in share], targets),
-                                    daemon=True)
+            child = context.Process(target=_run_share, args=(writer, fn, [calls[i] for i in share]), daemon=True)
             child.start()
             writer.close()
         except OSError:  # no fork here: this process runs the share
             children.append((None, None, share))
             continue
         children.append((child, reader, share))
-    out: list = [None] * len(work)
+    out: list = [None] * len(calls)
     for i in shares[0]:
-        out[i] = _check_one(*work[i], targets)
+        out[i] = fn(*calls[i])
     for child, reader, share in children:
         got = None
         if child is not None:
@@ -402,15 +408,15 @@ def _check_all(work: list[tuple], targets: set | None, jobs: int) -> list[tuple]
             reader.close()
             child.join()
         if not isinstance(got, list) or len(got) != len(share):
-            got = [_check_one(*work[i], targets) for i in share]
+            got = [fn(*calls[i]) for i in share]
         for i, outcome in zip(share, got):
             out[i] = outcome
     return out
 
 
-def _check_share(writer, items: list[tuple], targets: set | None) -> None:
+def _run_share(writer, fn, calls: list[tuple]) -> None:
     try:
-        writer.send([_check_one(*item, targets) for item in items])
+        writer.send([fn(*args) for args in calls])
     finally:
         writer.close()
 
@@ -441,7 +447,7 @@ def _locators(findings: list[Finding], path: str) -> list:
 
 
 def _place(result: Result, sources: dict | None = None, reported: dict | None = None,
-           ran: dict | None = None, cache=None) -> None:
+           ran: dict | None = None, cache=None, jobs: int = 1) -> None:
     """Give positions to findings (and their related locations) that carry locators, apply noqa (then INI901,
     after every rule), sort.
 
@@ -462,6 +468,7 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
             involving.setdefault(path, []).append(finding)
     kept: list[Finding] = []
     used_by_path: dict[str, set] = {}
+    plans = []  # (path, its findings, source, the locators wanted there, whether the file's noqa exempts it)
     for path, findings in involving.items():
         own = by_path.get(path, [])
         data = (sources or {}).get(os.path.abspath(path))
@@ -472,9 +479,18 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
             file_noqa = reported[path] = _noqa.scan(text)
         exempt = bool(own) and file_noqa.exempt_all
         wanted = _locators(findings if not exempt else [f for f in findings if f.path != path], path)
+        plans.append((path, findings, source, wanted, exempt))
+    raws = _raw_positions_all([(path, source, wanted) for path, _, source, wanted, _ in plans if wanted], cache,
+                              jobs)
+    for path, findings, source, wanted, exempt in plans:
+        own = by_path.get(path, [])
+        file_noqa = reported.get(path)
         if wanted:
             try:
-                _locate_in(path, source, findings, wanted, exempt, cache)
+                raw = raws[path]
+                if isinstance(raw, BaseException):
+                    raise raw
+                _locate_in(path, source, findings, raw, exempt)
             except Exception as exc:  # noqa: BLE001 - reported against this file; the others go on
                 result.errors.append(f"{path}: internal error while placing findings: {type(exc).__name__}: {exc}")
                 continue
@@ -498,10 +514,9 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
     result.findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
-def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wanted: list, file_noqa: bool,
-               cache=None) -> None:
-    """Positions for the findings in ``path`` and for the related locations there."""
-    raw = _raw_positions(path, source, wanted, cache)
+def _locate_in(path: str, source: Source | Problem, findings: list[Finding], raw: dict, file_noqa: bool) -> None:
+    """Positions for the findings in ``path`` and for the related locations there (``raw``: the locators'
+    positions as libcst reads the text)."""
     # columns in the file's own terms where libcst read the text without the whitespace before a form feed
     text = source.text if not isinstance(source, Problem) else ""
     shifts = formfeed_indentation(text)[1] if "\f" in text else {}
@@ -523,12 +538,36 @@ def _locate_in(path: str, source: Source | Problem, findings: list[Finding], wan
                 r.line, r.column, r.end_line, r.end_column = where(r.loc)
 
 
-def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None) -> dict:
-    """locator -> (line, column, end_line, end_column) as libcst reads the text, for every locator in ``wanted``:
-    from the cache when it knows them all (no parse), else computed and the cache's entry extended."""
-    known = cache.positions(path) if cache is not None else None
-    if known is not None and all(loc in known for loc in wanted):
-        return known
+def _raw_positions_all(plans: list[tuple], cache=None, jobs: int = 1) -> dict:
+    """path -> {locator: (line, column, end_line, end_column)} as libcst reads the text, for each (path, source,
+    wanted locators) of ``plans`` (or the exception computing it raised): from the cache when it knows them all
+    (no parse), else computed (each file parsed again; with ``jobs`` > 1 and several files, shared with forked
+    processes like the rules) and the cache's entries extended."""
+    out: dict = {}
+    todo = []
+    for path, source, wanted in plans:
+        known = cache.positions(path) if cache is not None else None
+        if known is not None and all(loc in known for loc in wanted):
+            out[path] = known
+        else:
+            todo.append((path, source, wanted, known))
+    computed = _fork_map(_raw_positions_safe, [(source, wanted) for _, source, wanted, _ in todo], jobs, min_items=2)
+    for (path, source, wanted, known), (raw, complete) in zip(todo, computed):
+        out[path] = raw
+        if cache is not None and complete and not isinstance(raw, BaseException):
+            cache.store_positions(path, {**(known or {}), **raw})
+    return out
+
+
+def _raw_positions_safe(source: Source | Problem, wanted: list) -> tuple:
+    """(the positions, whether the file parsed), or (the exception, False)."""
+    try:
+        return _raw_positions(source, wanted)
+    except Exception as exc:  # noqa: BLE001 - placed as an internal error against this file
+        return exc, False
+
+
+def _raw_positions(source: Source | Problem, wanted: list) -> tuple[dict, bool]:
     module = parse(source) if not isinstance(source, Problem) else source
     from . import positions as _positions
 
@@ -536,10 +575,7 @@ def _raw_positions(path: str, source: Source | Problem, wanted: list, cache=None
     if not isinstance(module, Problem):  # the text libcst read (form feeds in indentation taken out)
         parsed = source.text if "\f" not in source.text else formfeed_indentation(source.text)[0]
     table = _positions.compute_positions(module, wanted, parsed) if not isinstance(module, Problem) else None
-    raw = {loc: _where(module, table, loc) for loc in wanted}
-    if cache is not None and table is not None:
-        cache.store_positions(path, {**(known or {}), **raw})
-    return raw
+    return {loc: _where(module, table, loc) for loc in wanted}, table is not None
 
 
 def _where(module, table, loc) -> tuple[int, int, int, int]:
