@@ -323,17 +323,11 @@ def file_text_edits(path: str, findings: list, text: str | None = None) -> dict[
 
     def edit(old: str, new: str, base: int) -> dict | None:
         """The smallest edit turning ``old`` (which starts at offset ``base`` of the file) into ``new``."""
-        if old == new:
+        span = minimal_edit(old, new)
+        if span is None:
             return None
-        start, limit = 0, min(len(old), len(new))
-        while start < limit and old[start] == new[start]:
-            start += 1
-        end_old, end_new = len(old), len(new)
-        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
-        return {"content": new[start:end_new], "location": row_col(base + start),
-                "end_location": row_col(base + end_old)}
+        start, end, content = span
+        return {"content": content, "location": row_col(base + start), "end_location": row_col(base + end)}
 
     out: dict[int, list[dict]] = {}
     for f in wanted:
@@ -546,3 +540,18 @@ def summary(outcome: Outcome, diff: bool, remaining: int) -> str:
         verb = "Would add" if diff else "Added"
         parts.append(f"{verb} `# noqa` for {errors(outcome.noqa_added)}.")
     return " ".join(parts)
+
+
+def minimal_edit(old: str, new: str) -> tuple[int, int, str] | None:
+    """(start, end, replacement): the one span of ``old`` to replace to get ``new``; None when equal."""
+    if old == new:
+        return None
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, new[start:end_new]

@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from . import __version__
+from .fixer import minimal_edit
 
 #: seconds a change waits for the next keystroke before the document is checked
 DEBOUNCE = 0.3
@@ -87,21 +88,6 @@ def _row_col_offset(text: str, row: int, column: int) -> int:
             return len(text)
         offset = found + 1
     return min(offset + column - 1, len(text))
-
-
-def minimal_edit(old: str, new: str) -> tuple[int, int, str] | None:
-    """(start, end, replacement): the one span of ``old`` to replace to get ``new``; None when equal."""
-    if old == new:
-        return None
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
 
 
 # ---- checking ------------------------------------------------------------------------------------------
