@@ -26,10 +26,9 @@ import os
 import pickle
 import struct
 import sys
-import tempfile
 
 from . import __version__
-from .source import Problem, file_size, module_name_for, read_bytes
+from .source import Problem, file_size, module_name_for, read_bytes, write_atomically
 
 #: bump when the layout of entries or of what they hold changes without a change of initlint's version
 CACHE_FORMAT = 2
@@ -161,7 +160,7 @@ class Cache:
 
     def _write(self, target: str, content: bytes) -> bool:
         try:
-            _write_atomically(target, content)
+            write_atomically(target, content)
             return True
         except OSError as exc:
             self._disable(exc)
@@ -304,7 +303,7 @@ def store_entry(entries: str, key: bytes, value, kind: str = "s") -> None:
     """Write one entry (raises OSError when the folder cannot be written)."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _HEADER.pack(_MAGIC, key, hashlib.blake2b(payload, digest_size=16).digest(), len(payload))
-    _write_atomically(os.path.join(entries, f"{key.hex()}.{kind}"), header + payload)
+    write_atomically(os.path.join(entries, f"{key.hex()}.{kind}"), header + payload)
 
 
 def store_summary(entries: str, key: bytes, item) -> None:
@@ -319,19 +318,6 @@ def store_summary(entries: str, key: bytes, item) -> None:
             pass
 
 
-def _write_atomically(target: str, content: bytes) -> None:
-    """A temporary file in the same folder, then ``os.replace``: readers see the old entry or the new one."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _settings_signature(settings) -> bytes:

@@ -24,13 +24,12 @@ import difflib
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .source import Problem, Source, parse, read_source
+from .source import Problem, Source, parse, read_source, write_atomically
 
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
@@ -388,22 +387,8 @@ def _parses_like(before: Source, after_text: str) -> bool:
 
 def _write_atomic(path: str, data: bytes) -> None:
     real = os.path.realpath(path)  # write through a symlink, not over it
-    mode = stat.S_IMODE(os.stat(real).st_mode)
-    directory = os.path.dirname(real) or "."
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".initlint.tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(real, data, prefix=f".{os.path.basename(real)}.", suffix=".initlint.tmp",
+                     mode=stat.S_IMODE(os.stat(real).st_mode), durable=True)
 
 
 def outside_roots(path: str, roots) -> str | None:

@@ -46,6 +46,31 @@ def file_size(path: str) -> int:
         return 0
 
 
+def write_atomically(target: str, content: bytes, prefix: str = ".tmp-", suffix: str = "", mode: int | None = None,
+                     durable: bool = False) -> None:
+    """Write ``content`` to a temporary file in ``target``'s folder, then ``os.replace`` it onto ``target``:
+    readers see the old file or the new one, never half of one. ``mode``: the permissions to give it;
+    ``durable``: flushed to disk before the rename (a user's source file, not a cache entry)."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def read_source(path: str) -> Source | Problem:
     """Only regular files are read: a FIFO would block, a link to ``/dev/zero`` would never end."""
     data = read_bytes(path)
