@@ -12,6 +12,7 @@ head afterwards is not what the model means: verify fails it, by name ("untied")
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from .declared import _readable, _source_file, _summary
@@ -67,6 +68,4 @@ def _plain(name: str) -> bool:
 
 
 def _short(path: str | None) -> str:
-    import os
-
     return os.path.basename(path) if path else "?"
