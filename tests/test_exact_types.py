@@ -29,3 +29,13 @@ def test_the_walk_sets_hold_every_node_class():
     assert cst.Comma in summary._NODE_TYPES and cst.Comma not in summary._WALKED_TYPES
     assert cst.Expr in summary._SMALL_TYPES and cst.If not in summary._SMALL_TYPES
     assert all(issubclass(t, cst.CSTNode) for t in summary._NODE_TYPES)
+
+
+def test_child_fields_are_derived_once_per_node_type():
+    """The walk asks for a node type's child fields at every node: derived from the type once, not each time."""
+    import libcst as cst
+
+    from initlint.summary import _child_fields
+
+    assert _child_fields(cst.Call) is _child_fields(cst.Call)
+    assert "func" in _child_fields(cst.Call) and "lpar" not in _child_fields(cst.Call)

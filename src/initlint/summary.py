@@ -1371,7 +1371,6 @@ _NOT_CHILDREN = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=None)
 def _writes_tensor(name: str) -> bool:
     """Whether a ``torch.nn.init`` function of this name writes the tensor it is given: the initializers (and
     their deprecated spellings) do; ``calculate_gain`` and the private helpers (``_calculate_fan_in_and_fan_out``,
@@ -1379,6 +1378,7 @@ def _writes_tensor(name: str) -> bool:
     return not name.startswith("_") and name != "calculate_gain"
 
 
+@functools.lru_cache(maxsize=None)
 def _child_fields(node_type: type) -> tuple[str, ...]:
     """The fields of a libcst node type that may hold child nodes, from the type's declaration alone.
 
