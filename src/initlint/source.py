@@ -144,7 +144,6 @@ _NEST = re.compile(r"[-+*/%@&|^~<>.\x02]|\x01(?=\s*\x01)|[)\]}]\s*[(\[]"
                    r"|\b(?:and|or|not|lambda|if|else|await|for|in|is|yield)\b")
 _BRACKET = re.compile(r"[()\[\]{}]")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_LONG_LINE = re.compile(r"[^\n]{%d,}" % (_DEPTH_LIMIT // 2))
 _INDENT = re.compile(r"^[ \t\f]*", re.M)
 _ELIF = re.compile(r"^[ \t\f]*elif\b", re.M)
 _PER_BRACKET = 4  # tree levels one bracket pair can add (Call > Arg > value, Subscript > Element > Index > value)
@@ -185,8 +184,9 @@ def may_nest_deeply(text: str, limit: int = _DEPTH_LIMIT) -> bool:
         deepest = max(deepest, depth)
     if depth or deepest > _BRACKET_LIMIT:
         return True
-    return any(_PER_BRACKET * deepest + len(_NEST.findall(line.group())) > limit
-               for line in _LONG_LINE.finditer(t))
+    # lines of at least limit // 2 characters (a regex for them would try every position of the text)
+    return any(_PER_BRACKET * deepest + len(_NEST.findall(line)) > limit
+               for line in t.split("\n") if len(line) >= limit // 2)
 
 
 def _stand_in(text: str, match: re.Match) -> str:
