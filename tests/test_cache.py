@@ -410,3 +410,62 @@ def test_a_warm_run_still_warns_about_malformed_noqa(project, capsys, parses):
     assert parses == []  # recalled, not re-derived
     assert "Invalid `# noqa` directive" in cold[2]
     assert cold == warm
+
+
+def test_context_reads_the_changed_file_in_the_background(project, capsys, monkeypatch):
+    """With jobs, a changed file among many cached ones is read by another process while this one loads the
+    cached entries; the report is the one a run without the cache gives."""
+    write(project, {f"pkg/extra{i}.py": CLEAN.replace("Clean", f"Clean{i}") for i in range(40)})
+    main(["check", "--output-format", "json", "-j", "2", "."])
+    capsys.readouterr()
+    (project / "model.py").write_text(USES_INIT.format(bias=", bias=False") + "\n# edited\n")
+    started = []
+    real = engine._in_background
+
+    def spy(tasks):
+        started.append([os.path.basename(t[0]) for t in tasks])
+        return real(tasks)
+
+    monkeypatch.setattr(engine, "_in_background", spy)
+    code = main(["check", "--output-format", "json", "-j", "2", "--context", ".", "model.py"])
+    report = json.loads(capsys.readouterr()[0])
+    assert started == [["model.py"]]
+    assert report == run(capsys, "--no-cache", "--context", ".", "model.py")[1]
+    assert any(f["code"] == "INI201" for f in report) and code == 1
+    # its entry was written by the process that read it: the next run reads nothing
+    started.clear()
+    (project / "model.py").write_text(USES_INIT.format(bias=", bias=False") + "\n# edited again\n")
+    main(["check", "-j", "2", "--context", ".", "model.py"])
+    capsys.readouterr()
+    assert started == [["model.py"]]
+    assert main(["check", "-j", "2", "--context", ".", "pkg/buggy.py"]) == 1
+    capsys.readouterr()
+    assert started == [["model.py"]]  # nothing new to read
+
+
+def test_a_background_read_whose_process_dies_is_done_here(tmp_path, monkeypatch):
+    path = tmp_path / "m.py"
+    path.write_text(BUGGY)
+    tasks = [(str(path), (), path.read_bytes(), 0)]
+    monkeypatch.setattr(engine, "_summarize_one", lambda *a, **k: os._exit(3))  # the fork dies at once
+    wait = engine._in_background(tasks)
+    monkeypatch.undo()
+    (got_path, summary), = wait()
+    assert got_path == str(path) and summary.classes and summary.classes[0].name == "Net"
+
+
+def test_a_worker_sends_the_summary_it_wrote_as_those_bytes(tmp_path):
+    """A summary written to the cache is pickled once: the worker sends the entry's own payload."""
+    path = tmp_path / "m.py"
+    path.write_text(BUGGY)
+    cache = Cache(str(tmp_path / "c"))
+    assert cache._prepare()
+    key = b"k" * 20
+    (got_path, item, payload), = engine._summarize_chunk_pickled([(str(path), (), path.read_bytes(), 0,
+                                                                   (cache.entries, key))])
+    assert got_path == str(path) and item is None
+    assert open(cache._file(key, "s"), "rb").read() == _entry(key, payload)
+    assert pickle.loads(payload).classes[0].name == "Net"
+    # without the cache the object itself comes back
+    (_, item, payload), = engine._summarize_chunk_pickled([(str(path), (), path.read_bytes(), 0)])
+    assert payload is None and item.classes[0].name == "Net"

@@ -207,26 +207,50 @@ class Cache:
             plan.append(("key", key))
         return plan
 
-    def summarize(self, tasks: list[tuple], run, plan: list[tuple] | None = None) -> list[tuple]:
-        """``engine._summarize_all`` through the cache: ``tasks`` as there; ``run`` summarizes the misses."""
+    def summarize(self, tasks: list[tuple], run, plan: list[tuple] | None = None, background=None) -> list[tuple]:
+        """``engine._summarize_all`` through the cache: ``tasks`` as there; ``run`` summarizes the misses.
+
+        ``background(todo)``: starts summarizing ``todo`` in another process and returns a function that waits
+        for the results. Given one, a few files with no entry among many with one (a commit's changed files
+        under ``--context``) are read there while this process loads the entries of the others."""
         from .engine import gc_paused
 
         plan = plan if plan is not None else self.plan(tasks)
+        early, wait = [], None
+        if background is not None:
+            early = [i for i, (kind, value) in enumerate(plan)
+                     if kind == "key" and not os.path.exists(self._file(value, "s"))]
+            if early and len(early) <= _BACKGROUND_MAX and len(tasks) - len(early) >= _BACKGROUND_MIN_HITS:
+                wait = background([self._task((*tasks[i][:2], self.read[tasks[i][0]][1], tasks[i][3]), plan[i][1])
+                                   for i in early])
+                self.misses += len(early)
+            else:
+                early = []
         with gc_paused():
-            out, todo, where, keys = self._load_all(tasks, plan)
-        if todo and self.writable and self._prepare():  # each worker writes the entries of the files it reads
-            todo = [(*t, (self.entries, keys[t[0]])) if t[0] in keys else t for t in todo]
+            out, todo, where, keys = self._load_all(tasks, plan, skip=set(early))
+        todo = [self._task(t, keys.get(t[0])) for t in todo]
         for i, (path, item) in zip(where, run(todo) if todo else []):
             out[i] = (path, item)
+        if wait is not None:
+            for i, (path, item) in zip(early, wait()):
+                out[i] = (path, item)
         self.note(f"{self.hits} file(s) from the cache, {self.misses} read ({self.root})")
         return out
 
-    def _load_all(self, tasks: list[tuple], plan: list[tuple]):
+    def _task(self, task: tuple, key: bytes | None) -> tuple:
+        """A file to read, and (when the cache can be written) where its worker writes its entry."""
+        if key is not None and self.writable and self._prepare():
+            return (*task[:4], (self.entries, key))
+        return task[:4]
+
+    def _load_all(self, tasks: list[tuple], plan: list[tuple], skip: set = frozenset()):
         out: list = [None] * len(tasks)
         todo: list[tuple] = []
         where: list[int] = []
         keys: dict[str, bytes] = {}
         for i, (task, (kind, value)) in enumerate(zip(tasks, plan)):
+            if i in skip:
+                continue
             path, init_functions, _, max_size = task
             if kind == "big":
                 todo.append(task)  # skipped with its message, unread
@@ -299,23 +323,32 @@ class Cache:
         return {os.path.abspath(path): data for path, (_, data) in self.read.items()}
 
 
-def store_entry(entries: str, key: bytes, value, kind: str = "s") -> None:
-    """Write one entry (raises OSError when the folder cannot be written)."""
+#: a background read (``Cache.summarize``) for at most this many files with no entry, among at least this many
+#: with one: below that, loading the entries takes less time than starting a process
+_BACKGROUND_MAX = 8
+_BACKGROUND_MIN_HITS = 32
+
+
+def store_entry(entries: str, key: bytes, value, kind: str = "s") -> bytes:
+    """Write one entry (raises OSError when the folder cannot be written); returns the value's pickle."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _HEADER.pack(_MAGIC, key, hashlib.blake2b(payload, digest_size=16).digest(), len(payload))
     write_atomically(os.path.join(entries, f"{key.hex()}.{kind}"), header + payload)
+    return payload
 
 
-def store_summary(entries: str, key: bytes, item) -> None:
-    """A worker's half of ``Cache.summarize``: the summary (or parse problem) of a file just read. Unreadable
-    files and initlint's own failures are not stored; a cache that cannot be written is left alone."""
+def store_summary(entries: str, key: bytes, item) -> bytes | None:
+    """A worker's half of ``Cache.summarize``: the summary (or parse problem) of a file just read; returns the
+    pickle written, or None. Unreadable files and initlint's own failures are not stored; a cache that cannot be
+    written is left alone."""
     from .summary import FileSummary
 
     if isinstance(item, FileSummary) or (isinstance(item, Problem) and item.kind == "parse"):
         try:
-            store_entry(entries, key, item)
+            return store_entry(entries, key, item)
         except Exception:  # noqa: BLE001 - the run goes on without this entry
-            pass
+            return None
+    return None
 
 
 

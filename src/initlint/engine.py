@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import pickle
 import sys
 from dataclasses import dataclass, field
 
@@ -84,15 +85,25 @@ def _summarize_chunk(tasks: list[tuple]) -> list[tuple[str, FileSummary | Proble
     return [_summarize_one(task) for task in tasks]
 
 
-def _summarize_one(task: tuple) -> tuple[str, FileSummary | Problem]:
-    """``task``: summarize_path's arguments, then (with the cache) where to store the result."""
+def _summarize_chunk_pickled(tasks: list[tuple]) -> list[tuple[str, object, bytes | None]]:
+    """A pool worker's ``_summarize_chunk``: a result written to the cache comes back as the bytes written
+    (``pickled``), not as the object, so that it is pickled once, not once for the cache and once for the pipe."""
+    return [_summarize_one(task, pickled=True) for task in tasks]
+
+
+def _summarize_one(task: tuple, pickled: bool = False):
+    """``task``: summarize_path's arguments, then (with the cache) where to store the result. ``pickled``:
+    (path, item or None, the item's pickle or None); the item is None when its pickle is given."""
     with gc_paused():
         path, item = summarize_path(*task[:4])
+    payload = None
     if len(task) > 4:
         from .cache import store_summary
 
-        store_summary(*task[4], item)
-    return path, item
+        payload = store_summary(*task[4], item)
+    if not pickled:
+        return path, item
+    return (path, None, payload) if payload is not None else (path, item, None)
 
 
 @contextlib.contextmanager
@@ -143,6 +154,36 @@ def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, 
     return [(t[0], done[t[0]]) for t in tasks]
 
 
+def _in_background(tasks: list[tuple]):
+    """Start ``_summarize_chunk(tasks)`` in a forked process; returns the function that waits for its results.
+    A fork that cannot start, fails or dies: the tasks are summarized in this process when waited for."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        child = context.Process(target=_run_share, args=(writer, _summarize_one, [(t, True) for t in tasks]),
+                                daemon=True)
+        child.start()
+        writer.close()
+    except (ValueError, OSError):
+        return lambda: _summarize_chunk(tasks)
+
+    def wait() -> list[tuple]:
+        got = None
+        try:
+            got = reader.recv()
+        except (EOFError, OSError):
+            pass
+        reader.close()
+        child.join()
+        if not isinstance(got, list) or len(got) != len(tasks):
+            return _summarize_chunk(tasks)
+        return [(path, pickle.loads(payload) if payload is not None else item) for path, item, payload in got]
+
+    return wait
+
+
 def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, list[tuple]]:
     """Summaries by path, and the tasks whose worker died."""
     import multiprocessing
@@ -157,10 +198,11 @@ def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, li
     lost: list[tuple] = []
     # the workers collect garbage (the main process may have paused its collector while they are forked)
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context, initializer=gc.enable) as pool:
-        futures = [(pool.submit(_summarize_chunk, chunk), chunk) for chunk in chunks]
+        futures = [(pool.submit(_summarize_chunk_pickled, chunk), chunk) for chunk in chunks]
         for future, chunk in futures:
             try:
-                done.update(future.result())
+                for path, item, payload in future.result():
+                    done[path] = pickle.loads(payload) if payload is not None else item
             except BrokenProcessPool:
                 lost.extend(chunk)
             if tick is not None:
@@ -257,7 +299,7 @@ def check_paths(paths: list[str], rules: list[Rule] | None = None, jobs: int | N
             result.skipped.extend(skipped)
             result.errors[:0] = [f"{error} (its files were not checked)" for error in resolver.errors()] + errors
             return result
-        items = cache.summarize(tasks, summarize_all, plan)
+        items = cache.summarize(tasks, summarize_all, plan, background=_in_background if jobs > 1 else None)
         sources = {**cache.sources(), **sources}  # findings are placed in the bytes that were checked
     else:
         items = summarize_all(tasks)
