@@ -8,6 +8,7 @@ claims, or a shape the rule page says it leaves alone) are listed apart.
 
     python bench/recall.py            # table, then the misses
     python bench/recall.py --json     # one JSON object (for a record of the figure)
+    python bench/recall.py --corpus tests/heldout_reports.py   # the held-out set (docs/recall.md)
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from initlint.engine import check_source  # noqa: E402
 from initlint.rules import RULES, select_rules  # noqa: E402
 
 
-def load_corpus():
-    spec = importlib.util.spec_from_file_location("real_reports", ROOT / "tests" / "real_reports.py")
+def load_corpus(path=None):
+    path = path or ROOT / "tests" / "real_reports.py"
+    spec = importlib.util.spec_from_file_location(pathlib.Path(path).stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.CLASSES, module.CASES
@@ -78,8 +80,9 @@ def summary(rows) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--corpus", default=None, help="a corpus file (default: tests/real_reports.py)")
     args = parser.parse_args(argv)
-    classes, cases = load_corpus()
+    classes, cases = load_corpus(args.corpus)
     rows = evaluate(classes, cases)
     total = summary(rows)
     if args.json:
