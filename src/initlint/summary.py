@@ -158,11 +158,14 @@ class Call:
 
     @property
     def method(self) -> str:
-        return self.func.rsplit(".", 1)[-1]
+        func = self.func
+        return func[func.rfind(".") + 1:]
 
     @property
     def receiver(self) -> str | None:
-        return self.func.rsplit(".", 1)[0] if "." in self.func else None
+        func = self.func
+        dot = func.rfind(".")
+        return func[:dot] if dot >= 0 else None
 
     def kwarg(self, name: str) -> Arg | None:
         for arg in self.args:
