@@ -26,10 +26,7 @@ GAPS = {
 }
 
 # case id -> why the corrected twin gets a default finding (strict xfail)
-TWIN_FINDINGS = {
-    "Image_Segmentation-71": "INI203 does not see the model through init_weights(self) -> net.apply(init_func), so "
-                             "it checks BatchNorm2d against every torch BatchNorm",
-}
+TWIN_FINDINGS: dict[str, str] = {}
 
 
 def _claim(case):

@@ -888,8 +888,9 @@ class _Extractor:
                         return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
                                      loc_negated=neg)]
                     found = _classname_find(left)
-                    if found is not None:
-                        return [Cond("classname", found[0], attr=found[1])]
+                    if found is not None:  # `name.find("X") == -1`: the name does not hold X
+                        return [Cond("classname", found[0], attr=found[1],
+                                     negated=type(op) is cst.Equal and literal(right) == -1)]
                     lit = literal(right)
                     cls_subject = _classname_subject(left) if type(left) is cst.Attribute else None
                     if isinstance(lit, str) and cls_subject is not None:

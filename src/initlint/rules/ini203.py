@@ -43,20 +43,28 @@ class ClassNameDispatch(Rule):
         """What goes wrong for the classes the model builds (torch layers alone when the model is unknown)."""
         attr = init.target
         built = {layer for layer, _ in reach.layers} if reach is not None else set(TORCH_LAYERS)
+        # names the branch's own condition rules out: `find("BatchNorm") != -1 and find("VirtualBatchNorm") == -1`
+        excluded = {c.attr for c in init.conds if c.kind == "classname" and c.negated and c.attr}
+
+        def kept(name: str) -> bool:
+            return pattern in name and not any(e in name for e in excluded)
+
         if attr in ("weight", "bias") and not is_guarded(init, init.target_key or ""):
-            lacking = sorted({name for name in built if pattern in name and name in NO_WEIGHT_ATTR})
+            lacking = sorted({name for name in built if kept(name) and name in NO_WEIGHT_ATTR})
             for ref in (reach.classes if reach is not None else ()):
-                if pattern in ref.info.name:
+                if kept(ref.info.name):
                     attrs = index.defined_attrs(ref)
                     if attrs is not None and attr not in attrs:
                         lacking.append(ref.info.name)
             if lacking:
                 return (f"also matches {', '.join(sorted(set(lacking))[:4])}, which has no `.{attr}`"
                         " (AttributeError at run time)")
+        if reach is None:  # which layers of a family the model builds is unknown: a miss would be a guess
+            return None
         for family, names in FAMILIES.items():
             hit = [m for m in names if pattern in m]
             if hit and len(hit) < len(names):
-                missed = [m for m in names if m not in hit and (reach is None or m in built)
+                missed = [m for m in names if m not in hit and m in built
                           and m not in handled and not any(p in m for p in patterns)]
                 if missed:
                     return f"misses {', '.join(missed)} of the same layer family, which keep PyTorch's default"

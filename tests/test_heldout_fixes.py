@@ -1,0 +1,149 @@
+"""False positives on correct code found by the held-out recall set (docs/recall.md), each as a minimal pair in
+our own words: the rule still reports ``bad`` and is silent on ``good``."""
+
+import pytest
+
+from initlint.engine import check_source
+from initlint.rules import select_rules
+
+DEFAULT = select_rules(None)
+
+PAIRS = {
+    # a class-name test the branch's own condition rules out is not a match
+    "INI203-excluded-by-negated-find": ("INI203", """
+import torch
+import torch.nn as nn
+
+
+class GhostNorm(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.g = nn.Parameter(torch.ones(n))
+
+    def forward(self, x):
+        return x * self.g
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 4, 3), GhostNorm(4), nn.BatchNorm2d(4))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def init_fn(m):
+    classname = m.__class__.__name__
+    if classname.find("Norm") != -1:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init_fn)
+""", """
+import torch
+import torch.nn as nn
+
+
+class GhostNorm(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.g = nn.Parameter(torch.ones(n))
+
+    def forward(self, x):
+        return x * self.g
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 4, 3), GhostNorm(4), nn.BatchNorm2d(4))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def init_fn(m):
+    classname = m.__class__.__name__
+    if classname.find("Norm") != -1 and classname.find("GhostNorm") == -1:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init_fn)
+"""),
+    # which layers of a family a model builds is unknown when the model is not: no miss is claimed
+    "INI203-family-miss-needs-the-model": ("INI203", """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(4, 4), nn.BatchNorm1d(4))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def init_fn(m):
+    if m.__class__.__name__.find("BatchNorm2d") != -1:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init_fn)
+""", """
+import torch.nn as nn
+
+
+def setup(net):
+    def init_fn(m):
+        if m.__class__.__name__.find("BatchNorm2d") != -1:
+            nn.init.ones_(m.weight)
+
+    net.apply(init_fn)
+"""),
+    # a Parameter built lazily is initialized by the method that builds it (through the methods it calls)
+    "INI004-lazy-build-initializes": ("INI004", """
+import torch
+import torch.nn as nn
+
+
+class Lazy(nn.Module):
+    def __init__(self, out):
+        super().__init__()
+        self.out = out
+
+    def build(self, x):
+        self.w = nn.Parameter(torch.empty(self.out, x.shape[-1]))
+        self.describe()
+
+    def describe(self):
+        return self.w.shape
+""", """
+import torch
+import torch.nn as nn
+
+
+class Lazy(nn.Module):
+    def __init__(self, out):
+        super().__init__()
+        self.out = out
+
+    def build(self, x):
+        self.w = nn.Parameter(torch.empty(self.out, x.shape[-1]))
+        self.fill()
+
+    def fill(self):
+        nn.init.normal_(self.w, std=0.01)
+"""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_pair(name):
+    code, bad, good = PAIRS[name]
+    assert code in {f.code for f in check_source(bad, "bad.py", DEFAULT)}
+    assert code not in {f.code for f in check_source(good, "good.py", DEFAULT)}
