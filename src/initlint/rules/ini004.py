@@ -22,7 +22,7 @@ class ParameterNeverInitialized(Rule):
         for info in file.classes:
             ref = ClassRef(info, file)
             mro = index.mro(ref)
-            for method in info.methods.values():
+            for method_name, method in info.methods.items():
                 for fn in iter_with_nested(method):
                     for store in fn.stores:
                         if store.value != "call" or store.call not in PARAMETER or not store.call_args:
@@ -39,7 +39,7 @@ class ParameterNeverInitialized(Rule):
                             continue  # explicit storage dtype: a quantized, load-only layer (int8, fp8 scales)
                         owners = touched.get(store.attr, set())
                         if "*" in owners or owners & {c.info.name for c in mro} or \
-                                self.initialized_in_class(store.attr, mro, index):
+                                self.initialized_in_class(store.attr, mro, index, method_name):
                             continue
                         yield self.finding(
                             file, store.loc,
@@ -50,10 +50,12 @@ class ParameterNeverInitialized(Rule):
                         )
 
     @staticmethod
-    def initialized_in_class(attr, mro, index) -> bool:
-        """An init of ``self.attr`` in a method that runs: reached from ``__init__`` through ``self.m()``
-        calls, called on the module from outside (``self.attn.init_weights()``, ``m.reset_parameters()``),
-        passed as a function (``self.apply(self._init)``), or called by a torch base (``reset_parameters``)."""
+    def initialized_in_class(attr, mro, index, creator: str = "__init__") -> bool:
+        """An init of ``self.attr`` in a method that runs: reached from ``__init__`` (or from ``creator``, the
+        method that builds the Parameter: a lazy ``build`` that calls ``self.reset_params()``) through
+        ``self.m()`` calls, called on the module from outside (``self.attn.init_weights()``,
+        ``m.reset_parameters()``), passed as a function (``self.apply(self._init)``), or called by a torch base
+        (``reset_parameters``)."""
         key = f"self.{attr}"
         subs = []
         for cls in mro:
@@ -68,7 +70,7 @@ class ParameterNeverInitialized(Rule):
                          for cls in mro for b in index.bases(cls))
         if _named_in_init_registry(attr, mro, family):
             return True
-        todo = ["__init__", *(n for n in methods if n in called)]
+        todo = ["__init__", creator, *(n for n in methods if n in called)]
         if torch_base:
             todo += ["reset_parameters", "_reset_parameters"]
         seen: set = set()
