@@ -9,11 +9,8 @@ closing a gap without updating it fails the run, and so does a newly missed case
 import pytest
 
 from heldout_reports import CASES, CLASSES
-from initlint.engine import check_source
-from initlint.rules import RULES, select_rules
-
-DEFAULT = select_rules(None)
-ALL = select_rules(["ALL"])
+from initlint.rules import RULES
+from test_real_reports import DEFAULT, assert_reported, covered_params, findings_of, twin_params
 
 # case id -> why the rules miss it (strict xfail), from the triage of the one measurement
 GAPS = {
@@ -51,29 +48,6 @@ TWIN_FINDINGS = {
 }
 
 
-def _claim(case):
-    claim = CLASSES[case["cls"]] or ()
-    default = tuple(code for code in claim if RULES[code].default)
-    return (default, DEFAULT) if default else (claim, ALL)
-
-
-def _findings(source, rules):
-    return {(f.code, f.message) for f in check_source(source, "case.py", rules)}
-
-
-def _covered():
-    for case in CASES:
-        if CLASSES[case["cls"]] and not case["scope"]:
-            marks = [pytest.mark.xfail(strict=True, reason=GAPS[case["id"]])] if case["id"] in GAPS else []
-            yield pytest.param(case, id=case["id"], marks=marks)
-
-
-def _twins():
-    for case in CASES:
-        reason = TWIN_FINDINGS.get(case["id"])
-        yield pytest.param(case, id=case["id"], marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [])
-
-
 def test_corpus_shape():
     ids = [c["id"] for c in CASES]
     urls = [c["url"] for c in CASES]
@@ -90,14 +64,11 @@ def test_held_out_from_the_shaping_corpus():
     assert not {c["url"] for c in CASES} & {c["url"] for c in SHAPING}
 
 
-@pytest.mark.parametrize("case", list(_covered()))
+@pytest.mark.parametrize("case", list(covered_params(CASES, CLASSES, GAPS)))
 def test_bug_is_reported(case):
-    codes, rules = _claim(case)
-    bad, good = _findings(case["bad"], rules), _findings(case["good"], rules)
-    assert any(code in codes for code, _ in bad - good), f"{case['id']}: none of {codes} reported; got {sorted(bad)}"
-    assert not any(code in codes for code, _ in good - bad), f"{case['id']}: reported on the twin: {sorted(good)}"
+    assert_reported(case, CLASSES)
 
 
-@pytest.mark.parametrize("case", list(_twins()))
+@pytest.mark.parametrize("case", list(twin_params(CASES, TWIN_FINDINGS)))
 def test_corrected_twin_is_clean(case):
-    assert _findings(case["good"], DEFAULT) == set()
+    assert findings_of(case["good"], DEFAULT) == set()

@@ -29,27 +29,37 @@ GAPS = {
 TWIN_FINDINGS: dict[str, str] = {}
 
 
-def _claim(case):
-    claim = CLASSES[case["cls"]] or ()
+def claim_of(case, classes):
+    """The codes that claim the case's class and the rules to run: the default ones where a default rule claims
+    it, else every rule."""
+    claim = classes[case["cls"]] or ()
     default = tuple(code for code in claim if RULES[code].default)
     return (default, DEFAULT) if default else (claim, ALL)
 
 
-def _findings(source, rules):
+def findings_of(source, rules):
     return {(f.code, f.message) for f in check_source(source, "case.py", rules)}
 
 
-def _covered():
-    for case in CASES:
-        if CLASSES[case["cls"]] and not case["scope"]:
-            marks = [pytest.mark.xfail(strict=True, reason=GAPS[case["id"]])] if case["id"] in GAPS else []
+def covered_params(cases, classes, gaps):
+    """A pytest param for each case in a claimed class and not scoped out; a known gap is a strict xfail."""
+    for case in cases:
+        if classes[case["cls"]] and not case["scope"]:
+            marks = [pytest.mark.xfail(strict=True, reason=gaps[case["id"]])] if case["id"] in gaps else []
             yield pytest.param(case, id=case["id"], marks=marks)
 
 
-def _twins():
-    for case in CASES:
-        reason = TWIN_FINDINGS.get(case["id"])
+def twin_params(cases, twin_findings):
+    for case in cases:
+        reason = twin_findings.get(case["id"])
         yield pytest.param(case, id=case["id"], marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [])
+
+
+def assert_reported(case, classes):
+    codes, rules = claim_of(case, classes)
+    bad, good = findings_of(case["bad"], rules), findings_of(case["good"], rules)
+    assert any(code in codes for code, _ in bad - good), f"{case['id']}: none of {codes} reported; got {sorted(bad)}"
+    assert not any(code in codes for code, _ in good - bad), f"{case['id']}: reported on the twin: {sorted(good)}"
 
 
 def test_corpus_shape():
@@ -64,17 +74,14 @@ def test_corpus_shape():
     assert any(CLASSES[c["cls"]] is None for c in CASES)
 
 
-@pytest.mark.parametrize("case", list(_covered()))
+@pytest.mark.parametrize("case", list(covered_params(CASES, CLASSES, GAPS)))
 def test_bug_is_reported(case):
-    codes, rules = _claim(case)
-    bad, good = _findings(case["bad"], rules), _findings(case["good"], rules)
-    assert any(code in codes for code, _ in bad - good), f"{case['id']}: none of {codes} reported; got {sorted(bad)}"
-    assert not any(code in codes for code, _ in good - bad), f"{case['id']}: reported on the twin: {sorted(good)}"
+    assert_reported(case, CLASSES)
 
 
-@pytest.mark.parametrize("case", list(_twins()))
+@pytest.mark.parametrize("case", list(twin_params(CASES, TWIN_FINDINGS)))
 def test_corrected_twin_is_clean(case):
-    assert _findings(case["good"], DEFAULT) == set()
+    assert findings_of(case["good"], DEFAULT) == set()
 
 
 # Gaps closed: each pair in our own words, reported on ``bad`` and silent on ``good`` (code, bad, good).
@@ -576,5 +583,5 @@ class Gate(nn.Module):
 @pytest.mark.parametrize("code, bad, good", list(PAIRS.values()), ids=list(PAIRS))
 def test_gap_pair(code, bad, good):
     rules = DEFAULT if RULES[code].default else ALL
-    assert code in {code for code, _ in _findings(bad, rules)}
-    assert code not in {code for code, _ in _findings(good, rules)}
+    assert code in {code for code, _ in findings_of(bad, rules)}
+    assert code not in {code for code, _ in findings_of(good, rules)}
