@@ -105,6 +105,58 @@ def setup(net):
 
     net.apply(init_fn)
 """),
+    # a class-name test through a local variable, whatever it is called (not only `classname`)
+    "INI203-class-name-in-any-local": ("INI203", """
+import torch
+import torch.nn as nn
+
+
+class GhostNorm(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.g = nn.Parameter(torch.ones(n))
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 4, 3), GhostNorm(4))
+
+
+def init_fn(m):
+    kind = type(m).__name__
+    if "Norm" in kind:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init_fn)
+""", """
+import torch
+import torch.nn as nn
+
+
+class GhostNorm(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.g = nn.Parameter(torch.ones(n))
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 4, 3), GhostNorm(4))
+
+
+def init_fn(m):
+    kind = type(m).__name__
+    if "Norm" in kind and "GhostNorm" not in kind:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init_fn)
+"""),
     # a Parameter built lazily is initialized by the method that builds it (through the methods it calls)
     "INI004-lazy-build-initializes": ("INI004", """
 import torch

@@ -722,6 +722,16 @@ class _Extractor:
             Call(fkey, qual, args, ctx.conds, ctx.loops, ctx.stmt, self.next_order(), target, path)
         )
 
+    def classname_subject(self, node) -> str | None:
+        """``_classname_subject``, and a local variable bound only to a class name in this scope
+        (``name = m.__class__.__name__``), whatever the variable is called."""
+        subject = _classname_subject(node)
+        if subject is None and type(node) is cst.Name and self.scope is not None:
+            binds = self.scope.local_binds.get(node.value)
+            if binds and all(b == CLASS_NAME_BIND for b in binds):
+                return node.value
+        return subject
+
     def on_register(self, node: cst.Call, fkey: str, ctx: _Ctx) -> None:
         scope = self.scope
         args = node.args
@@ -860,7 +870,7 @@ class _Extractor:
             if type(test.func) is cst.Attribute and test.func.attr.value in ("startswith", "endswith") and args:
                 lit = literal(args[0].value)
                 if isinstance(lit, str):
-                    cls_subject = _classname_subject(test.func.value)
+                    cls_subject = self.classname_subject(test.func.value)
                     if cls_subject is not None:
                         return [Cond("classname", cls_subject, attr=lit)]
                     return [Cond("namehas", key_of(test.func.value), attr=lit)]
@@ -887,7 +897,7 @@ class _Extractor:
                         neg = type(op) is cst.NotEqual
                         return [Cond("typeeq", t, self.type_tuple(right), negated=neg, loc=path, text=_text(right),
                                      loc_negated=neg)]
-                    found = _classname_find(left)
+                    found = _classname_find(left, self.classname_subject)
                     if found is not None:  # `name.find("X") == -1`: the name does not hold X
                         return [Cond("classname", found[0], attr=found[1],
                                      negated=type(op) is cst.Equal and literal(right) == -1)]
@@ -911,7 +921,7 @@ class _Extractor:
                 lit = literal(left)
                 if isinstance(lit, str):
                     rkey = key_of(right)
-                    cls_subject = _classname_subject(right)
+                    cls_subject = self.classname_subject(right)
                     if cls_subject is not None:
                         return [Cond("classname", cls_subject, attr=lit, negated=type(op) is cst.NotIn)]
                     return [Cond("namehas", rkey, attr=lit, negated=type(op) is cst.NotIn)]
@@ -1086,6 +1096,8 @@ class _Extractor:
                 bound = "[]"
             elif type(value) is cst.Call and key_of(value.func):
                 bound = f"{self.qualify(key_of(value.func))}()"
+            elif type(value) is cst.Attribute and _classname_subject(value) is not None:
+                bound = CLASS_NAME_BIND  # name = m.__class__.__name__
             else:
                 bound = "?"
             self.scope.local_binds.setdefault(target, []).append(bound)
@@ -1558,6 +1570,10 @@ def _type_subject(node) -> str | None:
     return None
 
 
+#: what ``local_binds`` records for ``name = m.__class__.__name__`` / ``type(m).__name__``
+CLASS_NAME_BIND = "<class name>"
+
+
 def _classname_subject(node) -> str | None:
     """``m.__class__.__name__`` / ``type(m).__name__`` / ``classname`` -> subject key."""
     key = key_of(node) or ""
@@ -1570,12 +1586,12 @@ def _classname_subject(node) -> str | None:
     return None
 
 
-def _classname_find(node) -> tuple[str, str] | None:
+def _classname_find(node, subject_of=_classname_subject) -> tuple[str, str] | None:
     """``classname.find('Conv')`` -> (``classname``, ``Conv``)."""
     if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in (
             "find", "startswith", "endswith", "index") and node.args:
         lit = literal(node.args[0].value)
-        subject = _classname_subject(node.func.value)
+        subject = subject_of(node.func.value)
         if isinstance(lit, str) and subject is not None:
             return subject, lit
     return None
