@@ -157,6 +157,46 @@ def init_fn(m):
 net = Net()
 net.apply(init_fn)
 """),
+    # a plain dict filled with layers by item stores after it is assigned (a recall gap of the held-out set)
+    "INI002-dict-filled-by-item-stores": ("INI002", """
+import torch.nn as nn
+
+
+class Gates(nn.Module):
+    def __init__(self, n, dim):
+        super().__init__()
+        self.gates = {}
+        for i in range(n):
+            self.gates[f"gate{i}"] = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        return sum(g(x) for g in self.gates.values())
+""", """
+import torch.nn as nn
+
+
+class Gates(nn.Module):
+    def __init__(self, n, dim):
+        super().__init__()
+        self.gates = nn.ModuleDict()
+        for i in range(n):
+            self.gates[f"gate{i}"] = nn.Linear(dim, dim)
+        self.names = {}
+        for i in range(n):
+            self.names[f"gate{i}"] = str(i)
+
+    def forward(self, x):
+        return sum(g(x) for g in self.gates.values())
+
+
+class Wrapped(nn.Module):
+    def __init__(self, n, dim):
+        super().__init__()
+        self.gates = {}
+        for i in range(n):
+            self.gates[f"gate{i}"] = nn.Linear(dim, dim)
+        self.gates = nn.ModuleDict(self.gates)
+"""),
     # a Parameter built lazily is initialized by the method that builds it (through the methods it calls)
     "INI004-lazy-build-initializes": ("INI004", """
 import torch

@@ -35,8 +35,6 @@ GAPS = {
     "tfjgeorge-nngeometry-60": "INI003: `[nn.Linear(100, 100), nn.ReLU()] * 10` at module level, outside any class",
     "wisnunugroho21-reinforcement_learning_ppo_rnd-5": "INI304: the never-called method reaches `nn.init` only through "
                                                        "two helper methods, which it references",
-    "xiaxin1998-COTREC-15": "INI002: `self.w_item = {}` filled by item stores in a loop "
-                            "(`self.w_item[key] = nn.Linear(...)`)",
 }
 
 # case id -> why the corrected twin gets a default finding (strict xfail)

@@ -49,6 +49,10 @@ class UnregisteredLayerContainer(Rule):
                         if store.value == "list" and not store.elements:
                             appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"
                                         and c.args and index.module_kind(c.args[0].call, file) in PARAM_KINDS]
+                        elif store.value == "dict" and not store.elements:  # self.d = {}; self.d[k] = nn.X(...)
+                            appended = [i for i in fn.item_stores if i.key == f"self.{store.attr}"
+                                        and i.order > store.order and i.value_call is not None
+                                        and index.module_kind(i.value_call, file) in PARAM_KINDS]
                         if not (kinds & set(PARAM_KINDS)) and not appended:
                             continue
                         if any(later.order > store.order and later.value == "call"
