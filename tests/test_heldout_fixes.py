@@ -197,6 +197,26 @@ class Wrapped(nn.Module):
             self.gates[f"gate{i}"] = nn.Linear(dim, dim)
         self.gates = nn.ModuleDict(self.gates)
 """),
+    # several layers repeated together: each element of `[a, b] * n` is one object n times
+    "INI003-several-layers-repeated": ("INI003", """
+import torch.nn as nn
+
+
+class Tower(nn.Module):
+    def __init__(self, dim, depth):
+        super().__init__()
+        self.body = nn.Sequential(*([nn.Linear(dim, dim), nn.GELU()] * depth))
+""", """
+import torch.nn as nn
+
+
+class Tower(nn.Module):
+    def __init__(self, dim, depth):
+        super().__init__()
+        self.body = nn.Sequential(*[m for _ in range(depth) for m in (nn.Linear(dim, dim), nn.GELU())])
+        self.acts = nn.Sequential(*([nn.GELU(), nn.Identity()] * depth))
+        self.widths = [dim, dim // 2] * depth
+"""),
     # a Parameter built lazily is initialized by the method that builds it (through the methods it calls)
     "INI004-lazy-build-initializes": ("INI004", """
 import torch

@@ -32,7 +32,6 @@ GAPS = {
                                 "nn.ModuleList([...]) before `.apply(init_weights)`",
     "asyml-texar-pytorch-72": "INI002: the plain list is filled with modules passed in as arguments "
                               "(`self._layers.append(layer)`), not with `nn.X(...)` constructions",
-    "tfjgeorge-nngeometry-60": "INI003: `[nn.Linear(100, 100), nn.ReLU()] * 10` at module level, outside any class",
     "wisnunugroho21-reinforcement_learning_ppo_rnd-5": "INI304: the never-called method reaches `nn.init` only through "
                                                        "two helper methods, which it references",
 }

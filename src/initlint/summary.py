@@ -1256,9 +1256,11 @@ class _Extractor:
         if self.scope is not None:
             if t is cst.BinaryOperation and type(node.operator) is cst.Multiply:
                 for side in (node.left, node.right):
-                    if type(side) in (cst.List, cst.Tuple) and len(side.elements) == 1 and not isinstance(
-                            side.elements[0], cst.StarredElement):
-                        self.on_repeat(side.elements[0].value, path, ctx)
+                    # `[m] * n`, and `[nn.Linear(d, d), nn.ReLU()] * depth`: each element is repeated
+                    if type(side) in (cst.List, cst.Tuple) and side.elements and not any(
+                            isinstance(el, cst.StarredElement) for el in side.elements):
+                        for el in side.elements:
+                            self.on_repeat(el.value, path, ctx)
             elif t is cst.ListComp and type(node.elt) in (cst.Name, cst.Attribute):
                 targets = set()
                 comp = node.for_in
