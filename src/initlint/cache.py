@@ -351,8 +351,6 @@ def store_summary(entries: str, key: bytes, item) -> bytes | None:
     return None
 
 
-
-
 def _settings_signature(settings) -> bytes:
     rules = tuple(settings.codes())
     options = sorted((k, repr(v)) for k, v in settings.options.items())

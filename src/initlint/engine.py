@@ -88,7 +88,11 @@ def _summarize_chunk(tasks: list[tuple]) -> list[tuple[str, FileSummary | Proble
 def _summarize_chunk_pickled(tasks: list[tuple]) -> list[tuple[str, object, bytes | None]]:
     """A pool worker's ``_summarize_chunk``: a result written to the cache comes back as the bytes written
     (``pickled``), not as the object, so that it is pickled once, not once for the cache and once for the pipe."""
-    return [_summarize_one(task, pickled=True) for task in tasks]
+    return [_summarize_one_pickled(task) for task in tasks]
+
+
+def _summarize_one_pickled(task: tuple):
+    return _summarize_one(task, pickled=True)
 
 
 def _summarize_one(task: tuple, pickled: bool = False):
@@ -155,33 +159,15 @@ def _summarize_all(tasks: list[tuple], jobs: int, tick=None) -> list[tuple[str, 
 
 
 def _in_background(tasks: list[tuple]):
-    """Start ``_summarize_chunk(tasks)`` in a forked process; returns the function that waits for its results.
-    A fork that cannot start, fails or dies: the tasks are summarized in this process when waited for."""
-    import multiprocessing
+    """Start summarizing ``tasks`` in a forked process (``_fork_call``); returns the function that waits for
+    their results."""
+    wait = _fork_call(_summarize_one_pickled, [(t,) for t in tasks])
+    return lambda: _received(wait())
 
-    try:
-        context = multiprocessing.get_context("fork")
-        reader, writer = context.Pipe(duplex=False)
-        child = context.Process(target=_run_share, args=(writer, _summarize_one, [(t, True) for t in tasks]),
-                                daemon=True)
-        child.start()
-        writer.close()
-    except (ValueError, OSError):
-        return lambda: _summarize_chunk(tasks)
 
-    def wait() -> list[tuple]:
-        got = None
-        try:
-            got = reader.recv()
-        except (EOFError, OSError):
-            pass
-        reader.close()
-        child.join()
-        if not isinstance(got, list) or len(got) != len(tasks):
-            return _summarize_chunk(tasks)
-        return [(path, pickle.loads(payload) if payload is not None else item) for path, item, payload in got]
-
-    return wait
+def _received(triples: list[tuple]) -> list[tuple]:
+    """What ``_summarize_one(..., pickled=True)`` sent, as (path, summary or Problem)."""
+    return [(path, pickle.loads(payload) if payload is not None else item) for path, item, payload in triples]
 
 
 def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, list[tuple]]:
@@ -201,8 +187,7 @@ def _run_pool(chunks: list[list[tuple]], jobs: int, tick=None) -> tuple[dict, li
         futures = [(pool.submit(_summarize_chunk_pickled, chunk), chunk) for chunk in chunks]
         for future, chunk in futures:
             try:
-                for path, item, payload in future.result():
-                    done[path] = pickle.loads(payload) if payload is not None else item
+                done.update(_received(future.result()))
             except BrokenProcessPool:
                 lost.extend(chunk)
             if tick is not None:
@@ -426,34 +411,45 @@ def _fork_map(fn, calls: list[tuple], jobs: int, min_items: int, cost: list | No
         j = loads.index(min(loads))
         shares[j].append(i)
         loads[j] += cost[i]
-    children = []
-    for share in shares[1:]:
-        try:
-            reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_run_share, args=(writer, fn, [calls[i] for i in share]), daemon=True)
-            child.start()
-            writer.close()
-        except OSError:  # no fork here: this process runs the share
-            children.append((None, None, share))
-            continue
-        children.append((child, reader, share))
+    waits = [(_fork_call(fn, [calls[i] for i in share], context), share) for share in shares[1:]]
     out: list = [None] * len(calls)
     for i in shares[0]:
         out[i] = fn(*calls[i])
-    for child, reader, share in children:
-        got = None
-        if child is not None:
-            try:
-                got = reader.recv()
-            except (EOFError, OSError):
-                got = None
-            reader.close()
-            child.join()
-        if not isinstance(got, list) or len(got) != len(share):
-            got = [fn(*calls[i]) for i in share]
-        for i, outcome in zip(share, got):
+    for wait, share in waits:
+        for i, outcome in zip(share, wait()):
             out[i] = outcome
     return out
+
+
+def _fork_call(fn, calls: list[tuple], context=None):
+    """Start ``[fn(*args) for args in calls]`` in a forked process; returns the function that waits for the
+    results. A fork that cannot start, fails or dies: the calls run in this process when waited for, so the
+    outcome never depends on the fork."""
+    import multiprocessing
+
+    def here() -> list:
+        return [fn(*args) for args in calls]
+
+    try:
+        context = context or multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        child = context.Process(target=_run_share, args=(writer, fn, calls), daemon=True)
+        child.start()
+        writer.close()
+    except (ValueError, OSError):  # no fork here
+        return here
+
+    def wait() -> list:
+        got = None
+        try:
+            got = reader.recv()
+        except (EOFError, OSError):
+            pass
+        reader.close()
+        child.join()
+        return got if isinstance(got, list) and len(got) == len(calls) else here()
+
+    return wait
 
 
 def _run_share(writer, fn, calls: list[tuple]) -> None:
