@@ -1588,8 +1588,9 @@ def _classname_subject(node) -> str | None:
     return None
 
 
-def _classname_find(node, subject_of=_classname_subject) -> tuple[str, str] | None:
-    """``classname.find('Conv')`` -> (``classname``, ``Conv``)."""
+def _classname_find(node, subject_of) -> tuple[str, str] | None:
+    """``classname.find('Conv')`` -> (``classname``, ``Conv``); ``subject_of`` reads the receiver's subject
+    (``_Extractor.classname_subject``)."""
     if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in (
             "find", "startswith", "endswith", "index") and node.args:
         lit = literal(node.args[0].value)
