@@ -251,6 +251,125 @@ class Lazy(nn.Module):
     def fill(self):
         nn.init.normal_(self.w, std=0.01)
 """),
+    # weight norm applied by a project factory, in a sub-model built before `self.apply`: what the model builds
+    "INI306-factory-in-sub-model": ("INI306", """
+import torch.nn as nn
+from torch.nn.utils import weight_norm
+
+
+def normed_linear(i, o):
+    return weight_norm(nn.Linear(i, o))
+
+
+def plain_init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.xavier_uniform_(m.weight)
+
+
+class Block(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.fc = normed_linear(d, d)
+
+
+class Stack(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.blocks = nn.Sequential(Block(d), Block(d))
+        self.apply(plain_init)
+""", """
+import torch.nn as nn
+from torch.nn.utils import weight_norm
+from torch.nn.utils.parametrize import is_parametrized
+
+
+def normed_linear(i, o):
+    fc = nn.Linear(i, o)
+    nn.init.xavier_uniform_(fc.weight)
+    return weight_norm(fc)
+
+
+def plain_linear(i, o):
+    return nn.Linear(i, o)
+
+
+def plain_init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.xavier_uniform_(m.weight)
+
+
+def careful_init(m):
+    if isinstance(m, nn.Linear) and not is_parametrized(m):
+        nn.init.xavier_uniform_(m.weight)
+
+
+class Block(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.fc = normed_linear(d, d)
+
+
+class Early(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.head = plain_linear(d, d)
+        self.apply(plain_init)
+        self.blocks = nn.Sequential(Block(d), Block(d))
+
+
+class Careful(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.blocks = nn.Sequential(Block(d), weight_norm(nn.Linear(d, d)))
+        self.apply(careful_init)
+
+
+class Other(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.fc = weight_norm(nn.Linear(d, d), name="bias")
+        self.apply(plain_init)
+"""),
+    # weight-normed layers built in a comprehension inside the container the init is applied to
+    "INI306-comprehension-in-container": ("INI306", """
+import torch.nn as nn
+from torch.nn.utils.parametrizations import weight_norm
+
+
+def init_conv(m):
+    if "Conv" in m.__class__.__name__:
+        m.weight.data.normal_(0.0, 0.01)
+
+
+class Res(nn.Module):
+    def __init__(self, c, dilations=(1, 3)):
+        super().__init__()
+        self.convs = nn.ModuleList([weight_norm(nn.Conv1d(c, c, 3, dilation=d, padding=d)) for d in dilations])
+        self.convs.apply(init_conv)
+""", """
+import torch.nn as nn
+from torch.nn.utils.parametrizations import weight_norm
+
+
+def init_conv(m):
+    if "Conv" in m.__class__.__name__:
+        m.weight.data.normal_(0.0, 0.01)
+
+
+def init_linear(m):
+    if isinstance(m, nn.Linear):
+        nn.init.zeros_(m.weight)
+
+
+class Res(nn.Module):
+    def __init__(self, c, dilations=(1, 3)):
+        super().__init__()
+        self.convs = nn.ModuleList([nn.Conv1d(c, c, 3, dilation=d, padding=d) for d in dilations])
+        self.convs.apply(init_conv)
+        self.convs = nn.ModuleList([weight_norm(conv) for conv in self.convs])
+        self.normed = nn.ModuleList([weight_norm(nn.Conv1d(c, c, 1)) for _ in dilations])
+        self.normed.apply(init_linear)
+"""),
 }
 
 

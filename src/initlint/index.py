@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ._torch_attrs import TORCH_ATTRS
 from .summary import Call, ClassInfo, FileSummary, FunctionInfo, iter_with_nested
-from .torchnames import MODULE_ATTRS, NN, PARAMETERIZED, canonical, torch_layer
+from .torchnames import MODULE_ATTRS, NN, NO_WEIGHT_ATTR, PARAMETERIZED, REPARAMETRIZE, canonical, torch_layer
 
 #: bases that add no attributes and never make a class unknowable
 NEUTRAL_BASES = frozenset({"object", "abc.ABC", "ABC", "typing.Generic", "Generic", "typing.Protocol"})
@@ -61,6 +61,9 @@ class Reach:
     classes: list = field(default_factory=list)  # ClassRef
     complete: bool = True
     where: dict = field(default_factory=dict)  # id(Call) of a layer construction -> path of the file it is in
+    #: layers built reparametrized: (layer name, the call that builds it, path of its file, how), ``how`` being
+    #: ``weight_norm`` or ``weight_norm` in `WNConv1d`` for a project factory that returns one
+    reparam: list = field(default_factory=list)
 
     def types(self) -> set[str]:
         return {name for name, _ in self.layers}
@@ -75,6 +78,7 @@ class Reach:
         self.classes.extend(other.classes)
         self.complete = self.complete and other.complete
         self.where.update(other.where)
+        self.reparam.extend(other.reparam)
 
 
 def _namespace_names(summary: FileSummary) -> list[str]:
@@ -475,6 +479,10 @@ class ProjectIndex:
 
     def _reach_call(self, call: Call, cls: ClassRef, out: Reach, stack: frozenset) -> None:
         qual = canonical(call.qual)
+        wrapped = reparametrized_layer(call)
+        if wrapped is not None:
+            out.reparam.append((wrapped, call, cls.file.path, call.method))
+            return
         layer = torch_layer(qual)
         if layer is not None:
             if layer[:1].isupper():
@@ -495,7 +503,20 @@ class ProjectIndex:
         helper = self.resolve_function(call.func, cls.file)
         if helper is not None and helper[0].predicate:
             return  # a predicate (every return an isinstance) builds nothing
+        for wrapped, how in self.reparam_factory(call.func, cls.file):
+            out.reparam.append((wrapped, call, cls.file.path, f"{how}` in `{call.func}"))
         out.complete = False  # a factory, a class from elsewhere, or a parameter such as `block`
+
+    def reparam_factory(self, key: str | None, file: FileSummary) -> list[tuple[str, str]]:
+        """For a project function (not a method, undecorated) whose every ``return`` is a torch
+        reparametrization (``def WNConv1d(*a, **k): return weight_norm(nn.Conv1d(*a, **k))``): the layers it
+        wraps, with the wrapping function's name; else empty."""
+        calls = self.returned_calls(key, file)
+        if not calls or any(canonical(qual) not in REPARAMETRIZE for qual, _ in calls):
+            return []
+        fn = self.resolve_function(key, file)[0]
+        made = [(layer, call.method) for call in fn.calls if (layer := reparametrized_layer(call)) is not None]
+        return made if len(made) >= len(calls) else []
 
     def applied_reach(self, fn: FunctionInfo, file: FileSummary) -> list[ClassRef]:
         """The model classes an init function is applied to (``X.apply(f)``, ``self.apply(f)``, loops)."""
@@ -593,6 +614,18 @@ _NOT_BUILDERS = frozenset({"super", "print", "len", "range", "int", "float", "st
                            "copy", "round", "max", "min", "sum", "sorted", "zip", "enumerate", "bool",
                            "Parameter", "ValueError", "TypeError", "NotImplementedError", "RuntimeError",
                            "AssertionError", "KeyError", "warn", "format", "join"})
+
+
+def reparametrized_layer(call: Call) -> str | None:
+    """``weight_norm(nn.Conv1d(...))``: the torch layer (``Conv1d``) whose ``weight`` a torch reparametrization
+    wraps around its construction; None for anything else (another tensor by ``name=``, a layer built elsewhere)."""
+    if canonical(call.qual) not in REPARAMETRIZE or not call.args or call.args[0].keyword is not None:
+        return None
+    name = call.kwarg("name") or (call.args[1] if len(call.args) > 1 and call.args[1].keyword is None else None)
+    if name is not None and name.value != "weight":
+        return None
+    layer = torch_layer(canonical(call.args[0].call))
+    return layer if layer in PARAMETERIZED and layer not in NO_WEIGHT_ATTR else None
 
 
 def _builder_calls(cls: ClassRef):

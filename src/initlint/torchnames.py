@@ -51,6 +51,14 @@ GAIN_NONLINEARITIES = frozenset(
 )
 FAN_MODES = frozenset({"fan_in", "fan_out"})
 
+#: torch functions that reparametrize a module's tensor (``weight`` unless ``name=`` says otherwise): the module
+#: they return computes that tensor from others at every forward, so writing it in place is lost
+REPARAMETRIZE = frozenset(
+    {"torch.nn.utils.weight_norm", "torch.nn.utils.spectral_norm", "torch.nn.utils.parametrizations.weight_norm",
+     "torch.nn.utils.parametrizations.spectral_norm", "torch.nn.utils.weight_norm.weight_norm",
+     "torch.nn.utils.spectral_norm.spectral_norm"}
+)
+
 #: tensor methods that write a parameter in place the way initializers do
 INPLACE_INIT_METHODS = frozenset(
     {"normal_", "uniform_", "zero_", "fill_", "copy_", "bernoulli_", "log_normal_", "exponential_",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import events
 from ..torchnames import INIT, canonical, torch_layer
+from ..index import ClassRef, Reach
 from . import Related, Rule
 from ._units import members
 
@@ -16,7 +17,11 @@ class InitOnReparametrizedWeight(Rule):
     summary = "`nn.init` on `X.weight` after `weight_norm`/`spectral_norm`/`register_parametrization` on X"
 
     def check(self, file, index):
+        reported = set()
         for fn in file.scopes:
+            for apply, found in self._over_built(fn, file, index):
+                reported.add(apply.loc)
+                yield found
             wrapped = _wrapped(fn)
             if not wrapped:
                 continue
@@ -30,7 +35,8 @@ class InitOnReparametrizedWeight(Rule):
             # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
             for apply in fn.calls:
                 call = wrapped.get(apply.receiver or "")
-                if apply.method != "apply" or call is None or call.order > apply.order or not apply.args:
+                if apply.method != "apply" or call is None or call.order > apply.order or not apply.args or \
+                        apply.loc in reported:
                     continue
                 resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
                 if resolved is not None and _applied_weight_inits(resolved, index):
@@ -42,7 +48,7 @@ class InitOnReparametrizedWeight(Rule):
             held = _held_wrapped(fn)
             for apply in fn.calls:
                 elements = held.get(apply.receiver or "")
-                if apply.method != "apply" or not elements or not apply.args:
+                if apply.method != "apply" or not elements or not apply.args or apply.loc in reported:
                     continue
                 elements = [(wrap, layer) for wrap, layer in elements if wrap.order < apply.order]
                 resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
@@ -74,6 +80,73 @@ class InitOnReparametrizedWeight(Rule):
                     wrap = wrapped.get(init.subject or "")
                     if wrap is not None and wrap.order < call.order and _writes_weight(init):
                         yield self.finding(file, init.loc, _message(init.target_key, wrap), related=_wrap(file, wrap))
+
+    def _over_built(self, fn, file, index):
+        """``X.apply(f)`` where what X builds includes a layer built reparametrized (``weight_norm(nn.Conv1d(..))``
+        inline, in a comprehension, in a sub-model's ``__init__`` or by a project factory returning one) whose
+        ``weight`` f writes: a query over the model's reach. ``self.apply`` counts what ``__init__`` built
+        before it; a receiver bound to a model (``model = Net()``) counts all the model builds."""
+        for apply in fn.calls:
+            if apply.method != "apply" or not apply.receiver or not apply.args:
+                continue
+            reparam = _built_reparametrized(apply, fn, file, index)
+            if not reparam:
+                continue
+            resolved = index._resolve_applied(apply.args[0].key or "", file, fn.qualname)
+            if resolved is None:
+                continue
+            inits = _applied_weight_inits(resolved, index)
+            for layer, call, path, how in reparam:
+                if any(_selects_known(i, resolved[0].first_param, layer) for i in inits):
+                    where = "" if path == file.path else f" (in {path})"
+                    yield apply, self.finding(
+                        file, apply.loc,
+                        f"`{apply.receiver}` builds a `{layer}` reparametrized by `{how}`{where}, whose `weight` is"
+                        f" derived at every forward, so initializing it by `{resolved[0].name}` (applied here) is a"
+                        f" silent no-op; initialize each layer before the reparametrization, or the underlying"
+                        " `weight_v`/`weight_orig`/`parametrizations.weight.original`",
+                        related=[Related(path, call.loc, f"`{how}` reparametrizes the weight here")])
+                    break
+
+
+def _built_reparametrized(apply, fn, file, index) -> list:
+    """The reparametrized layers (index.Reach.reparam) the receiver of ``X.apply`` holds when it runs; empty when
+    that is not known."""
+    out = Reach()
+    if apply.receiver == "self":
+        if fn.name != "__init__" or fn.cls is None or file.cls(fn.cls) is None:
+            return []
+        home = ClassRef(file.cls(fn.cls), file)
+        for call in fn.calls:  # what __init__ built before the apply
+            if call.order < apply.order:
+                index._reach_call(call, home, out, frozenset({home.qual}))
+        return out.reparam
+    for target in index.receiver_classes(apply.receiver, fn.qualname, file, apply.order):
+        out.add(index.reach(target))
+    return out.reparam
+
+
+def _selects_known(init, subject: str, layer: str) -> bool:
+    """The init runs for that layer type, as far as its conditions are known: each is a type test on the module
+    (an isinstance naming the type, a class-name test its name passes) or a guard on a tensor of it; any other
+    condition (``type(m) == X``, a flag, a predicate that may test the reparametrization) is not known to pass."""
+    typed = False
+    for cond in init.conds:
+        if cond.kind == "isinstance" and cond.subject == subject:
+            if cond.negated or layer not in members(cond.types):
+                return False
+            typed = True
+        elif cond.kind == "classname" and cond.attr:
+            if cond.negated or cond.attr not in layer:
+                return False
+            typed = True
+        elif cond.kind in ("isnone", "dim") and (cond.subject or "").startswith(subject + "."):
+            continue
+        elif cond.kind == "hasattr" and cond.subject == subject and cond.attr in ("weight", "bias"):
+            typed = typed or (cond.attr == "weight" and not cond.negated)
+        else:
+            return False
+    return typed
 
 
 def _wrapped(fn) -> dict:
