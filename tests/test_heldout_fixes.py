@@ -370,6 +370,40 @@ class Res(nn.Module):
         self.normed = nn.ModuleList([weight_norm(nn.Conv1d(c, c, 1)) for _ in dilations])
         self.normed.apply(init_linear)
 """),
+    # a plain list filled with objects an isinstance test dominating the append proves to be modules
+    "INI002-list-filled-under-isinstance": ("INI002", """
+import torch.nn as nn
+
+
+class Parallel(nn.Module):
+    def __init__(self, branches):
+        super().__init__()
+        self.branches = []
+        for b in branches:
+            if not isinstance(b, nn.Module):
+                raise TypeError(b)
+            self.branches.append(b)
+""", """
+import torch.nn as nn
+
+
+class Parallel(nn.Module):
+    def __init__(self, branches):
+        super().__init__()
+        self.branches = nn.ModuleList()
+        self.scales = []
+        self.acts = []
+        self.names = []
+        for b in branches:
+            if isinstance(b, nn.Module):
+                self.branches.append(b)
+            elif isinstance(b, float):
+                self.scales.append(b)
+            if isinstance(b, nn.ReLU):
+                self.acts.append(b)
+            if not isinstance(b, nn.Module):
+                self.names.append(b)
+"""),
 }
 
 

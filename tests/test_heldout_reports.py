@@ -26,8 +26,6 @@ GAPS = {
     "HUSTSYJ-DA_dahazing-12": "INI103: the swapped `uniform_` bound is a variable (`gain`), not a literal",
     "Blealtan-efficient-kan-72": "INI104: `a=math.sqrt(5) * self.scale_base`, a scale multiplied into the slope, is "
                                  "not one of the gain forms the rule knows",
-    "asyml-texar-pytorch-72": "INI002: the plain list is filled with modules passed in as arguments "
-                              "(`self._layers.append(layer)`), not with `nn.X(...)` constructions",
     "wisnunugroho21-reinforcement_learning_ppo_rnd-5": "INI304: the never-called method reaches `nn.init` only through "
                                                        "two helper methods, which it references",
 }

@@ -48,7 +48,8 @@ class UnregisteredLayerContainer(Rule):
                         appended = []
                         if store.value == "list" and not store.elements:
                             appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"
-                                        and c.args and index.module_kind(c.args[0].call, file) in PARAM_KINDS]
+                                        and c.args and (index.module_kind(c.args[0].call, file) in PARAM_KINDS
+                                                        or _known_module(c, file, index))]
                         elif store.value == "dict" and not store.elements:  # self.d = {}; self.d[k] = nn.X(...)
                             appended = [i for i in fn.item_stores if i.key == f"self.{store.attr}"
                                         and i.order > store.order and i.value_call is not None
@@ -101,8 +102,9 @@ class UnregisteredLayerContainer(Rule):
                         continue
                     if kind == "plain":
                         continue  # a module without parameters (nn.ReLU()) among the layers
-                    if arg.key and "." not in arg.key and \
-                            layers_of(arg.key, fn, file, call.order, index) is not UNKNOWN:
+                    if arg.key and "." not in arg.key and (
+                            layers_of(arg.key, fn, file, call.order, index) is not UNKNOWN
+                            or _known_module(call, file, index)):
                         appended.append(call)
                         continue
                     return False  # something else appended: unknown
@@ -121,3 +123,14 @@ class UnregisteredLayerContainer(Rule):
             return False
         return not any(later.attr == store.attr and later.order > store.order and later.value == "call"
                        for f2 in fns for later in f2.stores)
+
+
+def _known_module(append, file, index) -> bool:
+    """``X.append(layer)`` under ``if isinstance(layer, nn.Module)`` (or a layer type with parameters): the
+    dispatch predicate dominating the call proves the appended object is a module."""
+    arg = append.args[0]
+    if len(append.args) != 1 or not arg.key or "." in arg.key:
+        return False
+    return any(cond.kind == "isinstance" and cond.subject == arg.key and not cond.negated and cond.types and all(
+        t == "torch.nn.Module" or index.module_kind(t, file) in PARAM_KINDS for t in cond.types)
+        for cond in append.conds)
