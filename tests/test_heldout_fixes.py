@@ -404,6 +404,146 @@ class Parallel(nn.Module):
             if not isinstance(b, nn.Module):
                 self.names.append(b)
 """),
+    # a helper given a layer's weight writes it in place: the write is on the caller's parameter
+    "INI107-write-through-helper-argument": ("INI107", """
+import math
+
+import torch
+import torch.nn as nn
+
+
+def fill_table(table, n, d):
+    for pos in range(n):
+        for i in range(0, d, 2):
+            table[pos, i] = math.sin(pos / 10000 ** (i / d))
+
+
+class Positions(nn.Module):
+    def __init__(self, n, d):
+        super().__init__()
+        self.table = nn.Embedding(n, d)
+        fill_table(self.table.weight, n, d)
+""", """
+import math
+
+import torch
+import torch.nn as nn
+
+
+def fill_table(table, n, d):
+    for pos in range(n):
+        for i in range(0, d, 2):
+            table[pos, i] = math.sin(pos / 10000 ** (i / d))
+
+
+def frozen_table(table, n, d):
+    table.requires_grad = False
+    table[0, 0] = 0.0
+
+
+@torch.no_grad()
+def quiet_table(table, n, d):
+    table[0, 0] = 0.0
+
+
+def copied_table(table, n, d):
+    table = table.clone()
+    table[0, 0] = 0.0
+    return table
+
+
+class Positions(nn.Module):
+    def __init__(self, n, d):
+        super().__init__()
+        self.table = nn.Embedding(n, d)
+        with torch.no_grad():
+            fill_table(self.table.weight, n, d)
+        fill_table(self.table.weight.data, n, d)
+        frozen_table(self.table.weight, n, d)
+        quiet_table(self.table.weight, n, d)
+        copied_table(self.table.weight, n, d)
+        self.buffer = torch.zeros(n, d)
+        fill_table(self.buffer, n, d)
+"""),
+    # an init argument that is a parameter: the values the project's calls give it are known
+    "INI103-bound-from-a-parameter": ("INI103", """
+import torch.nn as nn
+
+
+def setup(model, scale=0.1):
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0, scale)
+
+
+setup(nn.Sequential(nn.Linear(4, 4), nn.LayerNorm(4)))
+""", """
+import torch.nn as nn
+
+
+def setup(model, scale=0.1):
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0 - scale, 1.0 + scale)
+
+
+def widen(model, scale=0.1):
+    scale = 1.0 + scale
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0, scale)
+
+
+def unused(model, scale=0.1):
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0, scale)
+
+
+def given(model, scale=0.1):
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0, scale)
+
+
+net = nn.Sequential(nn.Linear(4, 4), nn.LayerNorm(4))
+setup(net)
+widen(net)
+given(net, scale=2.0)
+given(net, *[3.0])
+"""),
+    # the default slope multiplied by a scale meant for the weights
+    "INI104-scaled-default-slope": ("INI104", """
+import math
+
+import torch
+import torch.nn as nn
+
+
+class Scaled(nn.Module):
+    def __init__(self, n, k, gain=1.0):
+        super().__init__()
+        self.gain = gain
+        self.w = nn.Parameter(torch.empty(k, n))
+        nn.init.kaiming_uniform_(self.w, a=self.gain * math.sqrt(5))
+""", """
+import math
+
+import torch
+import torch.nn as nn
+
+
+class Scaled(nn.Module):
+    def __init__(self, n, k, gain=1.0):
+        super().__init__()
+        self.gain = gain
+        self.w = nn.Parameter(torch.empty(k, n))
+        nn.init.kaiming_uniform_(self.w, a=math.sqrt(5))
+        with torch.no_grad():
+            self.w.mul_(self.gain)
+        self.v = nn.Parameter(torch.empty(k, n))
+        nn.init.kaiming_uniform_(self.v, a=math.sqrt(5) * 1.0)
+"""),
 }
 
 

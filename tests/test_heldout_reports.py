@@ -14,8 +14,6 @@ from test_real_reports import DEFAULT, assert_reported, covered_params, findings
 
 # case id -> why the rules miss it (strict xfail), from the triage of the one measurement
 GAPS = {
-    "Atcold-NYU-DLSP20-765": "INI107: the slice writes go to a helper's argument (`E[:, 0::2] = ...` where E is an "
-                             "Embedding's weight passed in), not to `self.X`/`m.weight`",
     "PufferAI-PufferLib-233": "INI102: a named_parameters() loop filtered by `'weight' in name` reaches a LayerNorm "
                               "weight of another module; knowing it needs every parameter name of the model",
     "huggingface-transformers-38061": "INI305: the backbone is loaded pretrained inside a submodule's constructor "
@@ -23,9 +21,6 @@ GAPS = {
     "open-mmlab-mmengine-555": "INI301: load in one function, re-init in a Runner method under `if not "
                                "model._is_init`; the fix sets the flag, which the rule cannot evaluate (it fires on "
                                "both programs)",
-    "HUSTSYJ-DA_dahazing-12": "INI103: the swapped `uniform_` bound is a variable (`gain`), not a literal",
-    "Blealtan-efficient-kan-72": "INI104: `a=math.sqrt(5) * self.scale_base`, a scale multiplied into the slope, is "
-                                 "not one of the gain forms the rule knows",
     "wisnunugroho21-reinforcement_learning_ppo_rnd-5": "INI304: the never-called method reaches `nn.init` only through "
                                                        "two helper methods, which it references",
 }

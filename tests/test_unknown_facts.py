@@ -781,3 +781,33 @@ def test_init_helpers_that_only_read_a_tensor_do_not_initialize_it(lint):
     assert codes_of(lint(FAN_READ)) == []
     assert "INI205" in codes_of(lint(FAN_READ.replace("fan_in, _ = nn.init._calculate_fan_in_and_fan_out(",
                                                         "fan_in = 4\n        nn.init.kaiming_uniform_(")))
+
+
+# ---- values known through a function's parameters (INI103) ------------------------------------------
+INITS = '''
+import torch.nn as nn
+
+
+def setup(model, scale=0.1):
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            nn.init.uniform_(m.weight, 1.0, scale)
+'''
+
+
+def test_parameter_value_from_calls_in_other_files(lint_project):
+    """The calls of an init helper, in other files and under another name, give its parameter's values; with no
+    call, or only calls that pass something unknown, the value is unknown and the rule is silent."""
+    model = "import torch.nn as nn\nfrom pkg.inits import setup as configure\n\nnet = nn.LayerNorm(4)\n"
+    files = {"pkg/__init__.py": "", "pkg/inits.py": INITS, "pkg/train.py": model}
+    assert lint_project(files, select=["INI103"]) == []  # never called: the value of `scale` is unknown
+    files["pkg/train.py"] = model + "configure(net, scale=get_scale())\n"
+    assert lint_project(files, select=["INI103"]) == []
+    files["pkg/train.py"] = model + "configure(net, scale=2.0)\n"
+    assert lint_project(files, select=["INI103"]) == []  # uniform_(w, 1.0, 2.0) is fine
+    files["pkg/train.py"] = model + "configure(net, scale=2.0)\nconfigure(net, 0.5)\n"
+    found = lint_project(files, select=["INI103"])
+    assert [(f.code, f.path) for f in found] == [("INI103", "pkg/inits.py")] and "0.5" in found[0].message
+    files["pkg/train.py"] = model + "configure(net)\n"
+    found = lint_project(files, select=["INI103"])
+    assert [f.code for f in found] == ["INI103"] and "default" in found[0].message

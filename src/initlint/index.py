@@ -559,6 +559,30 @@ class ProjectIndex:
                             (summary, scope, call, loop))
         return self._loop_calls
 
+    def call_sites(self, fn: FunctionInfo, home: FileSummary) -> list[tuple[FileSummary, FunctionInfo, Call]]:
+        """Every call of the project function ``fn`` (not a method) in the checked files: (file, calling scope,
+        call), resolved through each file's own imports."""
+        if getattr(self, "_plain_calls", None) is None:
+            self._plain_calls: dict = {}
+            for summary in self.files:
+                for scope in summary.scopes:
+                    for call in scope.calls:
+                        if "." not in call.func:
+                            self._plain_calls.setdefault(call.func, []).append((summary, scope, call))
+        out = []
+        names = [fn.name, *sorted(self._aliases_of(fn, home))]
+        for summary, scope, call in [site for name in names for site in self._plain_calls.get(name, [])]:
+            found = self.resolve_function(call.func, summary)
+            if found is not None and found[0] is fn:
+                out.append((summary, scope, call))
+        return out
+
+    def _aliases_of(self, fn: FunctionInfo, home: FileSummary) -> set:
+        """Other names ``fn`` is imported under (``from .init import init_weights as init``)."""
+        target = f"{home.module}.{fn.name}"
+        return {name for summary in self.files for name, qual in summary.imports.items()
+                if qual == target and name != fn.name}
+
     def cached(self, key, compute):
         """Per-index memo for rule-level queries shared across files and rules."""
         store = self.__dict__.setdefault("_memo", {})

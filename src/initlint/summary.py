@@ -155,6 +155,7 @@ class Call:
     order: int
     target: str | None  # ``X`` in ``X = call(...)``
     loc: Loc
+    no_grad: bool = False  # under ``with torch.no_grad():`` or in a ``@torch.no_grad()`` function
 
     @property
     def method(self) -> str:
@@ -357,6 +358,10 @@ class FunctionInfo:
     #: local name -> what each plain assignment to it binds, in order: ``"[]"`` for an empty list literal,
     #: ``"<callee>()"`` for a call (qualified: ``torch.nn.init.calculate_gain()``), ``"?"`` for anything else
     local_binds: dict = field(default_factory=dict)
+    #: parameter -> its default when that is a literal (``gain=0.02``)
+    defaults: dict = field(default_factory=dict)
+    #: local names updated by an augmented assignment (``std *= 0.5``)
+    aug_assigned: set = field(default_factory=set)
 
     @property
     def is_instance_method(self) -> bool:
@@ -719,7 +724,7 @@ class _Extractor:
         keep_text = qual is not None and qual.startswith(INIT)
         args = tuple(self.make_arg(a, keep_text) for a in node.args)
         scope.calls.append(
-            Call(fkey, qual, args, ctx.conds, ctx.loops, ctx.stmt, self.next_order(), target, path)
+            Call(fkey, qual, args, ctx.conds, ctx.loops, ctx.stmt, self.next_order(), target, path, ctx.no_grad)
         )
 
     def classname_subject(self, node) -> str | None:
@@ -1063,6 +1068,8 @@ class _Extractor:
         elif t is cst.AugAssign:
             self.expr(node.value, path + ("value",), ctx)
             self.expr(node.target, path + ("target",), ctx)  # a read as well
+            if type(node.target) is cst.Name and self.scope is not None:
+                self.scope.aug_assigned.add(node.target.value)
         elif t is cst.Return or t is cst.Raise or t is cst.Assert or t is cst.Del:
             for name in ("value", "exc", "cause", "test", "msg"):
                 child = getattr(node, name, None)
@@ -1152,7 +1159,9 @@ class _Extractor:
         elif type(target) is cst.Subscript:
             self.expr(target, path, ctx)
             base = key_of(target.value)
-            if base is not None and self.scope is not None and "." in base:
+            # on an attribute chain, or on a parameter of the function (a helper given a tensor: ``E[:, 0::2] = x``)
+            if base is not None and self.scope is not None and (
+                    "." in base or base in self.scope.params and base not in ("self", "cls")):
                 via_data = base.endswith(".data")
                 if via_data:
                     base = base[: -len(".data")]
@@ -1305,6 +1314,9 @@ class _Extractor:
         for k, d in enumerate(node.decorators):
             self.expr(d.decorator, path + ("decorators", k, "decorator"), ctx)
         info.signature = signature
+        for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            if p.default is not None and (value := literal(p.default)) is not UNKNOWN:
+                info.defaults[p.name.value] = value
         self.summary.scopes.append(info)
         no_grad = any(d in ("no_grad", "inference_mode") for d in decorators) or (nested and ctx.no_grad)
         self.scope = info

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..summary import UNKNOWN
 from ..torchnames import FAN_MODES, GAIN_NONLINEARITIES, INIT, INIT_FUNCTIONS
 from . import Rule
+from ._values import known_values
 
 
 def bound_args(name: str, args: tuple, kwargs: dict) -> dict:
@@ -28,13 +30,32 @@ class InvalidInitArgument(Rule):
         for fn in file.scopes:
             for init in fn.inits:
                 if init.func.startswith(INIT):
-                    for problem in self.problems(init.name, bound_args(init.name, init.args, init.kwargs)):
+                    args = bound_args(init.name, init.args, init.kwargs)
+                    problems = list(self.problems(init.name, args))
+                    for problem in problems:
                         yield self.finding(file, init.loc, problem)
+                    if not problems:
+                        yield from self.through_parameters(init, args, fn, file, index)
             for call in fn.calls:
                 if call.qual == INIT + "calculate_gain" and call.args:
                     value = (call.kwarg("nonlinearity") or call.args[0]).value
                     if isinstance(value, str) and value not in GAIN_NONLINEARITIES:
                         yield self.finding(file, call.loc, _nonlinearity_message(value))
+
+    def through_parameters(self, init, args: dict, fn, file, index):
+        """An argument that is a parameter of the function (or of one it is nested in) whose calls in the checked
+        files give it a literal (``uniform_(w, 1.0, gain)`` in ``init_weights(net, gain=0.02)``): checked with
+        each value it is known to take; the first that raises is reported."""
+        texts = dict(zip(INIT_FUNCTIONS.get(init.name, ()), init.arg_texts))
+        texts.update(init.kwarg_texts)
+        for param, text in texts.items():
+            if args.get(param) is not UNKNOWN or not (text or "").isidentifier():
+                continue
+            for value, how in known_values(text, fn, file, index):
+                problem = next(self.problems(init.name, {**args, param: value}), None)
+                if problem is not None:
+                    yield self.finding(file, init.loc, f"with `{text}` = {value!r} ({how}): {problem}")
+                    return
 
     def problems(self, name: str, args: dict):
         nonlinearity = args.get("nonlinearity")

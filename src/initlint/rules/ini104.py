@@ -35,6 +35,14 @@ class KaimingSlopeAsGain(Rule):
                     f"`a={text}` is ignored: `a` is the negative slope of leaky_relu, and"
                     f" `nonlinearity='{nonlinearity}'` has none; drop `a` or use `nonlinearity='leaky_relu'`",
                 )
+            elif _scaled_slope(text):
+                yield self.finding(
+                    file, init.loc,
+                    f"`a={text}` multiplies leaky_relu's negative slope, not the weights: the std is"
+                    " sqrt(2 / (1 + a^2)) / sqrt(fan), so a larger factor gives smaller weights; keep"
+                    " `a=math.sqrt(5)` and scale the tensor after the init (`w.mul_(factor)` under"
+                    " `torch.no_grad()`)",
+                )
             elif _GAINLIKE.match(text) or _bound_to_gain(text, fn) or (
                     isinstance(a, (int, float)) and not isinstance(a, bool) and a > 1 and not _SQRT5.match(text)):
                 yield self.finding(
@@ -49,3 +57,13 @@ def _bound_to_gain(text: str, fn) -> bool:
     """``a=gain`` where the local ``gain`` is only ever bound to what ``calculate_gain`` returns."""
     binds = fn.local_binds.get(text) if text.isidentifier() and text not in fn.params else None
     return bool(binds) and all(b.endswith(".calculate_gain()") or b == "calculate_gain()" for b in binds)
+
+
+def _scaled_slope(text: str) -> bool:
+    """``a=math.sqrt(5) * scale`` (either order): PyTorch's default slope multiplied by something that is not a
+    number, a scale meant for the weights."""
+    if text.count("*") != 1:
+        return False
+    left, right = text.split("*")
+    return any(_SQRT5.match(idiom) and other and not re.fullmatch(r"[\d.]+", other)
+               for idiom, other in ((left, right), (right, left)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import events
 from ..summary import dispatch_types
 from ..torchnames import INIT, PARAMETERIZED, canonical, torch_layer
-from . import Rule
+from . import Related, Rule
 
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
 #: stores after which an attribute holds a container of tensors, not a tensor
@@ -70,7 +70,6 @@ def parameter_attrs(info, grad_only: bool = False) -> set:
 
 class InplaceParameterInit(Rule):
     code = "INI107"
-    related_elsewhere = False  # its findings never name a place in another file
     name = "inplace-parameter-init"
     summary = "In-place write to a parameter outside `torch.no_grad()` and not through `.data`"
 
@@ -106,6 +105,20 @@ class InplaceParameterInit(Rule):
                         f"item assignment into parameter `{item.key}` with autograd on (RuntimeError at run time);"
                         " wrap it in `with torch.no_grad():`",
                     )
+            # a helper given a parameter writes it in place: create_table(E=self.pos.weight) with E[:, 0::2] = ...
+            for call in fn.calls:
+                if call.no_grad:
+                    continue
+                for write, where, key in _helper_writes(call, fn, info, file, index):
+                    if self.is_parameter(key, call.conds, params, layers, local_layers) and \
+                            not _grad_turned_off(fn, key, call.order):
+                        yield self.finding(
+                            file, call.loc,
+                            f"`{call.func}` writes its argument `{key}`, a leaf parameter, in place with autograd on"
+                            " (RuntimeError: a leaf Variable that requires grad is being used in an in-place"
+                            " operation); call it under `with torch.no_grad():` or pass"
+                            f" `{key}.data`", related=[Related(where, write.loc, "the in-place write")])
+                        break
             every_param = parameter_attrs(info)
             # m.bias = zero_weight(...) / self.fc.weight = torch.randn(...): a layer's registered parameter
             for store in fn.attr_stores:
@@ -176,3 +189,43 @@ def _plain_tensor(call, file, index) -> bool:
         return True
     calls = index.returned_calls(call.func, file)
     return calls is not None and all(_tensor_factory(qual) for qual, _ in calls)
+
+
+def _helper_writes(call, fn, info, file, index):
+    """(the write, its file's path, the caller's key) for each argument that a project function or method writes
+    in place with autograd on, before anything turns grad off on it or rebinds it: an item store
+    (``E[:, 0::2] = x``) or an in-place tensor method (``E.normal_()``), not through ``.data``, not under
+    ``no_grad``, under no condition that is not known to be about something else."""
+    found = index.resolve_function(call.func, file, info)
+    if found is None:
+        return
+    helper, home = found
+    sig = helper.signature
+    if helper.decorators and any(d not in ("staticmethod",) for d in helper.decorators) or sig is None:
+        return
+    bound = 1 if call.func.startswith("self.") and helper.is_instance_method else 0
+    positional = [a for a in call.args if a.keyword is None]
+    if sig.positional is None or len(positional) + bound > sig.positional or any(
+            a.keyword in ("*", "**") for a in call.args):
+        return
+    for pos, arg in enumerate(call.args):
+        name = helper.params[bound + pos] if arg.keyword is None else arg.keyword
+        if not arg.key or name not in helper.params or "(" in arg.key or "[" in arg.key:
+            continue
+        key = events.resolved_key(fn, arg.key, call.order)
+        writes = [w for w in helper.item_stores if w.key == name and not w.via_data and not w.no_grad]
+        writes += [i for i in helper.inits if i.target_key == name and i.is_torch and not i.func.startswith(INIT)
+                   and not i.via_data and not i.no_grad and i.name != "copy_"]
+        for write in sorted(writes, key=lambda w: w.order):
+            if _grad_turned_off(helper, name, write.order) or any(
+                    b == name and at < write.order for b, _, at in helper.binds):
+                break
+            if all(c.subject and c.subject.split(".")[0].split("[")[0] != name for c in write.conds):
+                yield write, home.path, key
+                break
+
+
+def _grad_turned_off(fn, key: str, before: int) -> bool:
+    """``key.requires_grad = ...``, ``key.requires_grad_(...)`` or ``key.detach_()`` in ``fn`` before ``before``."""
+    return any(s.key == key + ".requires_grad" and s.order < before for s in fn.attr_stores) or any(
+        c.func in (key + ".requires_grad_", key + ".detach_") and c.order < before for c in fn.calls)
