@@ -219,10 +219,35 @@ def init(m):
         nn.init.xavier_uniform_(m.weight)
     if m.__class__ is nn.Conv2d:
         nn.init.kaiming_normal_(m.weight)
+
+
+class Wide(nn.Conv2d):
+    pass
+
+
+net = nn.Sequential(Wide(3, 3, 1), nn.MultiheadAttention(4, 2))
+net.apply(init)
 '''
     findings = lint(src)
     assert [(f.code, f.line) for f in findings] == [("INI204", 7), ("INI204", 9)]
+    assert "out_proj" in findings[0].message and "`Wide`" in findings[1].message
     assert findings[0].fix.applicability == "unsafe"
+
+
+def test_ini204_silent_when_nothing_is_known_to_be_skipped(lint):
+    """An exact type test skips nothing when the model builds only that exact type, and what it skips is
+    unknown when the model is; a lazy type never matches once materialized, whatever the model."""
+    init = '''
+def init(m):
+    if type(m) == nn.Linear:
+        nn.init.xavier_uniform_(m.weight)
+'''
+    assert lint(H + init + "\n\nnet = nn.Sequential(nn.Linear(2, 2), nn.ReLU())\nnet.apply(init)\n") == []
+    assert lint(H + init + "\n\ndef build(model):\n    model.apply(init)\n") == []
+    lazy = init.replace("nn.Linear", "nn.LazyLinear")
+    found = lint(H + lazy + "\n\nnet = nn.Sequential(nn.LazyLinear(2))\nnet.apply(init)\n")
+    found = [f for f in found if f.code == "INI204"]
+    assert len(found) == 1 and "becomes `Linear`" in found[0].message
 
 
 def test_ini206_and_ini208(lint):

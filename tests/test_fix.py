@@ -125,6 +125,14 @@ def init(m):
     if type(m) == nn.Linear:
         nn.init.xavier_normal_(m.weight)
         nn.init.constant(m.bias, 0.0)
+
+
+class Head(nn.Linear):
+    pass
+
+
+net = nn.Sequential(Head(2, 2))
+net.apply(init)
 """
 
 

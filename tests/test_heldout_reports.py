@@ -29,8 +29,6 @@ GAPS = {
 TWIN_FINDINGS = {
     "open-mmlab-mmengine-555": "INI301: the fix sets `model._is_init = True` after loading; the Runner's re-init is "
                                "under `if not model._is_init`, a flag the rule does not evaluate",
-    "meetps-pytorch-semseg-37": "INI204: `type(m) == nn.Conv2d` is reported by design (subclasses would be skipped), "
-                                "though this model builds no subclass of Conv2d",
 }
 
 

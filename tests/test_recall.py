@@ -2196,10 +2196,14 @@ CASES = [
     (23, "INI204", "loop", """
         import torch.nn as nn
 
+        class SameConv(nn.Conv2d):
+            def __init__(self, cin, cout, k):
+                super().__init__(cin, cout, k, padding=k // 2)
+
         class CNN(nn.Module):
             def __init__(self):
                 super().__init__()
-                self.conv = nn.Conv2d(3, 16, 3, padding=1)
+                self.conv = SameConv(3, 16, 3)
                 self.fc = nn.Linear(16, 10)
                 for m in self.modules():
                     if type(m) is nn.Conv2d:
@@ -2212,10 +2216,14 @@ CASES = [
     """, """
         import torch.nn as nn
 
+        class SameConv(nn.Conv2d):
+            def __init__(self, cin, cout, k):
+                super().__init__(cin, cout, k, padding=k // 2)
+
         class CNN(nn.Module):
             def __init__(self):
                 super().__init__()
-                self.conv = nn.Conv2d(3, 16, 3, padding=1)
+                self.conv = SameConv(3, 16, 3)
                 self.fc = nn.Linear(16, 10)
                 for m in self.modules():
                     if isinstance(m, nn.Conv2d):

@@ -579,9 +579,12 @@ class ProjectIndex:
 
     def _aliases_of(self, fn: FunctionInfo, home: FileSummary) -> set:
         """Other names ``fn`` is imported under (``from .init import init_weights as init``)."""
-        target = f"{home.module}.{fn.name}"
-        return {name for summary in self.files for name, qual in summary.imports.items()
-                if qual == target and name != fn.name}
+        if getattr(self, "_import_names", None) is None:
+            self._import_names: dict = {}
+            for summary in self.files:
+                for name, qual in summary.imports.items():
+                    self._import_names.setdefault(qual, set()).add(name)
+        return self._import_names.get(f"{home.module}.{fn.name}", set()) - {fn.name}
 
     def cached(self, key, compute):
         """Per-index memo for rule-level queries shared across files and rules."""
@@ -600,11 +603,15 @@ class ProjectIndex:
         return self.resolve_function(key, summary, cls)
 
     def receiver_classes(self, receiver: str | None, scope: str, summary: FileSummary,
-                         before: int) -> list[ClassRef]:
-        """Classes a receiver (``self``, ``model``) is an instance of, as far as the scope shows."""
+                         before: int, through_calls: bool = True) -> list[ClassRef]:
+        """Classes a receiver (``self``, ``model``) is an instance of, as far as the scope shows; for a parameter
+        of a plain function (``def init_weights(net): net.apply(f)``), what the function's calls in the checked
+        files pass for it (``init_weights(model)`` after ``model = Net()``), one call level deep."""
         fn = summary.function(scope)
         if fn is None or receiver is None:
             return []
+        if through_calls and receiver in fn.params and receiver != "self":
+            return self._passed_classes(fn, summary, receiver)
         if receiver == "self" and fn.cls is not None:
             info = summary.cls(fn.cls)
             if info is None:
@@ -620,6 +627,24 @@ class ProjectIndex:
                 elif torch_layer(call.qual) in ("Sequential", "ModuleList", "ModuleDict"):
                     found = [self.inline_model(call, fn, summary)]
         return found
+
+    def _passed_classes(self, fn: FunctionInfo, home: FileSummary, name: str) -> list:
+        """The model classes the calls of ``fn`` pass for its parameter ``name``; [] when ``fn`` is a method,
+        nested, decorated or rebinds ``name``, and for a call whose argument is not known (``*args``, an
+        expression, a name not bound to a model)."""
+        if fn.cls is not None or fn.parent is not None or fn.decorators or name in fn.local_binds or \
+                any(bound == name for bound, _, _ in fn.binds):
+            return []
+        position = fn.params.index(name)
+        out: list = []
+        for summary, scope, call in self.call_sites(fn, home):
+            if any(a.keyword in ("*", "**") for a in call.args):
+                continue
+            positional = [a for a in call.args if a.keyword is None]
+            arg = call.kwarg(name) or (positional[position] if position < len(positional) else None)
+            if arg is not None and arg.key and "(" not in arg.key and "[" not in arg.key:
+                out.extend(self.receiver_classes(arg.key, scope.qualname, summary, call.order, through_calls=False))
+        return _unique(out)
 
     def inline_model(self, outer: Call, fn: FunctionInfo, summary: FileSummary) -> InlineModel:
         """The layers built inside a container's constructor call (their locators extend the call's)."""
