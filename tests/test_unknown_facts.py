@@ -811,3 +811,35 @@ def test_parameter_value_from_calls_in_other_files(lint_project):
     files["pkg/train.py"] = model + "configure(net)\n"
     found = lint_project(files, select=["INI103"])
     assert [f.code for f in found] == ["INI103"] and "default" in found[0].message
+
+
+def test_model_known_through_the_parameter_of_an_init_helper(lint):
+    """``def init_weights(net): net.apply(init_func)``: the model is what the helper's calls pass for ``net``;
+    with no call, or a call passing something unknown, it is unknown."""
+    helper = '''
+import torch.nn as nn
+
+
+def init_weights(net):
+    def init_func(m):
+        if type(m) == nn.Linear:
+            nn.init.zeros_(m.weight)
+    net.apply(init_func)
+
+
+class Head(nn.Linear):
+    pass
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = Head(2, 2)
+'''
+    def ini204(src):
+        return [f for f in lint(src) if f.code == "INI204"]
+
+    assert ini204(helper) == []
+    assert ini204(helper + "\n\ninit_weights(load_model())\n") == []
+    found = ini204(helper + "\n\nmodel = Net()\ninit_weights(model)\n")
+    assert len(found) == 1 and "`Head`" in found[0].message
