@@ -216,3 +216,20 @@ def test_context_reads_the_project_but_reports_only_the_checked_files(tmp_path, 
     assert run(capsys, "base.py", "--context", ".", "-q")[:2] == (0, "")
     code, out, _ = run(capsys, "impl.py", "--context", ".", "-q")  # findings only for the files checked
     assert code == 1 and [line.split(":")[0] for line in out.splitlines()] == ["impl.py"]
+
+
+def test_methods_calling_each_other_in_init_are_followed_once(tmp_path):
+    """INI302 follows `self.x()` calls from `__init__` into the methods they reach; two methods that call each
+    other (found on held-out code) must not recurse without end."""
+    from initlint.engine import check_paths
+    from initlint.rules import select_rules
+
+    path = tmp_path / "m.py"
+    path.write_text(
+        "import torch.nn as nn\n\n\nclass Teacher(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.reset()\n        self.fc = nn.Linear(2, 2)\n\n    def reset(self):\n        self.share()\n"
+        "        for m in self.modules():\n            nn.init.zeros_(m.weight)\n\n"
+        "    def share(self):\n        self.reset()\n")
+    result = check_paths([str(path)], select_rules(["INI302"]), jobs=1)
+    assert not result.errors
+    assert [f.code for f in result.findings] == ["INI302"]

@@ -1,5 +1,6 @@
-"""False positives on correct code found by the held-out recall set (docs/recall.md), each as a minimal pair in
-our own words: the rule still reports ``bad`` and is silent on ``good``."""
+"""False positives on correct code and recall gaps found by the held-out recall sets (tests/heldout_reports.py and
+tests/heldout3_reports.py, docs/recall.md), each as a minimal pair in our own words: the rule reports ``bad`` and is
+silent on ``good``."""
 
 import pytest
 
@@ -543,6 +544,110 @@ class Scaled(nn.Module):
             self.w.mul_(self.gain)
         self.v = nn.Parameter(torch.empty(k, n))
         nn.init.kaiming_uniform_(self.v, a=math.sqrt(5) * 1.0)
+"""),
+    # a hasattr test in the branch keeps out the class-name matches without that attribute (third set, a twin)
+    "INI203-hasattr-keeps-out-wrapper": ("INI203", """
+import torch.nn as nn
+
+
+class GroupNormWrap(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.inner = nn.GroupNorm(2, c)
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.norm = GroupNormWrap(4)
+
+
+def init(m):
+    if "Norm" in m.__class__.__name__:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init)
+""", """
+import torch.nn as nn
+
+
+class GroupNormWrap(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.inner = nn.GroupNorm(2, c)
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.norm = GroupNormWrap(4)
+
+
+def init(m):
+    if hasattr(m, "weight") and "Norm" in m.__class__.__name__:
+        nn.init.ones_(m.weight)
+
+
+net = Net()
+net.apply(init)
+"""),
+    # a re-init after a load that a test on the loop's variables restricts to some layers (third set, a twin)
+    "INI301-selective-reinit-after-load": ("INI301", """
+import torch
+import torch.nn as nn
+
+
+def restore(model, path):
+    model.load_state_dict(torch.load(path), strict=False)
+    for m in model.modules():
+        if isinstance(m, nn.Linear):
+            nn.init.zeros_(m.bias)
+""", """
+import torch
+import torch.nn as nn
+
+
+def restore(model, path):
+    missing, _ = model.load_state_dict(torch.load(path), strict=False)
+    prefixes = {k.rsplit(".", 1)[0] for k in missing}
+    for name, m in model.named_modules():
+        if name in prefixes and isinstance(m, nn.Linear):
+            nn.init.zeros_(m.bias)
+    for name, p in model.named_parameters():
+        if name.startswith("adapter."):
+            nn.init.zeros_(p)
+"""),
+    # a project that replaces torch.nn.init.calculate_gain: which names it takes is unknown (third set, a twin)
+    "INI103-patched-calculate-gain": ("INI103", """
+import torch.nn as nn
+
+
+def init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.kaiming_normal_(m.weight, nonlinearity="gelu")
+""", """
+import math
+
+import torch
+import torch.nn as nn
+
+_gain = torch.nn.init.calculate_gain
+
+
+def calculate_gain(nonlinearity, param=None):
+    return math.sqrt(2.35) if nonlinearity == "gelu" else _gain(nonlinearity, param)
+
+
+torch.nn.init.calculate_gain = calculate_gain
+
+
+def init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.kaiming_normal_(m.weight, nonlinearity="gelu")
 """),
 }
 

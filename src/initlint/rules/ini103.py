@@ -27,17 +27,20 @@ class InvalidInitArgument(Rule):
     summary = "Literal `nn.init` argument that raises at run time (nonlinearity, mode, bounds, std, sparsity)"
 
     def check(self, file, index):
+        patched = _gain_patched(index)
         for fn in file.scopes:
             for init in fn.inits:
                 if init.func.startswith(INIT):
                     args = bound_args(init.name, init.args, init.kwargs)
+                    if patched:
+                        args.pop("nonlinearity", None)  # torch.nn.init.calculate_gain replaced: names unknown
                     problems = list(self.problems(init.name, args))
                     for problem in problems:
                         yield self.finding(file, init.loc, problem)
                     if not problems:
                         yield from self.through_parameters(init, args, fn, file, index)
             for call in fn.calls:
-                if call.qual == INIT + "calculate_gain" and call.args:
+                if call.qual == INIT + "calculate_gain" and call.args and not patched:
                     value = (call.kwarg("nonlinearity") or call.args[0]).value
                     if isinstance(value, str) and value not in GAIN_NONLINEARITIES:
                         yield self.finding(file, call.loc, _nonlinearity_message(value))
@@ -88,3 +91,19 @@ def _nonlinearity_message(value: str) -> str:
         hint = "; use 'relu' (the usual stand-in for smooth ReLU-like activations) or 'linear'"
     return (f"`nonlinearity='{value}'` is not supported by `calculate_gain` (ValueError at run time){hint};"
             f" supported: {', '.join(sorted(GAIN_NONLINEARITIES))}")
+
+
+def _gain_patched(index) -> bool:
+    """Some checked file assigns ``torch.nn.init.calculate_gain`` (a project's own gains for more activations):
+    which nonlinearity names it accepts is unknown."""
+    def compute():
+        for summary in index.files:
+            for scope in summary.scopes:
+                for store in scope.attr_stores:
+                    head, dot, rest = store.key.partition(".")
+                    qual = summary.imports.get(head, head) + dot + rest
+                    if qual == INIT + "calculate_gain":
+                        return True
+        return False
+
+    return index.cached("ini103-gain-patched", compute)

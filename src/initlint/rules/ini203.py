@@ -49,12 +49,16 @@ class ClassNameDispatch(Rule):
         def kept(name: str) -> bool:
             return pattern in name and not any(e in name for e in excluded)
 
+        # hasattr(m, "weight") in the branch's condition: a module without it never enters the branch
+        subject = (init.target_key or "").rsplit(".", 1)[0]
+        required = {c.attr for c in init.conds if c.kind == "hasattr" and not c.negated and c.subject == subject}
         if attr in ("weight", "bias") and not is_guarded(init, init.target_key or ""):
-            lacking = sorted({name for name in built if kept(name) and name in NO_WEIGHT_ATTR})
+            lacking = sorted({name for name in built if kept(name) and name in NO_WEIGHT_ATTR
+                              and not required & {"weight", "bias"}})
             for ref in (reach.classes if reach is not None else ()):
                 if kept(ref.info.name):
                     attrs = index.defined_attrs(ref)
-                    if attrs is not None and attr not in attrs:
+                    if attrs is not None and attr not in attrs and required <= attrs:
                         lacking.append(ref.info.name)
             if lacking:
                 return (f"also matches {', '.join(sorted(set(lacking))[:4])}, which has no `.{attr}`"

@@ -68,6 +68,8 @@ class InitAfterPretrainedLoad(Rule):
                     if order <= load.order or _contradicts(load.conds, event.conds) or _other_branch(
                             load.loc, event.loc):
                         continue
+                    if _selective(event, obj):
+                        continue  # for name, m in model.named_modules(): if name in missing: ... (some layers)
                     if kind == "call":
                         if self.loaded_object(event, loaders) == obj or event.target == obj:
                             break  # reloaded, or the name now holds another model
@@ -127,12 +129,25 @@ class InitAfterPretrainedLoad(Rule):
 
     def report(self, file, event, obj, load, what):
         how = "loads weights into" if load.method == "load_state_dict" else "builds with pretrained weights"
+        done = "loads weights into it" if load.method == "load_state_dict" else "builds it with pretrained weights"
         return self.finding(
             file, event.loc,
-            f"{what} re-initializes `{obj}` after `{load.func}(...)` {how} it: the pretrained weights are"
+            f"{what} re-initializes `{obj}` after `{load.func}(...)` {done}: the pretrained weights are"
             " overwritten; initialize before loading, or only the new layers",
             related=[Related(file.path, load.loc, f"`{load.func}(...)` {how} `{obj}` here")],
         )
+
+
+def _selective(event, obj: str) -> bool:
+    """The event runs in a loop over the loaded model's modules or parameters under a condition on the loop's
+    variables (``if name in missing``, ``if "head" in n``) or one the summary cannot read: it re-initializes the
+    layers that test selects, which is not known to include any loaded one. A type test (``isinstance``) selects
+    by layer type, which loaded layers share, so it is not selective."""
+    targets = {t for lp in event.loops if lp.owner and _under(lp.owner, obj) for t in lp.targets}
+    if not targets:
+        return False
+    return any(c.kind not in ("isinstance", "typeeq", "classname", "isnone", "hasattr", "dim") and (
+        c.subject is None or c.subject.split(".")[0].split("[")[0] in targets) for c in event.conds)
 
 
 def _holders(fn, file, index) -> dict:

@@ -39,14 +39,15 @@ class InitLoopBeforeLayers(Rule):
                     )
 
     @classmethod
-    def init_points(cls, fn, info, file, index):
+    def init_points(cls, fn, info, file, index, _stack: frozenset = frozenset()):
         seen = set()
+        stack = _stack | {fn.qualname}
         for call in fn.calls:  # self._init_weights() whose body is an init loop over self.modules()
             helper = info.methods.get(call.func[5:]) if call.func.startswith("self.") \
                 and call.func.count(".") == 1 and call.func != "self.apply" else None
-            if helper is None or helper is fn or call.stmt in seen:
-                continue
-            if any(True for _ in cls.init_points(helper, info, file, index)):
+            if helper is None or helper.qualname in stack or call.stmt in seen:
+                continue  # recursion between methods (a() calls b(), b() calls a()) is followed once
+            if any(True for _ in cls.init_points(helper, info, file, index, stack)):
                 seen.add(call.stmt)
                 yield call.stmt, call.loc, f"`{call.func}()` (an init loop over the model)"
         for loop in fn.loops:
