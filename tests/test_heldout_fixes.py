@@ -649,6 +649,92 @@ def init(m):
     if isinstance(m, nn.Linear):
         nn.init.kaiming_normal_(m.weight, nonlinearity="gelu")
 """),
+    # precision on the fresh held-out packages: a subclass gets the attribute from a mixin beside the base
+    "INI001-attribute-from-a-subclass-mixin": ("INI001", """
+import torch
+import torch.nn as nn
+
+
+class QuantHandler(nn.Module):
+    def forward(self, x):
+        return torch.round(x / self.scale) * self.scale
+
+
+class PlainHandler(QuantHandler):
+    pass
+""", """
+import torch
+import torch.nn as nn
+
+
+class ScaleMixin:
+    def prepare(self, scale):
+        self.register_buffer("scale", torch.tensor(scale))
+
+
+class QuantHandler(nn.Module):
+    def forward(self, x):
+        return torch.round(x / self.scale) * self.scale
+
+
+class StaticHandler(QuantHandler, ScaleMixin):
+    pass
+"""),
+    # torch's weight_norm(self) adds weight_g and weight_v to the module
+    "INI001-weight-norm-on-self": ("INI001", """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class NormedConv(nn.Conv1d):
+    def forward(self, x):
+        w = self.weight_v * (self.weight_g / self.weight_v.norm(dim=1, keepdim=True))
+        return F.conv1d(x, w, self.bias)
+""", """
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.utils import weight_norm
+
+
+class NormedConv(nn.Conv1d):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        weight_norm(self, dim=2)
+
+    def forward(self, x):
+        w = self.weight_v * (self.weight_g / self.weight_v.norm(dim=1, keepdim=True))
+        return F.conv1d(x, w, self.bias)
+"""),
+    # a norm branch that writes torch's defaults (weight 1, bias 0) misses nothing by skipping a sibling norm
+    "INI202-norm-branch-writes-defaults": ("INI202", """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.bn = nn.BatchNorm2d(4)
+        self.head = nn.Sequential(nn.Linear(4, 4), nn.BatchNorm1d(4))
+        for m in self.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                nn.init.normal_(m.weight, 1.0, 0.02)
+                nn.init.zeros_(m.bias)
+""", """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.bn = nn.BatchNorm2d(4)
+        self.head = nn.Sequential(nn.Linear(4, 4), nn.BatchNorm1d(4))
+        for m in self.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                nn.init.constant_(m.weight, 1)
+                nn.init.constant_(m.bias, 0)
+"""),
 }
 
 

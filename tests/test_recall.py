@@ -2440,7 +2440,7 @@ CASES = [
                     if isinstance(m, nn.Conv2d):
                         nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
                     elif isinstance(m, nn.BatchNorm2d):
-                        nn.init.constant_(m.weight, 1)
+                        nn.init.normal_(m.weight, 1.0, 0.02)
                         nn.init.constant_(m.bias, 0)
 
             def forward(self, x):
@@ -2458,7 +2458,7 @@ CASES = [
                     if isinstance(m, nn.Conv2d):
                         nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
                     elif isinstance(m, (nn.BatchNorm2d, nn.SyncBatchNorm)):
-                        nn.init.constant_(m.weight, 1)
+                        nn.init.normal_(m.weight, 1.0, 0.02)
                         nn.init.constant_(m.bias, 0)
 
             def forward(self, x):

@@ -333,6 +333,16 @@ class ProjectIndex:
         at = next((i for i, a in enumerate(positional) if a.key == "self" and a.call is None), None)
         if at is None or call.func in _READERS or call.func.startswith("self.") or call.func.startswith("super"):
             return set()
+        qual = canonical(call.qual)
+        if qual in REPARAMETRIZE and at == 0:  # weight_norm(self, dim=2): the tensors torch adds to the module
+            arg = call.kwarg("name") or (positional[1] if len(positional) > 1 else None)
+            name = "weight" if arg is None else arg.value
+            if not isinstance(name, str):
+                return None
+            if ".parametrizations." in qual:
+                return {"parametrizations"}
+            return {f"{name}_g", f"{name}_v"} if qual.endswith("weight_norm") else {
+                f"{name}_orig", f"{name}_u", f"{name}_v"}
         resolved = self.resolve_function(call.func, ref.file, ref.info)
         if resolved is None:
             return None if any(isinstance(a.value, str) for a in call.args) else set()

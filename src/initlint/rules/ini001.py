@@ -23,11 +23,13 @@ class UndefinedLayer(Rule):
             subclass_attrs: set = set()
             dynamic = False
             for sub in index.subclasses(ref):
-                names, dyn = index.own_attrs(sub)
-                subclass_attrs |= names
+                # what an instance of the subclass has: its own attributes and those of all its bases, a mixin
+                # beside this class included (class Handler(Base, ScaleMixin): the mixin registers `scale`)
+                names = index.defined_attrs(sub)
                 # a subclass with a base that cannot be resolved may get the attribute from it (a mixin read by
                 # ``self.set_train_data`` and completed by a library class): what the instance has is unknown
-                dynamic = dynamic or dyn or index.defined_attrs(sub) is None
+                dynamic = dynamic or names is None
+                subclass_attrs |= names or set()
             if dynamic:
                 continue
             own, _ = index.own_attrs(ref)
