@@ -53,8 +53,6 @@ GAPS3 = {
                             "`__init__`",
     "DLR-RM-stable-baselines3-124": "INI201: the init is applied through `partial(self.init_weights, gain=...)` to "
                                     "submodules from a dict, and the bias=False layer is in a class passed in",
-    "kazuto1011-deeplab-pytorch-44": "INI207: the second `constant_(m.weight, 1)` is under an extra "
-                                     "`if m.bias is not None`, which the rule reads as another branch",
     "facebookresearch-fairseq-4076": "INI205: `m.weight[padding_idx]` with a `padding_idx` that may be None; the rule "
                                      "reports overwriting the padding row, not indexing by None",
     "ServiceNow-Fast-LLM-491": "INI211 (opt-in): the twin keeps the raw in-place `_init_weights`, defined only "

@@ -33,7 +33,7 @@ class DuplicateInitTarget(Rule):
                                                           param=init.target)  # a loop over [a, b]: its variable
                 if ev.param not in SIBLING or "[]" in (ev.key or ""):
                     continue  # mapper[0].weight and mapper[2].weight are different tensors
-                groups.setdefault((init.conds, init.loops), []).append(ev)
+                groups.setdefault((_branch(init.conds, ev.subject), init.loops), []).append(ev)
             for group in groups.values():
                 keys = [ev.key for ev in group]
                 for i, ev in enumerate(group):
@@ -49,3 +49,12 @@ class DuplicateInitTarget(Rule):
                                                  f"`{ev.key}` is first initialized here")],
                             )
                             break
+
+
+def _branch(conds, subject) -> tuple:
+    """The branch an init is in: its conditions less the guards on the module's own tensors (``if m.bias is not
+    None:`` nested in an ``isinstance`` branch is the same branch: a second ``m.weight`` init under it still
+    overwrites the first, and an ``m.bias`` init under it still initializes the sibling)."""
+    prefix = f"{subject}."
+    return tuple(c for c in conds if not (c.kind in ("isnone", "truthy", "hasattr") and (
+        (c.subject or "").startswith(prefix) or (c.kind == "hasattr" and c.subject == subject))))
