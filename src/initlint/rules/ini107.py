@@ -106,12 +106,19 @@ class InplaceParameterInit(Rule):
                         " wrap it in `with torch.no_grad():`",
                     )
             # a helper given a parameter writes it in place: create_table(E=self.pos.weight) with E[:, 0::2] = ...
+            aliases = {name for name, _, _ in fn.binds}
             for call in fn.calls:
-                if call.no_grad:
+                if call.no_grad or not call.args:
+                    continue
+                # an argument that is a parameter here (checked before resolving the callee: most calls pass none)
+                passed = {a.key: key for a in call.args if a.key and ("." in a.key or a.key in aliases)
+                          and "(" not in a.key and "[" not in a.key
+                          and self.is_parameter(key := events.resolved_key(fn, a.key, call.order), call.conds,
+                                                params, layers, local_layers)}
+                if not passed:
                     continue
                 for write, where, key in _helper_writes(call, fn, info, file, index):
-                    if self.is_parameter(key, call.conds, params, layers, local_layers) and \
-                            not _grad_turned_off(fn, key, call.order):
+                    if key in passed.values() and not _grad_turned_off(fn, key, call.order):
                         yield self.finding(
                             file, call.loc,
                             f"`{call.func}` writes its argument `{key}`, a leaf parameter, in place with autograd on"
