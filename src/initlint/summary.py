@@ -455,7 +455,7 @@ class FileSummary:
         out = []
         for scope in self.scopes:
             for call in scope.calls:
-                if call.method == "apply" and call.receiver and len(call.args) == 1:
+                if len(call.args) == 1 and call.func.endswith(".apply"):  # a string test: read for every call
                     arg = call.args[0]
                     out.append(ApplyCall(call.receiver, arg.key or arg.call or "", scope.qualname,
                                          arg.call is not None, call))
