@@ -335,8 +335,7 @@ class ProjectIndex:
             return set()
         qual = canonical(call.qual)
         if qual in REPARAMETRIZE and at == 0:  # weight_norm(self, dim=2): the tensors torch adds to the module
-            arg = call.kwarg("name") or (positional[1] if len(positional) > 1 else None)
-            name = "weight" if arg is None else arg.value
+            name = reparametrized_name(call)
             if not isinstance(name, str):
                 return None
             if ".parametrizations." in qual:
@@ -638,20 +637,21 @@ class ProjectIndex:
                     found = [self.inline_model(call, fn, summary)]
         return found
 
-    def _passed_classes(self, fn: FunctionInfo, home: FileSummary, name: str) -> list:
-        """The model classes the calls of ``fn`` pass for its parameter ``name``; [] when ``fn`` is a method,
-        nested, decorated or rebinds ``name``, and for a call whose argument is not known (``*args``, an
-        expression, a name not bound to a model)."""
-        if fn.cls is not None or fn.parent is not None or fn.decorators or name in fn.local_binds or \
-                any(bound == name for bound, _, _ in fn.binds):
+    def passed_args(self, fn: FunctionInfo, home: FileSummary, name: str) -> list:
+        """(file, calling scope, call, the argument given for ``name`` or None when left out) for each call of
+        the plain function ``fn`` in the checked files; [] when ``fn`` is a method, nested, decorated or binds
+        ``name`` itself. A call through ``*args``/``**kwargs`` is skipped: what it passes is unknown."""
+        if fn.cls is not None or fn.parent is not None or fn.decorators or name not in fn.params or fn.rebinds(name):
             return []
         position = fn.params.index(name)
+        return [(summary, scope, call, call.argument(name, position))
+                for summary, scope, call in self.call_sites(fn, home) if not call.starred]
+
+    def _passed_classes(self, fn: FunctionInfo, home: FileSummary, name: str) -> list:
+        """The model classes the calls of ``fn`` pass for its parameter ``name`` (``passed_args``); a call whose
+        argument is not known (an expression, a name not bound to a model) adds none."""
         out: list = []
-        for summary, scope, call in self.call_sites(fn, home):
-            if any(a.keyword in ("*", "**") for a in call.args):
-                continue
-            positional = [a for a in call.args if a.keyword is None]
-            arg = call.kwarg(name) or (positional[position] if position < len(positional) else None)
+        for summary, scope, call, arg in self.passed_args(fn, home, name):
             if arg is not None and arg.key and "(" not in arg.key and "[" not in arg.key:
                 out.extend(self.receiver_classes(arg.key, scope.qualname, summary, call.order, through_calls=False))
         return _unique(out)
@@ -678,13 +678,18 @@ _NOT_BUILDERS = frozenset({"super", "print", "len", "range", "int", "float", "st
 def reparametrized_layer(call: Call) -> str | None:
     """``weight_norm(nn.Conv1d(...))``: the torch layer (``Conv1d``) whose ``weight`` a torch reparametrization
     wraps around its construction; None for anything else (another tensor by ``name=``, a layer built elsewhere)."""
-    if canonical(call.qual) not in REPARAMETRIZE or not call.args or call.args[0].keyword is not None:
-        return None
-    name = call.kwarg("name") or (call.args[1] if len(call.args) > 1 and call.args[1].keyword is None else None)
-    if name is not None and name.value != "weight":
+    if canonical(call.qual) not in REPARAMETRIZE or not call.args or call.args[0].keyword is not None or \
+            reparametrized_name(call) != "weight":
         return None
     layer = torch_layer(canonical(call.args[0].call))
     return layer if layer in PARAMETERIZED and layer not in NO_WEIGHT_ATTR else None
+
+
+def reparametrized_name(call: Call):
+    """The tensor a torch reparametrization call wraps: its ``name`` argument (``weight`` when left out), a
+    literal or UNKNOWN."""
+    arg = call.argument("name", 1)
+    return "weight" if arg is None else arg.value
 
 
 def _builder_calls(cls: ClassRef):

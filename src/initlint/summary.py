@@ -177,6 +177,19 @@ class Call:
     def positional(self) -> list[Arg]:
         return [a for a in self.args if a.keyword is None]
 
+    @property
+    def starred(self) -> bool:
+        """``f(*args)`` / ``f(**kwargs)``: which parameter gets which argument is unknown."""
+        return any(a.keyword in ("*", "**") for a in self.args)
+
+    def argument(self, name: str, position: int) -> Arg | None:
+        """The argument this call passes for the parameter ``name`` at ``position``: by keyword, else by
+        position; None when it leaves the parameter out (its default applies)."""
+        if (arg := self.kwarg(name)) is not None:
+            return arg
+        positional = self.positional()
+        return positional[position] if position < len(positional) else None
+
 
 @dataclass(slots=True)
 class Repeat:
@@ -362,6 +375,11 @@ class FunctionInfo:
     defaults: dict = field(default_factory=dict)
     #: local names updated by an augmented assignment (``std *= 0.5``)
     aug_assigned: set = field(default_factory=set)
+
+    def rebinds(self, name: str) -> bool:
+        """Whether the function binds ``name`` itself: an assignment, an augmented assignment, a loop target."""
+        return name in self.local_binds or name in self.aug_assigned or any(
+            bound == name for bound, _, _ in self.binds) or any(name in loop.targets for loop in self.loops)
 
     @property
     def is_instance_method(self) -> bool:

@@ -16,27 +16,16 @@ def known_values(name: str, fn, file, index) -> list[tuple[object, str]]:
     literal value; [] when any of that is unknown."""
     owner = fn
     while owner is not None and name not in owner.params:
-        if _rebinds(owner, name):
+        if owner.rebinds(name):
             return []  # bound on the way out: another variable
         owner = file.function(owner.parent) if owner.parent else None
-    if owner is None or owner.cls is not None or owner.parent is not None or owner.decorators or _rebinds(
-            owner, name):
+    if owner is None:
         return []
-    position = owner.params.index(name)
     out = []
-    for _, _, call in index.call_sites(owner, file):
-        if any(a.keyword in ("*", "**") for a in call.args):
-            continue  # what *args / **kwargs hold is unknown
-        positional = [a for a in call.args if a.keyword is None]
-        arg = call.kwarg(name) or (positional[position] if position < len(positional) else None)
+    for _, _, _, arg in index.passed_args(owner, file, name):
         if arg is None and name in owner.defaults:
             out.append((owner.defaults[name], f"its default, `{name}={owner.defaults[name]!r}`, in a call of"
                                               f" `{owner.name}` that leaves it out"))
         elif arg is not None and arg.value is not UNKNOWN:
             out.append((arg.value, f"`{arg.value!r}` in a call of `{owner.name}`"))
     return out
-
-
-def _rebinds(fn, name: str) -> bool:
-    return name in fn.local_binds or name in fn.aug_assigned or any(bound == name for bound, _, _ in fn.binds) or \
-        any(name in loop.targets for loop in fn.loops)

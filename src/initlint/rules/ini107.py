@@ -117,8 +117,8 @@ class InplaceParameterInit(Rule):
                                                 params, layers, local_layers)}
                 if not passed:
                     continue
-                for write, where, key in _helper_writes(call, fn, info, file, index):
-                    if key in passed.values() and not _grad_turned_off(fn, key, call.order):
+                for write, where, key in _helper_writes(call, passed, info, file, index):
+                    if not _grad_turned_off(fn, key, call.order):
                         yield self.finding(
                             file, call.loc,
                             f"`{call.func}` writes its argument `{key}`, a leaf parameter, in place with autograd on"
@@ -198,11 +198,12 @@ def _plain_tensor(call, file, index) -> bool:
     return calls is not None and all(_tensor_factory(qual) for qual, _ in calls)
 
 
-def _helper_writes(call, fn, info, file, index):
-    """(the write, its file's path, the caller's key) for each argument that a project function or method writes
-    in place with autograd on, before anything turns grad off on it or rebinds it: an item store
-    (``E[:, 0::2] = x``) or an in-place tensor method (``E.normal_()``), not through ``.data``, not under
-    ``no_grad``, under no condition that is not known to be about something else."""
+def _helper_writes(call, passed: dict, info, file, index):
+    """(the write, its file's path, the caller's key) for each argument in ``passed`` (the call's argument keys
+    that are parameters in the caller -> the tensor each names) that a project function or method writes in place
+    with autograd on, before anything turns grad off on it or rebinds it: an item store (``E[:, 0::2] = x``) or an
+    in-place tensor method (``E.normal_()``), not through ``.data``, not under ``no_grad``, under no condition that
+    is not known to be about something else."""
     found = index.resolve_function(call.func, file, info)
     if found is None:
         return
@@ -211,15 +212,12 @@ def _helper_writes(call, fn, info, file, index):
     if helper.decorators and any(d not in ("staticmethod",) for d in helper.decorators) or sig is None:
         return
     bound = 1 if call.func.startswith("self.") and helper.is_instance_method else 0
-    positional = [a for a in call.args if a.keyword is None]
-    if sig.positional is None or len(positional) + bound > sig.positional or any(
-            a.keyword in ("*", "**") for a in call.args):
+    if sig.positional is None or len(call.positional()) + bound > sig.positional or call.starred:
         return
     for pos, arg in enumerate(call.args):
         name = helper.params[bound + pos] if arg.keyword is None else arg.keyword
-        if not arg.key or name not in helper.params or "(" in arg.key or "[" in arg.key:
+        if arg.key not in passed or name not in helper.params:
             continue
-        key = events.resolved_key(fn, arg.key, call.order)
         writes = [w for w in helper.item_stores if w.key == name and not w.via_data and not w.no_grad]
         writes += [i for i in helper.inits if i.target_key == name and i.is_torch and not i.func.startswith(INIT)
                    and not i.via_data and not i.no_grad and i.name != "copy_"]
@@ -228,7 +226,7 @@ def _helper_writes(call, fn, info, file, index):
                     b == name and at < write.order for b, _, at in helper.binds):
                 break
             if all(c.subject and c.subject.split(".")[0].split("[")[0] != name for c in write.conds):
-                yield write, home.path, key
+                yield write, home.path, passed[arg.key]
                 break
 
 
