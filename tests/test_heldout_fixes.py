@@ -761,6 +761,191 @@ def init(m):
         if m.bias is not None:
             m.bias.data.zero_()
 """),
+    # the dispatch is at the call site and the unguarded write in the helper it calls with the loop's module
+    # (third set's mmcv#153): the helper's write runs on the types the call site selects
+    "INI201-helper-called-in-dispatch": ("INI201", """
+import torch.nn as nn
+
+
+def fill(module, val):
+    nn.init.constant_(module.weight, val)
+    if module.bias is not None:
+        nn.init.zeros_(module.bias)
+
+
+class Stem(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3)
+        self.bn = nn.BatchNorm2d(8, affine=False)
+
+    def init_weights(self):
+        for m in self.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                fill(m, 1)
+""", """
+import torch.nn as nn
+
+
+def fill(module, val):
+    if module.weight is not None:
+        nn.init.constant_(module.weight, val)
+    if module.bias is not None:
+        nn.init.zeros_(module.bias)
+
+
+class Stem(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3)
+        self.bn = nn.BatchNorm2d(8, affine=False)
+
+    def init_weights(self):
+        for m in self.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                fill(m, 1)
+            elif isinstance(m, nn.Conv2d):
+                fill(m, 0.5)
+"""),
+    # a project class that only adds methods to a torch layer is that layer, built with its arguments (third
+    # set's tmi2022#19: `class Linear(nn.Linear, RelProp): pass`, `Linear(d, 3 * d, bias=False)`)
+    "INI201-layer-subclass-without-init": ("INI201", """
+import torch.nn as nn
+
+
+class Explain:
+    def relevance(self, r):
+        return r
+
+
+class Dense(nn.Linear, Explain):
+    pass
+
+
+class Attn(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.qkv = Dense(d, 3 * d, bias=False)
+
+
+def init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.zeros_(m.bias)
+
+
+Attn(8).apply(init)
+""", """
+import torch.nn as nn
+
+
+class Explain:
+    def relevance(self, r):
+        return r
+
+
+class Dense(nn.Linear, Explain):
+    def __init__(self, i, o, bias=True):
+        super().__init__(i, o, bias=True)
+
+
+class Attn(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.qkv = Dense(d, 3 * d, bias=False)
+
+
+def init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.zeros_(m.bias)
+
+
+Attn(8).apply(init)
+"""),
+    # a plain list that receives lists of layers hides them too (third set's pytorch#715)
+    "INI002-list-of-lists-of-layers": ("INI002", """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.stages = []
+        for a, b in zip(sizes, sizes[1:]):
+            self.stages.append((nn.Linear(a, b), nn.Tanh()))
+
+    def forward(self, x):
+        for lin, act in self.stages:
+            x = act(lin(x))
+        return x
+""", """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.stages = nn.ModuleList()
+        for a, b in zip(sizes, sizes[1:]):
+            self.stages.append(nn.Sequential(nn.Linear(a, b), nn.Tanh()))
+
+    def forward(self, x):
+        for stage in self.stages:
+            x = stage(x)
+        return x
+"""),
+    # a padding index that a call gives None, used to zero a row: weight[None] is the whole table (third set's
+    # fairseq#4076)
+    "INI205-padding-index-may-be-none": ("INI205", """
+import torch.nn as nn
+
+
+def make_table(rows, dim, pad):
+    table = nn.Embedding(rows, dim, padding_idx=pad)
+    nn.init.normal_(table.weight, std=dim ** -0.5)
+    nn.init.zeros_(table.weight[pad])
+    return table
+
+
+words = make_table(100, 16, 0)
+positions = make_table(64, 16, None)
+""", """
+import torch.nn as nn
+
+
+def make_table(rows, dim, pad):
+    table = nn.Embedding(rows, dim, padding_idx=pad)
+    nn.init.normal_(table.weight, std=dim ** -0.5)
+    if pad is not None:
+        nn.init.zeros_(table.weight[pad])
+    return table
+
+
+words = make_table(100, 16, 0)
+positions = make_table(64, 16, None)
+"""),
+    # the weight of a padding Embedding replaced whole by a random Parameter (third set's pytorch#1812)
+    "INI205-padding-weight-replaced": ("INI205", """
+import torch
+import torch.nn as nn
+
+
+class Encoder(nn.Module):
+    def __init__(self, vocab, dim):
+        super().__init__()
+        self.tokens = nn.Embedding(vocab, dim, padding_idx=0)
+        self.tokens.weight = nn.Parameter(torch.randn(vocab, dim))
+""", """
+import torch
+import torch.nn as nn
+
+
+class Encoder(nn.Module):
+    def __init__(self, vocab, dim):
+        super().__init__()
+        self.tokens = nn.Embedding(vocab, dim, padding_idx=0)
+        self.tokens.weight = nn.Parameter(torch.randn(vocab, dim))
+        self.tokens.weight.data[0] = 0
+"""),
 }
 
 
@@ -769,3 +954,4 @@ def test_pair(name):
     code, bad, good = PAIRS[name]
     assert code in {f.code for f in check_source(bad, "bad.py", DEFAULT)}
     assert code not in {f.code for f in check_source(good, "good.py", DEFAULT)}
+

@@ -39,8 +39,6 @@ TWIN_FINDINGS = {
 
 # ---- the third set: measured once on 1a82960 (14/29 default), then three twins' false positives were fixed
 GAPS3 = {
-    "pytorch-pytorch-715": "INI002: the plain list receives lists of layers "
-                           "(`self.hids.append([nn.Linear(..), act()])`), not layers",
     "ShuangXieIrene-ssds.pytorch-9": "INI102: a state_dict() loop whose `'conv' in key` filter also selects the "
                                      "BatchNorm inside a Sequential named `conv`; knowing it needs the model's keys",
     "PingoLH-FCHarDNet-61": "INI107: the item store is into `cconv.weight[...]`, a Parameter of a module-level "
@@ -53,18 +51,10 @@ GAPS3 = {
                             "`__init__`",
     "DLR-RM-stable-baselines3-124": "INI201: the init is applied through `partial(self.init_weights, gain=...)` to "
                                     "submodules from a dict, and the bias=False layer is in a class passed in",
-    "facebookresearch-fairseq-4076": "INI205: `m.weight[padding_idx]` with a `padding_idx` that may be None; the rule "
-                                     "reports overwriting the padding row, not indexing by None",
     "ServiceNow-Fast-LLM-491": "INI211 (opt-in): the twin keeps the raw in-place `_init_weights`, defined only "
                                "under `if _TRANSFORMERS_V4:` in the class body, which the rule does not evaluate",
-    "open-mmlab-mmcv-153": "INI201: the unguarded `constant_(module.weight, val)` is in a helper (`constant_init`) "
-                           "called from an init loop; the affine=False BatchNorm is reached through it",
-    "vkola-lab-tmi2022-19": "INI201: `bias=qkv_bias` with the flag a constructor parameter defaulting to False; a "
-                            "non-literal bias is unknown (INI209, opt-in, reports both programs)",
     "SCIInstitute-ShapeWorks-1900": "INI202: the dispatch type is a parameter of an init-function factory "
                                     "(`weight_init(module=nn.Conv2d)` returns a closure testing it)",
-    "pytorch-pytorch-1812": "INI205: the padding row is lost by replacing the whole weight with a new Parameter, not "
-                            "by an init",
     "huggingface-transformers-42418": "INI311 (opt-in): the init in `__init__` is lost in a local stand-in of "
                                       "PreTrainedModel, which the rule does not recognise as transformers'",
     "Synthyra-FastPLMs-15": "INI311 (opt-in): as transformers#42418, a local stand-in of PreTrainedModel",

@@ -58,6 +58,13 @@ class InitEvent:
     owner: str | None = None
     #: the file each of ``layers`` is written in (a base class's construction may be in another file)
     layer_paths: tuple = ()
+    #: for an event run through a helper called on an init unit's module: the conditions at the call site
+    site_conds: tuple = ()
+
+    @property
+    def conds(self) -> tuple:
+        """Every condition dominating the write: the call site's (through a helper), then the init's own."""
+        return self.site_conds + self.init.conds
 
     @property
     def direct(self) -> bool:
@@ -277,16 +284,25 @@ def _events(file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
 
 
 def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> list[InitEvent]:
-    """An init helper called with a module: ``init_layer(self.fc)`` runs ``init_layer``'s inits on ``self.fc``."""
+    """An init helper called with a module: ``init_layer(self.fc)`` runs ``init_layer``'s inits on ``self.fc``.
+
+    Called on an init unit's module (``for m in self.modules(): if isinstance(m, nn.BatchNorm2d):
+    constant_init(m, 1)``, or in an applied function on its module parameter), the event belongs to that unit,
+    with the call site's dispatch: the types its conditions restrict the module to, its conditions in
+    ``site_conds``. A helper that dispatches on its module itself is a unit of its own (applied through that call
+    site) and is left to it."""
     out = []
     cls = file.cls(fn.cls) if fn.cls else None
     names = _init_function_names(index)
     for call in fn.calls:
-        if not call.args or call.loops or call.method == "apply" or (
+        if not call.args or call.method == "apply" or (
                 call.method not in names and (file.imports.get(call.func) or "").rsplit(".", 1)[-1] not in names):
             continue  # only a function that initializes something can be an init helper
         arg = call.args[0] if call.args[0].keyword is None else None
         if arg is None or not arg.key or arg.call is not None or arg.key == "self":
+            continue
+        unit = _site_unit(fn, call, arg.key, file, index) if call.loops or arg.key in fn.params else None
+        if call.loops and unit is None:
             continue
         resolved = index.resolve_function(call.func, file, cls)
         if resolved is None or resolved[0] is fn:
@@ -297,15 +313,44 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
             continue
         param = helper.params[bound]
         sites = layer_sites(arg.key, fn, file, call.order, index)
+        site_types = subject_types(call.conds, arg.key, fn, file, index) if unit is not None else None
         for init in helper.inits:
             if root(init.target_key) != param or init.loops or "." not in (init.target_key or ""):
                 continue
+            if unit is not None and (subject_types(init.conds, init.subject, helper, where, index)[0]
+                                     or init.subject != param):
+                continue  # the helper's own dispatch, or a submodule of the module: not the call site's
             key = arg.key + init.target_key[len(param):]
             ev = _event(init, helper, where, index, key, ("helper",), call.loc, helper=sites)
-            out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, ev.types, ev.layers, call.loc,
-                                 ev.via, init.loc, where.path, None, ev.keys, None, None, ev.via_data,
-                                 layer_paths=ev.layer_paths))
+            types, via = (ev.types, ev.via) if site_types is None else (site_types[0], ev.via + site_types[1])
+            out.append(InitEvent(ev.init, fn.qualname, ev.key, ev.subject, ev.param, types, ev.layers, call.loc,
+                                 via, init.loc, where.path, unit, ev.keys, None, None, ev.via_data,
+                                 layer_paths=ev.layer_paths, site_conds=call.conds if unit is not None else ()))
     return out
+
+
+def _site_unit(fn: FunctionInfo, call, subject: str, file: FileSummary, index: ProjectIndex):
+    """The init unit a helper call on ``subject`` belongs to: the ``modules()`` loop binding it, or the applied
+    function whose module parameter it is; None otherwise."""
+    from .rules._units import Unit, units
+
+    loop = next((lp for lp in reversed(call.loops) if lp.targets and lp.targets[-1] == subject), None)
+    if loop is not None:
+        if loop.source not in ("modules", "named_modules"):
+            return None
+        for unit in units(file, index):
+            if unit.fn is fn and unit.loop is loop:
+                return unit
+        return Unit(fn, subject, loop, index.receiver_classes(loop.owner, fn.qualname, file, 10**9), loop.loc)
+    if call.loops:
+        return None
+    first = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0] if fn.params else None
+    if subject != first or (fn.is_instance_method and len(fn.params) < 2):
+        return None
+    for unit in units(file, index):
+        if unit.fn is fn and unit.loop is None:
+            return unit
+    return Unit(fn, subject, None, index.applied_reach(fn, file), fn.loc)
 
 
 def _init_function_names(index: ProjectIndex) -> frozenset:

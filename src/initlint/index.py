@@ -242,6 +242,28 @@ class ProjectIndex:
             stack.extend(b for b in self.bases(cur) if isinstance(b, ClassRef))
         return out
 
+    def layer_subclass(self, ref: ClassRef) -> str | None:
+        """The torch layer a project class is when it only adds methods to it: one torch layer with parameters
+        among the bases of its project MRO, every other base a project class or a neutral one, no class of the
+        MRO defining ``__init__``/``__new__`` or decorated. Its constructor call is then the layer's own
+        (``class Linear(nn.Linear, RelProp): pass`` and ``Linear(d, d, bias=False)`` has no bias); else None."""
+        def compute():
+            layers = set()
+            for cls in self.mro(ref):
+                info = cls.info
+                if "__init__" in info.methods or "__new__" in info.methods or info.decorators or info.has_getattr:
+                    return None
+                for base in self.bases(cls):
+                    if isinstance(base, ClassRef) or base in NEUTRAL_BASES or canonical(base) == NN + "Module":
+                        continue
+                    layer = torch_layer(canonical(base))
+                    if layer is None or layer not in PARAMETERIZED:
+                        return None
+                    layers.add(layer)
+            return layers.pop() if len(layers) == 1 else None
+
+        return self.cached(("layer-subclass", ref.qual), compute)
+
     def is_module(self, ref: ClassRef, _stack: frozenset = frozenset()) -> bool | None:
         """True when the class derives from torch.nn.Module; None when that cannot be known."""
         if ref.qual in self._module_memo:
@@ -505,6 +527,10 @@ class ProjectIndex:
         if ref is not None:
             if self.is_module(ref) is not False:
                 out.classes.append(ref)
+                same = self.layer_subclass(ref)
+                if same is not None:  # class Linear(nn.Linear, Mixin): pass; built with the layer's arguments
+                    out.layers.append((same, call))
+                    out.where[id(call)] = cls.file.path
                 out.add(self.reach(ref, stack))
             return
         if qual.startswith("torch.") or last in _NOT_BUILDERS:
@@ -628,6 +654,11 @@ class ProjectIndex:
             ref = ClassRef(info, summary)
             return [ref, *self.subclasses(ref)]
         found: list = []
+        if receiver.endswith("()") and "(" not in receiver[:-2]:
+            # ``Net(cfg).apply(init)``: the instance the call builds
+            built = [self.resolve_class(c.qual, summary) for c in fn.calls if c.func == receiver[:-2]]
+            same = {ref.qual if ref is not None else None for ref in built}
+            return built[:1] if len(same) == 1 and None not in same else []
         for call in fn.calls:
             if call.target == receiver and call.order < before:
                 ref = self.resolve_class(call.qual, summary)

@@ -142,6 +142,9 @@ class Arg:
     call_data: bool = False  # that inner call's first argument is a literal list/tuple (data, not sizes)
     #: when the argument is a ``lambda``: its ``Signature``
     lambda_sig: "Signature | None" = None
+    #: when the argument is a list or tuple literal: the callee (qualified) of each element that is a call, None
+    #: for any other element (``[nn.Linear(a, b), act]``)
+    items: tuple = ()
 
 
 @dataclass(slots=True)
@@ -681,9 +684,13 @@ class _Extractor:
             nargs = len(value.args)
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
             data = bool(value.args) and type(value.args[0].value) in (cst.List, cst.Tuple, cst.ListComp)
+        items: tuple = ()
+        if type(value) in (cst.List, cst.Tuple):
+            items = tuple(self.qualify(key_of(e.value.func)) if type(e.value) is cst.Call else None
+                          for e in value.elements if type(e) is cst.Element)
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
                    _text(value) if keep_text else None, keywords, data,
-                   _signature(value.params) if type(value) is cst.Lambda else None)
+                   _signature(value.params) if type(value) is cst.Lambda else None, items)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope

@@ -49,7 +49,8 @@ class UnregisteredLayerContainer(Rule):
                         if store.value == "list" and not store.elements:
                             appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"
                                         and c.args and (index.module_kind(c.args[0].call, file) in PARAM_KINDS
-                                                        or _known_module(c, file, index))]
+                                                        or _known_module(c, file, index)
+                                                        or _holds_layer(c.args[0], file, index))]
                         elif store.value == "dict" and not store.elements:  # self.d = {}; self.d[k] = nn.X(...)
                             appended = [i for i in fn.item_stores if i.key == f"self.{store.attr}"
                                         and i.order > store.order and i.value_call is not None
@@ -134,3 +135,9 @@ def _known_module(append, file, index) -> bool:
     return any(cond.kind == "isinstance" and cond.subject == arg.key and not cond.negated and cond.types and all(
         t == "torch.nn.Module" or index.module_kind(t, file) in PARAM_KINDS for t in cond.types)
         for cond in append.conds)
+
+
+def _holds_layer(arg, file, index) -> bool:
+    """``self.blocks.append([nn.Linear(a, b), act])``: a list or tuple literal holding a layer with parameters,
+    which a plain list of lists hides as well."""
+    return any(index.module_kind(item, file) in PARAM_KINDS for item in arg.items if item)

@@ -38,13 +38,14 @@ def unguarded_sites(file, index):
     seen = set()
     for ev in events(file, index):
         init = ev.init
-        if not _optional(ev.param) or any(is_guarded(init, key) for key in ev.keys if key):
+        if not _optional(ev.param) or any(is_guarded(init, key) for key in ev.keys if key) or (
+                ev.site_conds and is_guarded(_AtSite(ev.site_conds, init.loops), ev.key)):
             continue
         if (id(init), ev.key, ev.loc) in seen:
             continue
         unit = ev.unit
         if unit is not None and ev.subject == unit.subject:
-            handled = ev.names_layers() or by_class_name(init.conds)
+            handled = ev.names_layers() or by_class_name(ev.conds)
             if not handled:
                 continue
             if ev.param == "weight" and not (handled & NORM_TYPES):
@@ -55,7 +56,7 @@ def unguarded_sites(file, index):
                 # selects by type alone is known to meet every layer of those types (a condition on the module's
                 # name or the config picks some of them)
                 if any(c.subject != unit.subject or c.kind not in _DISPATCH or (
-                        c.kind == "call" and not predicate_types(c, unit.fn, file, index)) for c in init.conds):
+                        c.kind == "call" and not predicate_types(c, unit.fn, file, index)) for c in ev.conds):
                     continue
                 models = hook_models(unit, file, index)
             seen.add((id(init), ev.key, ev.loc))
@@ -82,6 +83,13 @@ def unguarded_sites(file, index):
         if lacking and len(lacking) == len(built):
             seen.add((id(init), ev.key, ev.loc))
             yield ev, _reasons(lacking), _related(lacking)
+
+
+class _AtSite:
+    """The conditions at a helper's call site, read as an init's (for ``is_guarded``)."""
+
+    def __init__(self, conds, loops):
+        self.conds, self.loops = conds, loops
 
 
 def fn_class(ev) -> str:

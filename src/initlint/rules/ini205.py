@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..events import events, models_run_on, resolved_key, subject_types
 from ..index import ClassRef
 from ..summary import iter_with_nested
+from ..torchnames import canonical, torch_layer
 from . import Related, Rule
 from ._units import layers_built, members, reach_of, units
 
@@ -16,6 +17,8 @@ class PaddingIdxOverwritten(Rule):
 
     def check(self, file, index):
         yield from self.direct(file, index)
+        yield from self.none_index(file, index)
+        yield from self.replaced(file, index)
         for unit in units(file, index):
             # the unit's inits in an Embedding branch: isinstance, or-chains, type checks, predicate functions
             branch_inits = [i for i in unit.inits() if "Embedding" in members(
@@ -73,16 +76,9 @@ class PaddingIdxOverwritten(Rule):
             fn = file.function(ev.scope)
             if fn is None:
                 continue
-            if "." in ev.subject:  # self.emb: every method of the class family
-                info = file.cls(fn.cls) if fn.cls else None
-                if info is None:
-                    continue
-                ref = ClassRef(info, file)
-                scopes = [s for cls in [*index.mro(ref), *index.subclasses(ref)]
-                          for method in cls.info.methods.values() for s in iter_with_nested(method)]
-                builder = None
-            else:  # a local built in this function
-                scopes, builder = [fn], fn
+            scopes, builder = _scopes(ev.subject, fn, file, index)
+            if scopes is None:
+                continue
             if not all(_padded(call, builder) for _, call, _ in built) or _row_written(ev.key, scopes):
                 continue
             seen.add(init.loc)
@@ -96,14 +92,100 @@ class PaddingIdxOverwritten(Rule):
             )
 
 
-def _padded(call, fn=None) -> bool:
-    """The Embedding is known to have a padding row: ``padding_idx`` is a literal index, or (in ``fn``, the
-    function that builds it) a required parameter of that function, which has no ``None`` default. A value
-    read from elsewhere (``config.pad_token_id``) may be None: unknown, so no."""
+    def replaced(self, file, index):
+        """``emb.weight = nn.Parameter(torch.rand(...))`` where every construction ``emb`` is known to be is an
+        Embedding with a padding row, and no code writes a row of that weight: the new tensor is random at
+        ``padding_idx`` too."""
+        from ..events import layer_sites
+
+        for fn in file.scopes:
+            for call in fn.calls:
+                key = call.target or ""
+                if canonical(call.qual) != "torch.nn.Parameter" or not key.endswith(".weight") or not call.args \
+                        or canonical(call.args[0].call) not in _FRESH:
+                    continue
+                subject = key[: -len(".weight")]
+                sites = layer_sites(subject, fn, file, call.order, index)
+                if not isinstance(sites, tuple) or not sites or any(
+                        torch_layer(c.qual) != "Embedding" for c, _ in sites):
+                    continue
+                scopes, builder = _scopes(subject, fn, file, index)
+                if scopes is None or not all(_padded(c, builder) for c, _ in sites) or _row_written(key, scopes):
+                    continue
+                yield self.finding(
+                    file, call.loc,
+                    f"`{key}` is replaced by a new Parameter from `{call.args[0].call}(...)`, which is not zero at"
+                    " `padding_idx`: the Embedding's padding row is lost (the padding token maps to a random"
+                    f" vector); zero that row of the new tensor: `{key}.data[padding_idx] = 0`",
+                    related=[Related(path, c.loc, "the Embedding is built with `padding_idx` here")
+                             for c, path in sites[:1]],
+                )
+
+    def none_index(self, file, index):
+        """``m.weight[padding_idx]`` zeroed (an init or an item store) where ``m`` is a local Embedding built
+        with ``padding_idx=padding_idx``, a parameter of the function that some call in the checked files gives
+        ``None`` (as an argument, or by leaving out a ``None`` default), with no guard on it: ``weight[None]``
+        selects the whole table."""
+        from ..events import layers_of
+        from ._values import known_values
+
+        for fn in file.scopes:
+            writes = [(i.target_key, i.index, i.conds, i.order, i.loc) for i in fn.inits if i.index] + [
+                (s.key, s.index, s.conds, s.order, s.loc) for s in fn.item_stores if s.index]
+            for key, name, conds, order, loc in writes:
+                if "." in name or "[" in name or not name.isidentifier() or name not in fn.params:
+                    continue
+                weight = _plain(resolved_key(fn, key, order))
+                if not weight.endswith(".weight") or any(
+                        c.subject == name and (c.kind in ("isnone", "truthy")) for c in conds):
+                    continue
+                layers = layers_of(weight[: -len(".weight")], fn, file, order, index)
+                if not isinstance(layers, tuple) or not layers or not all(
+                        torch_layer(call.qual) == "Embedding" and _padding_arg(call) is not None
+                        and _padding_arg(call).key == name for call in layers):
+                    continue
+                nones = [how for value, how in known_values(name, fn, file, index) if value is None]
+                if nones:
+                    yield self.finding(
+                        file, loc,
+                        f"`{name}` may be None ({nones[0]}), and `weight[None]` selects the whole table, zeroing"
+                        f" every embedding; guard it with `if {name} is not None:`",
+                    )
+
+
+#: tensor factories whose result is not zero at a given row
+_FRESH = frozenset(f"torch.{n}" for n in ("rand", "randn", "empty", "ones", "full", "normal", "rand_like",
+                                           "randn_like", "empty_like", "ones_like", "full_like", "randint"))
+
+
+def _scopes(subject: str, fn, file, index):
+    """(the functions whose writes to ``subject``'s tensors count, the function building it) for ``self.emb``
+    (every method of the class family; no builder) or a local (the function itself); (None, None) when the
+    class is not known."""
+    if "." in subject:
+        info = file.cls(fn.cls) if fn.cls else None
+        if info is None:
+            return None, None
+        ref = ClassRef(info, file)
+        return [s for cls in [*index.mro(ref), *index.subclasses(ref)]
+                for method in cls.info.methods.values() for s in iter_with_nested(method)], None
+    return [fn], fn
+
+
+def _padding_arg(call):
+    """The ``padding_idx`` argument of an Embedding construction, or None."""
     arg = call.kwarg("padding_idx")
     if arg is None:
         positional = call.positional()
         arg = positional[2] if len(positional) >= 3 and not any(a.keyword == "*" for a in positional) else None
+    return arg
+
+
+def _padded(call, fn=None) -> bool:
+    """The Embedding is known to have a padding row: ``padding_idx`` is a literal index, or (in ``fn``, the
+    function that builds it) a required parameter of that function, which has no ``None`` default. A value
+    read from elsewhere (``config.pad_token_id``) may be None: unknown, so no."""
+    arg = _padding_arg(call)
     if arg is None:
         return False
     if isinstance(arg.value, int) and not isinstance(arg.value, bool):
