@@ -955,3 +955,26 @@ def test_pair(name):
     assert code in {f.code for f in check_source(bad, "bad.py", DEFAULT)}
     assert code not in {f.code for f in check_source(good, "good.py", DEFAULT)}
 
+
+def test_ini001_class_redefined_later_is_silent():
+    """A class redefined further down the file under the same name: the first definition's reads are not known to
+    run (a shadowed draft, the precision set's spandrel); the last one is still checked."""
+    source = """
+import torch.nn as nn
+
+
+class Block(nn.Module):
+    def forward(self, x):
+        return self.proj(x)
+
+
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+
+    def forward(self, x):
+        return self.fc(x) + self.scale
+"""
+    found = [(f.code, f.line) for f in check_source(source, "m.py", DEFAULT) if f.code == "INI001"]
+    assert found == [("INI001", 16)]

@@ -16,7 +16,10 @@ class UndefinedLayer(Rule):
     summary = "A method reads `self.X` that the module never defines"
 
     def check(self, file, index):
+        last = {info.qualname: info for info in file.classes}
         for info, ref in module_classes(file, index):
+            if last.get(info.qualname) is not info:
+                continue  # redefined further down under the same name: which one an instance is, is not known
             defined = index.defined_attrs(ref)
             if defined is None:
                 continue
