@@ -946,6 +946,98 @@ class Encoder(nn.Module):
         self.tokens.weight = nn.Parameter(torch.randn(vocab, dim))
         self.tokens.weight.data[0] = 0
 """),
+    # a loop over enumerate(self.modules()) is a loop over the modules (fourth set's BSN#11)
+    "INI202-enumerated-modules-loop": ("INI202", """
+import torch.nn as nn
+
+
+class Temporal(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv1d(8, 16, 3)
+        self.conv2 = nn.Conv1d(16, 4, 1)
+        for i, m in enumerate(self.modules()):
+            if isinstance(m, nn.Conv2d):
+                nn.init.xavier_normal_(m.weight)
+""", """
+import torch.nn as nn
+
+
+class Temporal(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv1d(8, 16, 3)
+        self.conv2 = nn.Conv1d(16, 4, 1)
+        for i, m in enumerate(self.modules()):
+            if isinstance(m, nn.Conv1d):
+                nn.init.xavier_normal_(m.weight)
+"""),
+    # apply(lambda m: f(m, n)) applies f (fourth set's Graphormer#41)
+    "INI205-apply-through-lambda": ("INI205", """
+import torch.nn as nn
+
+
+def init_params(module, depth):
+    if isinstance(module, nn.Embedding):
+        module.weight.data.normal_(mean=0.0, std=0.02)
+
+
+class Encoder(nn.Module):
+    def __init__(self, depth=2):
+        super().__init__()
+        self.atoms = nn.Embedding(64, 16, padding_idx=0)
+        self.apply(lambda module: init_params(module, depth))
+""", """
+import torch.nn as nn
+
+
+def init_params(module, depth):
+    if isinstance(module, nn.Embedding):
+        module.weight.data.normal_(mean=0.0, std=0.02)
+        if module.padding_idx is not None:
+            module.weight.data[module.padding_idx].zero_()
+
+
+class Encoder(nn.Module):
+    def __init__(self, depth=2):
+        super().__init__()
+        self.atoms = nn.Embedding(64, 16, padding_idx=0)
+        self.apply(lambda module: init_params(module, depth))
+"""),
+    # after a load, a loop that writes named sublayers of some modules (m.gate.weight) is a partial re-init, not a
+    # blanket one (fourth set's LAVT-RIS#25 twin, a false positive)
+    "INI301-named-sublayer-after-load": ("INI301", """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Linear(4, 4)
+
+    def setup(self, path):
+        self.load_state_dict(torch.load(path))
+        for m in self.modules():
+            if isinstance(m, nn.Linear):
+                nn.init.zeros_(m.weight)
+""", """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Linear(4, 4)
+        self.gate = nn.Sequential(nn.Linear(4, 4))
+
+    def setup(self, path):
+        self.load_state_dict(torch.load(path), strict=False)
+        for m in self.modules():
+            if isinstance(m, Net):
+                nn.init.zeros_(m.gate[0].weight)
+"""),
 }
 
 

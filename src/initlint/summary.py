@@ -145,6 +145,8 @@ class Arg:
     #: when the argument is a list or tuple literal: the callee (qualified) of each element that is a call, None
     #: for any other element (``[nn.Linear(a, b), act]``)
     items: tuple = ()
+    #: when the argument is ``lambda m: f(m, ...)``: the key of ``f`` (the lambda hands its one module on to it)
+    lambda_call: str | None = None
 
 
 @dataclass(slots=True)
@@ -478,8 +480,8 @@ class FileSummary:
             for call in scope.calls:
                 if len(call.args) == 1 and call.func.endswith(".apply"):  # a string test: read for every call
                     arg = call.args[0]
-                    out.append(ApplyCall(call.receiver, arg.key or arg.call or "", scope.qualname,
-                                         arg.call is not None, call))
+                    out.append(ApplyCall(call.receiver, arg.key or arg.lambda_call or arg.call or "", scope.qualname,
+                                         arg.call is not None, call, not arg.key and arg.lambda_call is not None))
         return out
 
 
@@ -490,6 +492,8 @@ class ApplyCall:
     scope: str
     called: bool  # apply(f()) rather than apply(f)
     call: Call
+    #: apply(lambda m: f(m, n)): ``func`` is ``f``, called on each module with more arguments than the module
+    via_lambda: bool = False
 
 
 def iter_with_nested(fn: "FunctionInfo") -> Iterator["FunctionInfo"]:
@@ -688,9 +692,15 @@ class _Extractor:
         if type(value) in (cst.List, cst.Tuple):
             items = tuple(self.qualify(key_of(e.value.func)) if type(e.value) is cst.Call else None
                           for e in value.elements if type(e) is cst.Element)
+        forwards = None
+        if type(value) is cst.Lambda and type(value.body) is cst.Call and len(value.params.params) == 1 \
+                and value.body.args and value.body.args[0].keyword is None and not value.body.args[0].star \
+                and type(value.body.args[0].value) is cst.Name \
+                and value.body.args[0].value.value == value.params.params[0].name.value:
+            forwards = key_of(value.body.func)
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
                    _text(value) if keep_text else None, keywords, data,
-                   _signature(value.params) if type(value) is cst.Lambda else None, items)
+                   _signature(value.params) if type(value) is cst.Lambda else None, items, forwards)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
@@ -1027,9 +1037,17 @@ class _Extractor:
                     self.suite(orelse.body, path + ("orelse", "body"), octx)
         elif t is cst.For:
             self.expr(node.iter, path + ("iter",), ctx)
-            items = tuple(key_of(el.value) for el in node.iter.elements) if isinstance(
-                node.iter, (cst.List, cst.Tuple)) else ()
-            loop = Loop(_target_names(node.target), key_of(node.iter), path, ctx.stmt, items, _text(node.iter))
+            iterated, target = node.iter, node.target
+            counted = _enumerated(node)
+            if counted is not None:
+                # for i, m in enumerate(self.modules()): the loop over what enumerate is given, the counter bound
+                # as a local (its value is not known)
+                iterated, target = counted
+                if self.scope is not None:
+                    self.scope.local_binds.setdefault(node.target.elements[0].value.value, []).append("?")
+            items = tuple(key_of(el.value) for el in iterated.elements) if isinstance(
+                iterated, (cst.List, cst.Tuple)) else ()
+            loop = Loop(_target_names(target), key_of(iterated), path, ctx.stmt, items, _text(node.iter))
             if self.scope is not None:
                 self.scope.loops.append(loop)
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))
@@ -1526,6 +1544,19 @@ def _dotted(node) -> str:
     if type(node) is cst.Attribute:
         return f"{_dotted(node.value)}.{node.attr.value}"
     return ""
+
+
+def _enumerated(node):
+    """(the iterable, the element target) of ``for i, x in enumerate(it)`` (no start= or other argument), else
+    None."""
+    it, target = node.iter, node.target
+    if type(it) is not cst.Call or type(it.func) is not cst.Name or it.func.value != "enumerate" or len(it.args) != 1 \
+            or it.args[0].keyword is not None or it.args[0].star:
+        return None
+    if type(target) not in (cst.Tuple, cst.List) or len(target.elements) != 2 or \
+            type(target.elements[0].value) is not cst.Name or type(target.elements[0]) is not cst.Element:
+        return None
+    return it.args[0].value, target.elements[1].value
 
 
 def _target_names(node) -> tuple[str, ...]:

@@ -146,6 +146,9 @@ def _selective(event, obj: str) -> bool:
     targets = {t for lp in event.loops if lp.owner and _under(lp.owner, obj) for t in lp.targets}
     if not targets:
         return False
+    parts = (getattr(event, "target_key", None) or "").replace("[]", "").split(".")
+    if len(parts) > 2 and parts[0] in targets:
+        return True  # m.res_gate.weight: named sublayers of the modules the loop meets, not every layer
     return any(c.kind not in ("isinstance", "typeeq", "classname", "isnone", "hasattr", "dim") and (
         c.subject is None or c.subject.split(".")[0].split("[")[0] in targets) for c in event.conds)
 

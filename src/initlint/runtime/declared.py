@@ -530,7 +530,7 @@ def _file_applies(summary, cls: type, factory: str | None) -> list[tuple[str, st
     """(function key, scope) of the ``X.apply(f)`` calls of the file that apply to instances of ``cls``."""
     out = []
     for ap in summary.applies:
-        if ap.called or ap.receiver == "self":
+        if ap.called or ap.via_lambda or ap.receiver == "self":
             continue
         scope = summary.function(ap.scope)
         holds_instance = False
