@@ -273,6 +273,18 @@ def test_form_feed_lines_between_definitions(tmp_path):
     assert [f.code for f in check_paths([str(tmp_path)], select_rules(), jobs=1).findings] == ["INI001"]
 
 
+def test_tabs_mixed_with_spaces_cpython_accepts_are_checked(tmp_path):
+    """A method body indented with a tab and spaces (``\\t    return``) under a def indented with spaces: CPython
+    reads the tab as 8 columns and accepts the file; libcst's tokenizer loses the blocks. It is checked, not
+    reported as INI900, with the file's own columns."""
+    text = MODEL.replace("        return self.nope(x)", "\t    return self.nope(x)")
+    compile(text, "m.py", "exec")         # CPython accepts it
+    (tmp_path / "m.py").write_text(text)
+    result = check_paths([str(tmp_path)], select_rules(["ALL"]), jobs=1)
+    # `self.nope` starts at character 12 (0-based) of line 10 in the file itself: a tab, four spaces, `return `
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("INI001", 10, 13)]
+
+
 # ---- one file's failure is that file's -------------------------------------------------------------------------
 
 def test_internal_error_in_one_file_is_reported_against_it(tmp_path, monkeypatch):

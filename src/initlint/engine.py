@@ -19,8 +19,8 @@ from . import noqa as _noqa
 from .discovery import DEFAULT_EXCLUDES, discover
 from .finding import Finding
 from .registry import matches
-from .source import (Problem, Source, decode_source, file_size, formfeed_indentation, module_name_for, parse,
-                     read_source)
+from .source import (Problem, Source, decode_source, file_size, module_name_for, needs_normalizing,
+                     normalized_indentation, parse, read_source)
 
 if TYPE_CHECKING:  # the summary, the index and the rules import libcst: a report recalled from the cache needs none
     from .index import ProjectIndex
@@ -555,9 +555,10 @@ def _place(result: Result, sources: dict | None = None, reported: dict | None = 
 def _locate_in(path: str, source: Source | Problem, findings: list[Finding], raw: dict, file_noqa: bool) -> None:
     """Positions for the findings in ``path`` and for the related locations there (``raw``: the locators'
     positions as libcst reads the text)."""
-    # columns in the file's own terms where libcst read the text without the whitespace before a form feed
+    # columns in the file's own terms where libcst read the text with its indentation rewritten (a form feed, mixed
+    # tabs and spaces)
     text = source.text if not isinstance(source, Problem) else ""
-    shifts = formfeed_indentation(text)[1] if "\f" in text else {}
+    shifts = normalized_indentation(text)[1] if needs_normalizing(text) else {}
 
     def where(loc) -> tuple[int, int, int, int]:
         # a related location of a finding dropped by the file's `# initlint: noqa` was not asked for
@@ -611,7 +612,7 @@ def _raw_positions(source: Source | Problem, wanted: list) -> tuple[dict, bool]:
 
     parsed = None
     if not isinstance(module, Problem):  # the text libcst read (form feeds in indentation taken out)
-        parsed = source.text if "\f" not in source.text else formfeed_indentation(source.text)[0]
+        parsed = source.text if not needs_normalizing(source.text) else normalized_indentation(source.text)[0]
     table = _positions.compute_positions(module, wanted, parsed) if not isinstance(module, Problem) else None
     return {loc: _where(module, table, loc) for loc in wanted}, table is not None
 

@@ -269,8 +269,8 @@ def parse(source: Source) -> "cst.Module | Problem":
         if problem is not None:
             return problem
     text = source.text
-    if "\f" in text:
-        text, _ = formfeed_indentation(text)
+    if needs_normalizing(text):
+        text, _ = normalized_indentation(text)
     try:
         module = _parse_unvalidated(text)
         if text.endswith("\r") and not module.has_trailing_newline:
@@ -304,22 +304,45 @@ def parse(source: Source) -> "cst.Module | Problem":
     return module
 
 
-def formfeed_indentation(text: str) -> tuple[str, dict[int, int]]:
-    """CPython's reading of a form feed in indentation: it resets the column to zero, so whatever precedes it
-    does not count. libcst does not know this and reports a bogus indentation error. Returns the text with the
-    leading whitespace up to each such form feed removed, and ``{line: characters removed}`` so that columns
-    can be given back in the file's own terms."""
+#: indentation that mixes tabs and spaces on one line (``\t\t    return x``)
+_MIXED_INDENT = re.compile(r"^[ \t]*(?: \t|\t )", re.M)
+
+
+def needs_normalizing(text: str) -> bool:
+    """Whether libcst must read the text with its indentation rewritten (``normalized_indentation``)."""
+    return "\f" in text or _MIXED_INDENT.search(text) is not None
+
+
+def normalized_indentation(text: str) -> tuple[str, dict[int, int]]:
+    """The indentation as CPython reads it, written so that libcst reads it the same way:
+
+    * a form feed in indentation resets the column to zero, so whatever precedes it does not count (libcst does
+      not know this and reports a bogus indentation error): the leading whitespace up to it is removed;
+    * in a file where some line mixes tabs and spaces in its indentation (which CPython accepts when the two
+      are consistent), libcst's tokenizer can lose track of the blocks: every line's leading tabs are expanded
+      to CPython's tab stops of 8, which keeps CPython's block structure exactly.
+
+    Returns the text and ``{line: characters removed}`` (negative where tabs were expanded) so that columns can
+    be given back in the file's own terms."""
     shifts: dict[int, int] = {}
+    expand = _MIXED_INDENT.search(text) is not None
     lines = re.split(r"(\r\n|\r|\n)", text)  # Python's line breaks only; separators kept at odd indices
     for i in range(0, len(lines), 2):
         line = lines[i]
-        if "\f" not in line:
+        if "\f" not in line and not (expand and "\t" in line):
             continue
         lead = len(line) - len(line.lstrip(" \t\f"))
         cut = line.rfind("\f", 0, lead) + 1
-        if cut:
-            lines[i] = line[cut:]
-            shifts[i // 2 + 1] = cut
+        rest = line[cut:]
+        shift = cut
+        if expand:
+            width = len(rest) - len(rest.lstrip(" \t"))
+            spaces = rest[:width].expandtabs(8)
+            shift += width - len(spaces)
+            rest = spaces + rest[width:]
+        if rest != line:
+            lines[i] = rest
+            shifts[i // 2 + 1] = shift
     return ("".join(lines), shifts) if shifts else (text, {})
 
 
