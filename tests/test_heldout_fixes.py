@@ -1070,3 +1070,20 @@ class Block(nn.Module):
 """
     found = [(f.code, f.line) for f in check_source(source, "m.py", DEFAULT) if f.code == "INI001"]
     assert found == [("INI001", 16)]
+
+
+def test_ini105_parameter_branch_is_a_tensor():
+    """``elif isinstance(module, nn.Parameter): nn.init.xavier_uniform_(module)``: the subject is a tensor in that
+    branch (the fresh precision set's fla and recbole, four false positives); a module branch is still reported."""
+    source = """
+import torch.nn as nn
+
+
+def init(module):
+    if isinstance(module, nn.Linear):
+        nn.init.xavier_uniform_(module)
+    elif isinstance(module, nn.Parameter):
+        nn.init.xavier_uniform_(module, gain=2 ** -2.5)
+"""
+    found = [(f.code, f.line) for f in check_source(source, "m.py", DEFAULT) if f.code == "INI105"]
+    assert found == [("INI105", 7)]

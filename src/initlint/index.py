@@ -377,6 +377,11 @@ class ProjectIndex:
             if module in inner.param_writes:
                 return None  # set_attributes(self, locals()): writes attributes whose names are not known
             out.update(attr for owner, attr in inner.param_attrs if owner == module)  # freeze(m): m._frozen = ...
+            if module == "self":  # def _cross_init(self, dim): self.q = nn.Linear(dim, dim), a function, not a method
+                if inner.computed_setattr or inner.uses_dict:
+                    return None
+                out.update(s.attr for s in inner.stores)
+                out.update(inner.registered | inner.setattr_names)
             for owner, name_param in inner.param_registers:
                 if owner != module or name_param not in params:
                     continue

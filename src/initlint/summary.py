@@ -147,6 +147,8 @@ class Arg:
     items: tuple = ()
     #: when the argument is ``lambda m: f(m, ...)``: the key of ``f`` (the lambda hands its one module on to it)
     lambda_call: str | None = None
+    #: that inner call is given a literal ``0`` positionally (``torch.empty(0)``: a size with no elements)
+    call_zero: bool = False
 
 
 @dataclass(slots=True)
@@ -380,6 +382,8 @@ class FunctionInfo:
     defaults: dict = field(default_factory=dict)
     #: local names updated by an augmented assignment (``std *= 0.5``)
     aug_assigned: set = field(default_factory=set)
+    #: the names of the functions and methods called under ``torch.no_grad()`` (every such call, kept or not)
+    nograd_calls: set = field(default_factory=set)
 
     def rebinds(self, name: str) -> bool:
         """Whether the function binds ``name`` itself: an assignment, an augmented assignment, a loop target."""
@@ -682,12 +686,14 @@ class _Extractor:
             keyword = node.star
         call = nargs = None
         keywords: tuple = ()
-        data = False
+        data = zero = False
         if type(value) is cst.Call:
             call = self.qualify(key_of(value.func))
             nargs = len(value.args)
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
             data = bool(value.args) and type(value.args[0].value) in (cst.List, cst.Tuple, cst.ListComp)
+            zero = any(a.keyword is None and not a.star and type(a.value) is cst.Integer and a.value.value == "0"
+                       for a in value.args)
         items: tuple = ()
         if type(value) in (cst.List, cst.Tuple):
             items = tuple(self.qualify(key_of(e.value.func)) if type(e.value) is cst.Call else None
@@ -700,7 +706,7 @@ class _Extractor:
             forwards = key_of(value.body.func)
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
                    _text(value) if keep_text else None, keywords, data,
-                   _signature(value.params) if type(value) is cst.Lambda else None, items, forwards)
+                   _signature(value.params) if type(value) is cst.Lambda else None, items, forwards, zero)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
@@ -735,6 +741,8 @@ class _Extractor:
             is_torch = False
         if init_name is not None:
             self.on_init(node, init_name, fkey, path, ctx, is_torch)
+        if ctx.no_grad and scope is not None:
+            scope.nograd_calls.add(last)
         if fkey == "vars" and scope is not None and node.args and key_of(node.args[0].value) == "self":
             scope.uses_dict = True
         keep = (
@@ -1611,7 +1619,15 @@ def _sub_blocks(stmt, path: Loc) -> Iterator[tuple]:
 
 
 def _dim_subject(node) -> str | None:
-    """``p.dim()``, ``p.ndim``, ``p.ndimension()``, ``len(p.shape)``, ``len(p.size())`` -> ``p``."""
+    """``p.dim()``, ``p.ndim``, ``p.ndimension()``, ``len(p.shape)``, ``len(p.size())`` -> ``p`` (``p.data.dim()``
+    too: the tensor's data has its dimensions)."""
+    subject = _dim_subject_raw(node)
+    while subject is not None and subject.endswith(".data"):
+        subject = subject[:-5]
+    return subject
+
+
+def _dim_subject_raw(node) -> str | None:
     if type(node) is cst.Call:
         fkey = key_of(node.func) or ""
         if fkey == "len" and node.args:

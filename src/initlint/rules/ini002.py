@@ -6,6 +6,7 @@ import re
 
 from ..summary import UNKNOWN
 from . import Rule, iter_with_nested, module_classes
+from .ini003 import holds_no_parameters
 
 PARAM_KINDS = ("layer", "container", "project")
 
@@ -44,7 +45,9 @@ class UnregisteredLayerContainer(Rule):
                         if store.value not in ("list", "tuple", "dict", "comp") or f"self.{store.attr}" in registered \
                                 or f"self.{store.attr}" in registered_items:
                             continue
-                        kinds = {index.module_kind(e, file) for e in store.elements if e}
+                        # a project module known to hold no parameter (a pooling block) loses nothing
+                        kinds = {index.module_kind(e, file) for e in store.elements
+                                 if e and not holds_no_parameters(e, file, index)}
                         appended = []
                         if store.value == "list" and not store.elements:
                             appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"

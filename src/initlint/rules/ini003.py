@@ -10,7 +10,7 @@ PARAM_KINDS = ("layer", "container", "project")
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
 
 
-def _holds_no_parameters(qual, file, index) -> bool:
+def holds_no_parameters(qual, file, index) -> bool:
     """A project module class known to build no parameter: everything it builds is known (its bases
     included), none of it is a layer with weights, and no class of it makes or registers a tensor. Copies of
     such a module share nothing (a placeholder skip connection, an environment)."""
@@ -28,7 +28,14 @@ def _holds_no_parameters(qual, file, index) -> bool:
     return True
 
 
-def _shared_on_purpose(conds, file, fn) -> bool:
+def _shared_on_purpose(conds, file, fn, rep=None) -> bool:
+    """A sharing flag (``if share_heads:``), a tied-weights class, or a registered module repeated in place of
+    itself (``self.head = nn.ModuleList([self.head for _ in range(n)])``: one head shared by every decoder
+    layer; repeating a new module, or a registered one into another attribute, stays a finding)."""
+    key = rep.key if rep is not None else None
+    if key and key.startswith("self.") and key.count(".") == 1 and any(
+            store.attr == key[5:] and store.stmt == rep.stmt and store.order > rep.order for store in fn.stores):
+        return True
     for cond in conds:
         text = (cond.subject or "").lower()
         if cond.kind == "truthy" and ("share" in text or "tie" in text):
@@ -47,7 +54,7 @@ class RepeatedModuleInstance(Rule):
         for fn in file.scopes:
             for rep in fn.repeats:
                 what = self.element(rep, fn, file, index)
-                if what is None or _shared_on_purpose(rep.conds, file, fn):
+                if what is None or _shared_on_purpose(rep.conds, file, fn, rep):
                     continue
                 yield self.finding(
                     file, rep.loc,
@@ -60,7 +67,7 @@ class RepeatedModuleInstance(Rule):
     def element(rep, fn, file, index):
         if rep.call is not None:
             known = index.module_kind(rep.call, file) in PARAM_KINDS or index.factory_kind(rep.call, file)
-            if not known or _holds_no_parameters(rep.call, file, index):
+            if not known or holds_no_parameters(rep.call, file, index):
                 return None
             return f"`{rep.call.rsplit('.', 1)[-1]}(...)`"
         if rep.key is None:
@@ -70,7 +77,7 @@ class RepeatedModuleInstance(Rule):
             if call.target == rep.key and call.order < rep.order:
                 source = call
         if source is not None and index.module_kind(source.qual, file) in PARAM_KINDS:
-            return None if _holds_no_parameters(source.qual, file, index) else f"`{rep.key}`"
+            return None if holds_no_parameters(source.qual, file, index) else f"`{rep.key}`"
         if rep.key.startswith("self.") and rep.key.count(".") == 1 and fn.cls:
             info = file.cls(fn.cls)
             for method in (info.methods.values() if info else ()):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from ..index import ClassRef
 from ..summary import dispatch_types
+from ..torchnames import canonical, torch_layer
 from . import Rule, iter_with_nested
 
 UNINITIALIZED = frozenset({"torch.empty", "torch.Tensor", "torch.FloatTensor", "torch.DoubleTensor",
                            "torch.HalfTensor", "torch.cuda.FloatTensor", "torch.cuda.HalfTensor"})
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+#: torch classes whose ``reset_parameters`` initializes every parameter of the module, a subclass's own included
+RESETS_EVERY_PARAMETER = frozenset({"RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell",
+                                    "GRUCell"})
 
 
 class ParameterNeverInitialized(Rule):
@@ -32,6 +36,8 @@ class ParameterNeverInitialized(Rule):
                             continue
                         if data.call_data and data.call != "torch.empty":
                             continue  # torch.Tensor([2.0]) is built from data
+                        if data.call_zero:
+                            continue  # torch.empty(0): no elements, nothing left uninitialized
                         grad = next((a for a in store.call_args if a.keyword == "requires_grad"), None)
                         if grad is not None and grad.value is not True:
                             continue  # frozen or conditionally trainable: loaded, not initialized
@@ -39,7 +45,8 @@ class ParameterNeverInitialized(Rule):
                             continue  # explicit storage dtype: a quantized, load-only layer (int8, fp8 scales)
                         owners = touched.get(store.attr, set())
                         if "*" in owners or owners & {c.info.name for c in mro} or \
-                                self.initialized_in_class(store.attr, mro, index, method_name):
+                                self.initialized_in_class(store.attr, mro, index, method_name) or \
+                                ref.qual in _built_under_parameter_init(index):
                             continue
                         yield self.finding(
                             file, store.loc,
@@ -68,7 +75,12 @@ class ParameterNeverInitialized(Rule):
                 methods.setdefault(name, []).append(method)
         torch_base = any(isinstance(b, str) and b.startswith("torch.nn.") and b != "torch.nn.Module"
                          for cls in mro for b in index.bases(cls))
-        if _named_in_init_registry(attr, mro, family):
+        # a torch base whose own reset_parameters initializes every parameter (RNNCellBase: uniform_ over
+        # self.parameters()), called by the class on itself
+        resets_all = "reset_parameters" not in methods and any(
+            isinstance(b, str) and torch_layer(canonical(b)) in RESETS_EVERY_PARAMETER
+            for cls in mro for b in index.bases(cls))
+        if _named_in_init_registry(attr, mro, family, index):
             return True
         todo = ["__init__", creator, *(n for n in methods if n in called)]
         if torch_base:
@@ -82,6 +94,8 @@ class ParameterNeverInitialized(Rule):
             for method in methods[name]:
                 for fn in iter_with_nested(method):
                     for call in fn.calls:
+                        if resets_all and call.func == "self.reset_parameters":
+                            return True
                         if call.func.startswith("self.") and call.func.count(".") == 1:
                             todo.append(call.func[5:])
                         for arg in call.args:  # self.apply(self._init), partial(self._init, ...)
@@ -108,16 +122,23 @@ class ParameterNeverInitialized(Rule):
         return False
 
 
-def _named_in_init_registry(attr, mro, family) -> bool:
-    """A declarative init registry: a class of the family writes a dict literal keyed by the parameter's name
-    (``param_init={"w": partial(nn.init.trunc_normal_, std=.02)}``) and a method of the class or its bases calls
-    a value it looks up by key (``self.param_init[name](p)``): that method initializes the named parameter."""
+def _named_in_init_registry(attr, mro, family, index) -> bool:
+    """A declarative init registry: a method of the class or its bases calls a value it looks up by key
+    (``self.param_init[name](p)``), and a dict literal keyed by the parameter's name is written in a class of the
+    family (``param_init={"w": partial(nn.init.trunc_normal_, std=.02)}``) or anywhere in the project (a
+    model's config: ``_EXPERTS_INIT = {"w1": ...}``): that method initializes the named parameter."""
     def functions(classes):
         for cls in classes:
             for method in cls.info.methods.values():
                 yield from iter_with_nested(method)
 
-    return any(attr in fn.dict_keys for fn in functions(family)) and any(fn.calls_lookup for fn in functions(mro))
+    if not any(fn.calls_lookup for fn in functions(mro)):
+        return False
+    if any(attr in fn.dict_keys for fn in functions(family)):
+        return True
+    keys = index.cached("ini004-dict-keys", lambda: frozenset(
+        key for summary in index.files for fn in summary.scopes for key in fn.dict_keys))
+    return attr in keys
 
 
 def _called_from_outside(index) -> set:
@@ -167,3 +188,19 @@ def _project_targets(index) -> dict:
         return out
 
     return index.cached("ini004-targets", compute)
+
+
+def _built_under_parameter_init(index) -> set:
+    """The project classes some model builds (as far as its reach shows) that also initializes every parameter
+    it holds, its submodules' included: an init in a loop over its own ``self.parameters()`` /
+    ``self.named_parameters()`` (``for w in self.parameters(): w.data.uniform_(-s, s)``)."""
+    def compute():
+        out = set()
+        for ref in list(index.classes.values()):
+            if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
+                   for method in ref.info.methods.values() for fn in iter_with_nested(method)
+                   for init in fn.inits for lp in init.loops):
+                out.update(c.qual for c in index.reach(ref).classes)
+        return out
+
+    return index.cached("ini004-under-parameter-init", compute)

@@ -8,6 +8,8 @@ from . import Rule
 
 
 MODULE_LOOPS = ("modules", "named_modules", "children", "named_children")
+#: the classes of ``torch.nn`` that are tensors, not modules
+TENSORS = frozenset({"Parameter", "UninitializedParameter", "Buffer", "UninitializedBuffer"})
 
 
 class InitOnModule(Rule):
@@ -33,6 +35,8 @@ class InitOnModule(Rule):
                 elif "." not in key:
                     types = dispatch_types(init.conds, key)
                     layers = [torch_layer(t) for t in types]
+                    if any(layer in TENSORS for layer in layers):
+                        continue  # isinstance(m, nn.Parameter): a tensor there
                     if types and all(layers):
                         layer = layers[0]
                     elif any(lp.targets and lp.targets[-1] == key and lp.source in MODULE_LOOPS

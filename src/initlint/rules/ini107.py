@@ -75,6 +75,8 @@ class InplaceParameterInit(Rule):
 
     def check(self, file, index):
         for fn in file.scopes:
+            if _called_only_without_grad(fn, file, index):
+                continue  # every call of it in the checked files runs under torch.no_grad()
             info = file.cls(fn.cls) if fn.cls else None
             params = parameter_attrs(info, grad_only=True)  # an in-place write fails only on those
             layers = self.layer_attrs(info, index, file)
@@ -99,7 +101,9 @@ class InplaceParameterInit(Rule):
                     continue  # self.mask[key] = nn.Parameter(...) stores a new Parameter into a container
                 if item.key.startswith("self.") and item.key.count(".") == 1 and item.key[5:] in containers:
                     continue
-                if self.is_parameter(item.key, item.conds, params, layers, local_layers):
+                written = events.resolved_key(fn, item.key, item.order)
+                if self.is_parameter(item.key, item.conds, params, layers, local_layers) and not any(
+                        _grad_turned_off(fn, k, item.order) for k in (written, written.rsplit(".", 1)[0])):
                     yield self.finding(
                         file, item.loc,
                         f"item assignment into parameter `{item.key}` with autograd on (RuntimeError at run time);"
@@ -234,3 +238,22 @@ def _grad_turned_off(fn, key: str, before: int) -> bool:
     """``key.requires_grad = ...``, ``key.requires_grad_(...)`` or ``key.detach_()`` in ``fn`` before ``before``."""
     return any(s.key == key + ".requires_grad" and s.order < before for s in fn.attr_stores) or any(
         c.func in (key + ".requires_grad_", key + ".detach_") and c.order < before for c in fn.calls)
+
+
+def _called_only_without_grad(fn, file, index) -> bool:
+    """A method or function (not ``__init__``) that the checked files call under ``torch.no_grad()``
+    (``@torch.no_grad() def from_experts(...): new.copy_weights(old)``) and nowhere else that the summaries show:
+    its in-place writes run with autograd off. Matched by name, so a call of that name outside ``no_grad`` keeps
+    it checked."""
+    if fn.qualname == "<module>" or fn.name == "__init__" or fn.parent is not None:
+        return False
+
+    def compute():
+        without, with_grad = set(), set()
+        for summary in index.files:
+            for scope in summary.scopes:
+                without |= scope.nograd_calls
+                with_grad.update(call.method for call in scope.calls if not call.no_grad)
+        return without - with_grad
+
+    return fn.name in index.cached("ini107-nograd-only", compute)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..index import ClassRef
 from .. import events
 from ..torchnames import INIT
 from . import Rule, iter_with_nested
 
 HOOKS = frozenset({"reset_parameters", "_reset_parameters", "__init__", "forward"})
+
+#: a tensor made from another, not a view of it: ``x.new_empty(n).normal_()`` writes the new one
+_FRESH = re.compile(r"\.(new_\w+|clone|new)\(\)")
 
 
 class InitFunctionNeverApplied(Rule):
@@ -29,7 +34,8 @@ class InitFunctionNeverApplied(Rule):
             # a module's tensors (``m.weight``, ``self.fc.bias``), not a bare tensor argument
             owners = ("self", subject) if fn.is_instance_method else (subject,)
             # the tensors written, aliases resolved (w = m.weight; normal_(w) writes m.weight)
-            touches = [ev.init for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key and (
+            touches = [ev.init for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key
+                       and not _FRESH.search(ev.key) and (
                 ev.key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
             # it applies an inner init function to its module itself (net.apply(init_func))
             walks = applied_nested_inits(fn, owners, file, index)

@@ -35,14 +35,15 @@ class InitOverPretrainedSubmodule(Rule):
             # resnet = resnet18(weights=...); self.backbone = nn.Sequential(*list(resnet.children())[:-2])
             local = {c.target for c in init.calls if c.target and "." not in c.target and _pretrained_call(c)}
             local |= {c.receiver for c in init.calls if c.method == "load_state_dict" and c.receiver
-                      and "." not in c.receiver}
+                      and "." not in c.receiver and c.receiver != "self"}  # self.load_state_dict: INI301's
             for store in init.stores:
                 if store.mentions & local:
                     pretrained.setdefault(store.attr, store)
             if not pretrained:
                 continue
-            for event, what, order, among in self.reinits_in_order(init, info, pretrained, file, index):
-                hit = [a for a, src in pretrained.items() if src.order < order and (among is None or a in among)]
+            for event, what, order, among, conds in self.reinits_in_order(init, info, pretrained, file, index):
+                hit = [a for a, src in pretrained.items() if src.order < order and (among is None or a in among)
+                       and not exclusive(src.conds, conds)]
                 if hit:
                     names = ", ".join(f"self.{a}" for a in hit)
                     yield self.finding(
@@ -58,19 +59,21 @@ class InitOverPretrainedSubmodule(Rule):
     @classmethod
     def reinits_in_order(cls, init, info, pretrained, file, index):
         """(event, description, order in ``__init__``, the pretrained attributes it runs over or None for the
-        whole model): the re-inits ``__init__`` runs itself, and those of the methods of the class it calls
-        (``self.init_weights()``), at the order of that call."""
+        whole model, the conditions it runs under in ``__init__``): the re-inits ``__init__`` runs itself, and
+        those of the methods of the class it calls (``self.init_weights()``), at the order of that call."""
         runs = [(init, None)]
         for call in init.calls:
             method = info.methods.get(call.func[5:]) if call.func.startswith("self.") and call.func.count(".") == 1 \
                 else None
             if method is not None and method is not init:
-                runs.append((method, call.order))
+                runs.append((method, call))
         for fn, at in runs:
             for event, what in cls.reinits(fn):
-                yield event, what, event.order if at is None else at, None
+                yield event, what, event.order if at is None else at.order, None, event.conds if at is None \
+                    else at.conds
             for event, what, among in cls.list_reinits(fn, pretrained, file, index):
-                yield event, what, event.order if at is None else at, among
+                yield event, what, event.order if at is None else at.order, among, event.conds if at is None \
+                    else at.conds
 
     @staticmethod
     def list_reinits(fn, pretrained, file, index):
@@ -95,6 +98,12 @@ class InitOverPretrainedSubmodule(Rule):
                                                             "named_parameters") and loop.loc not in seen:
                     seen.add(loop.loc)
                     yield init, f"the init loop over `{loop.iter}`"
+
+
+def exclusive(a, b) -> bool:
+    """Two sets of conditions that cannot hold together: one holds a test the other holds negated (the two
+    branches of one ``if``/``else``)."""
+    return any(c.negate() in b for c in a if c.kind != "other")
 
 
 def _pretrained_call(call) -> bool:
