@@ -1038,6 +1038,53 @@ class Net(nn.Module):
             if isinstance(m, Net):
                 nn.init.zeros_(m.gate[0].weight)
 """),
+    # every layer but the batch norms (a negated isinstance), built by a project factory that returns
+    # nn.Sequential(...) (fourth set's fastai#492); `hasattr(m.bias, "data")` is a None guard
+    "INI201-negated-dispatch-over-factory-layers": ("INI201", """
+import torch.nn as nn
+
+
+def conv_bn(a, b):
+    return nn.Sequential(nn.Conv2d(a, b, 3, bias=False), nn.BatchNorm2d(b), nn.ReLU())
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(conv_bn(3, 8), conv_bn(8, 8))
+        self.fc = nn.Linear(8, 2)
+
+
+def init(m):
+    if not isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
+        if hasattr(m, "bias"):
+            m.bias.data.fill_(0.0)
+
+
+Net().apply(init)
+""", """
+import torch.nn as nn
+
+
+def conv_bn(a, b):
+    return nn.Sequential(nn.Conv2d(a, b, 3, bias=False), nn.BatchNorm2d(b), nn.ReLU())
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(conv_bn(3, 8), conv_bn(8, 8))
+        self.fc = nn.Linear(8, 2)
+
+
+def init(m):
+    if not isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
+        if hasattr(m, "bias") and hasattr(m.bias, "data"):
+            m.bias.data.fill_(0.0)
+
+
+Net().apply(init)
+"""),
 }
 
 

@@ -74,13 +74,11 @@ TWIN_FINDINGS3 = {
                             "from_pretrained; which tensors a checkpoint holds is not known statically",
 }
 
-# ---- the fourth set: measured once on f79a7f6 (11/18 default), then two gaps were closed and a twin fixed
+# ---- the fourth set: measured once on f79a7f6 (11/18 default), then three gaps were closed and a twin fixed
 GAPS4 = {
     "FudanNLP-fastNLP-300": "INI102: the fan init is a local bound to one of several initializers in if/elif "
                             "branches (`init_method = init.xavier_uniform_`), applied to a LayerNorm weight through "
                             "a `hasattr(m, 'weight')` branch",
-    "fastai-fastai-492": "INI201: the dispatch is a negated isinstance (`not isinstance(m, BatchNorm...)`) and the "
-                         "bias=False Conv2d is built in a project factory returning nn.Sequential(...)",
     "pytorch-vision-6074": "INI201: `m.bn2.weight` of a project block whose `bn2 = norm_layer(planes)` gets "
                            "nn.InstanceNorm2d through two constructor parameters",
     "junyanz-pytorch-CycleGAN-and-pix2pix-145": "INI201: the InstanceNorm2d is built through "

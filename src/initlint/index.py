@@ -545,7 +545,22 @@ class ProjectIndex:
             return  # a predicate (every return an isinstance) builds nothing
         for wrapped, how in self.reparam_factory(call.func, cls.file):
             out.reparam.append((wrapped, call, cls.file.path, f"{how}` in `{call.func}"))
+        for layer, built, path in self.factory_layers(call.func, cls.file):
+            out.layers.append((layer, built))
+            out.where[id(built)] = path
         out.complete = False  # a factory, a class from elsewhere, or a parameter such as `block`
+
+    def factory_layers(self, key: str | None, file: FileSummary) -> list:
+        """For a project function whose every ``return`` is a torch module built in place
+        (``def conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, bias=False), nn.BatchNorm2d(b))``): (layer,
+        constructor call, path) of each torch layer with parameters it constructs; else empty. What else it
+        builds stays unknown (the caller's reach is not complete)."""
+        calls = self.returned_calls(key, file)
+        if not calls or any(torch_layer(qual) is None or not torch_layer(qual)[:1].isupper() for qual, _ in calls):
+            return []
+        fn, home = self.resolve_function(key, file)
+        return [(layer, c, home.path) for c in fn.calls
+                if (layer := torch_layer(canonical(c.qual))) in PARAMETERIZED]
 
     def reparam_factory(self, key: str | None, file: FileSummary) -> list[tuple[str, str]]:
         """For a project function (not a method, undecorated) whose every ``return`` is a torch

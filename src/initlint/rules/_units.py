@@ -160,6 +160,7 @@ def is_guarded(init, param_key: str) -> bool:
     for cond in init.conds:
         if cond.subject == param_key and (
                 (cond.kind == "isnone" and cond.negated) or (cond.kind == "truthy" and not cond.negated)
+                or (cond.kind == "hasattr" and not cond.negated)  # hasattr(m.bias, "data"): None has none
                 or (cond.kind == "isinstance" and not cond.negated)
                 or (cond.kind == "call" and not cond.negated)):  # exists(m.bias): a project's None check
             return True

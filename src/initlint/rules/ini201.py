@@ -8,9 +8,9 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 from __future__ import annotations
 
 from ..events import events, hook_models, predicate_types
-from ..torchnames import NORM_TYPES, PARAMETERIZED
+from ..torchnames import NN, NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
-from ._units import is_guarded, lacks, reach_of
+from ._units import is_guarded, lacks, members, reach_of
 
 
 def by_class_name(conds) -> set:
@@ -24,6 +24,15 @@ def by_class_name(conds) -> set:
 
 
 _DISPATCH = frozenset({"isinstance", "typeeq", "classname", "call"})
+
+
+def all_but(conds, subject) -> set:
+    """Torch layers a negated dispatch leaves (``if not isinstance(m, nn.BatchNorm2d):``: every other layer with
+    parameters), when only negated type tests on the subject dominate the init."""
+    tests = [c for c in conds if c.kind == "isinstance" and c.subject == subject]
+    if not tests or any(not c.negated for c in tests) or any(not t.startswith(NN) for c in tests for t in c.types):
+        return set()
+    return set(PARAMETERIZED) - members(tuple(t for c in tests for t in c.types))
 
 
 def _optional(param) -> bool:
@@ -45,7 +54,7 @@ def unguarded_sites(file, index):
             continue
         unit = ev.unit
         if unit is not None and ev.subject == unit.subject:
-            handled = ev.names_layers() or by_class_name(ev.conds)
+            handled = ev.names_layers() or by_class_name(ev.conds) or all_but(ev.conds, unit.subject)
             if not handled:
                 continue
             if ev.param == "weight" and not (handled & NORM_TYPES):
