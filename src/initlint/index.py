@@ -218,6 +218,14 @@ class ProjectIndex:
             return None
         head, _, rest = key.partition(".")
         qual = file.imports.get(head)
+        if qual is None and "." not in rest:  # Bridge.adopt on a class of this file
+            info = next((c for c in file.classes if c.name == head and "." not in c.qualname), None)
+            if info is not None:
+                for c in self.mro(ClassRef(info, file)):
+                    fn = c.info.methods.get(rest)
+                    if fn is not None:
+                        return fn, c.file
+            return None
         return self.functions.get(f"{qual}.{rest}") if qual else None
 
     # ---- classes ----------------------------------------------------------------------------------

@@ -82,7 +82,8 @@ class Cond:
     ``typeeq`` (``type(subject) == types``), ``classname`` (string match on ``subject``'s class name,
     attr holds the literal), ``namein`` (``subject in ["a", "b"]``, the literals in types), ``call`` (a predicate
     called on subject, the callee's key in attr: ``exists(m.bias)``), ``nameany`` (an ``or`` of ``'x' in subject``
-    tests, the literals in types), ``other``.
+    tests, the literals in types), ``catches`` (inside a ``try`` whose handler only passes, or ``with
+    contextlib.suppress(...)``: the exception names ignored in types, ``*`` for a bare ``except``), ``other``.
     """
 
     kind: str
@@ -753,6 +754,8 @@ class _Extractor:
             or ("." not in fkey and head not in _BUILTINS)
             or any(a.keyword is not None and a.keyword.value in ("pretrained", "weights") for a in node.args)
             or head in self.aliases
+            # a helper given the module itself (`Bridge.adopt(self, src)`): it may add attributes to it
+            or any(type(a.value) is cst.Name and a.value.value == "self" for a in node.args)
             # a method of a local object built by a class: manager = Manager(model); manager.reinit()
             or (scope is not None and fkey.count(".") == 1 and any(
                 b.endswith("()") and b[:-2].rsplit(".", 1)[-1][:1].isupper() for b in scope.local_binds.get(head, ())))
@@ -1070,7 +1073,11 @@ class _Extractor:
             catches = any(_catches_attribute_error(h.type) for h in node.handlers)
             imports = self.summary.imports
             before = dict(imports)
-            self.suite(node.body, path + ("body",), ctx.add(guard_attr=True) if catches else ctx)
+            body_ctx = ctx.add(guard_attr=True) if catches else ctx
+            caught = tuple(name for h in node.handlers if _ignores(h) for name in _caught_names(h.type))
+            if caught:  # the body runs with these exceptions ignored (`except ValueError: pass`)
+                body_ctx = body_ctx.add([Cond("catches", types=caught)])
+            self.suite(node.body, path + ("body",), body_ctx)
             after_body = dict(imports)
             bound_body = {k for k, v in after_body.items() if before.get(k) != v} | _bound_names(node.body.body)
             for k, handler in enumerate(node.handlers):
@@ -1085,12 +1092,19 @@ class _Extractor:
                 self.suite(node.finalbody.body, path + ("finalbody", "body"), ctx)
         elif t is cst.With:
             no_grad = False
+            caught: tuple = ()
             for k, item in enumerate(node.items):
                 self.expr(item.item, path + ("items", k, "item"), ctx)
                 key = key_of(item.item) or ""
                 if key.endswith("no_grad()") or key.endswith("inference_mode()"):
                     no_grad = True
-            self.suite(node.body, path + ("body",), ctx.add(no_grad=True) if no_grad else ctx)
+                if key.endswith("suppress()") and type(item.item) is cst.Call and (
+                        self.qualify(key[:-2]) or "").endswith("contextlib.suppress"):
+                    caught += tuple(n for a in item.item.args for n in _caught_names(a.value))
+            body_ctx = ctx.add(no_grad=True) if no_grad else ctx
+            if caught:  # with contextlib.suppress(ValueError): the body runs with these exceptions handled
+                body_ctx = body_ctx.add([Cond("catches", types=caught)])
+            self.suite(node.body, path + ("body",), body_ctx)
         elif t is cst.FunctionDef:
             self.function(node, path, ctx)
         elif t is cst.ClassDef:
@@ -1296,8 +1310,14 @@ class _Extractor:
             self.expr(first, first_path, ctx)
             known = self.conds_of(first, first_path)
             for operand, operand_path, op in operands[1:]:
-                self.expr(operand, operand_path, ctx.add(known) if type(op) is cst.And else ctx)
-                known = known + self.conds_of(operand, operand_path) if type(op) is cst.And else [Cond("other")]
+                if type(op) is cst.And:
+                    self.expr(operand, operand_path, ctx.add(known))
+                    known = known + self.conds_of(operand, operand_path)
+                else:
+                    # `a or b`: b runs where a is false (`not hasattr(self, "x") or self.x`)
+                    failed = [known[0].negate()] if len(known) == 1 and known[0].kind != "other" else []
+                    self.expr(operand, operand_path, ctx.add(failed))
+                    known = [Cond("other")]
             return
         if t is cst.IfExp:
             self.expr(node.test, path + ("test",), ctx)
@@ -1588,6 +1608,33 @@ def _ends_in_exit(suite) -> bool:
     if type(last) is cst.SimpleStatementLine:
         return isinstance(last.body[-1], _EXITS)
     return type(suite) is cst.SimpleStatementSuite and isinstance(body[-1], _EXITS)
+
+
+def _ignores(handler) -> bool:
+    """An ``except`` clause whose body only passes (``pass``, ``continue``, ``...``): the error is ignored on
+    purpose, as ``contextlib.suppress`` does; a handler that reports, exits or re-raises is not."""
+    body = handler.body.body
+    for stmt in body:
+        if type(stmt) is not cst.SimpleStatementLine:
+            return False
+        for small in stmt.body:
+            if type(small) in (cst.Pass, cst.Continue):
+                continue
+            if type(small) is cst.Expr and type(small.value) in (cst.Ellipsis, cst.SimpleString):
+                continue
+            return False
+    return True
+
+
+def _caught_names(node) -> tuple:
+    """The exception names an ``except`` clause (or ``suppress`` argument) catches: ``("ValueError",)``;
+    ``("*",)`` for a bare ``except:``."""
+    if node is None:
+        return ("*",)
+    if type(node) is cst.Tuple:
+        return tuple(n for el in node.elements for n in _caught_names(el.value))
+    name = (key_of(node) or "").rsplit(".", 1)[-1]
+    return (name,) if name else ()
 
 
 def _catches_attribute_error(node) -> bool:

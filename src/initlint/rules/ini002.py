@@ -60,6 +60,8 @@ class UnregisteredLayerContainer(Rule):
                                         and index.module_kind(i.value_call, file) in PARAM_KINDS]
                         if not (kinds & set(PARAM_KINDS)) and not appended:
                             continue
+                        if _read_again(store, fns):
+                            continue  # zip(self.layers, acts) -> nn.Sequential(*...): the elements may be registered
                         if any(later.order > store.order and later.value == "call"
                                and index.module_kind(later.call, file) == "container"
                                and (later.attr == store.attr
@@ -144,3 +146,15 @@ def _holds_layer(arg, file, index) -> bool:
     """``self.blocks.append([nn.Linear(a, b), act])``: a list or tuple literal holding a layer with parameters,
     which a plain list of lists hides as well."""
     return any(index.module_kind(item, file) in PARAM_KINDS for item in arg.items if item)
+
+
+def _read_again(store, fns) -> bool:
+    """The method that builds the plain container reads it again after the store for something other than
+    filling it (``for layer in self.layers: seq.append(layer)``, ``zip(self.layers, acts)``): its elements may be
+    handed to a registered container, so whether they are registered is unknown."""
+    attr = store.attr
+    loads = sum(1 for fn in fns for load in fn.loads if load.attr == attr and load.order > store.order)
+    fills = sum(1 for fn in fns for c in fn.calls if c.order > store.order and c.func in (
+        f"self.{attr}.append", f"self.{attr}.extend", f"self.{attr}.insert"))
+    stores = sum(1 for fn in fns for i in fn.item_stores if i.key == f"self.{attr}" and i.order > store.order)
+    return loads > fills + stores

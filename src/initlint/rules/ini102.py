@@ -12,6 +12,10 @@ from ._units import reach_of
 _BIAS = re.compile(r"^bias(_[ih]h_l\d+(_reverse)?)?$|^bias_[ih]h")
 
 
+#: an exception handler that catches the ValueError torch raises for a tensor with too few dimensions
+_HANDLES_VALUE_ERROR = frozenset({"ValueError", "Exception", "BaseException", "*"})
+
+
 class FanInitOnVector(Rule):
     code = "INI102"
     name = "fan-init-on-vector"
@@ -26,6 +30,8 @@ class FanInitOnVector(Rule):
             name = init.name
             if name not in FAN_INITS or not init.func.startswith("torch.nn.init.") or not ev.direct:
                 continue
+            if any(c.kind == "catches" and set(c.types) & _HANDLES_VALUE_ERROR for c in init.conds):
+                continue  # try: ... except ValueError / with suppress(ValueError): the error is handled
             if name == "dirac_" and ev.param == "weight":
                 layers = [torch_layer(t) for t in ev.types]
                 if layers and all(layer in ("Linear", "Bilinear", "LazyLinear") for layer in layers):

@@ -101,6 +101,8 @@ class InplaceParameterInit(Rule):
                     continue  # self.mask[key] = nn.Parameter(...) stores a new Parameter into a container
                 if item.key.startswith("self.") and item.key.count(".") == 1 and item.key[5:] in containers:
                     continue
+                if item.key.startswith("self.") and item.key.count(".") == 1 and _plain_before(fn, item):
+                    continue  # self.k = torch.zeros(...); self.k[0] = 1; self.k = nn.Parameter(self.k)
                 written = events.resolved_key(fn, item.key, item.order)
                 if self.is_parameter(item.key, item.conds, params, layers, local_layers) and not any(
                         _grad_turned_off(fn, k, item.order) for k in (written, written.rsplit(".", 1)[0])):
@@ -173,6 +175,10 @@ class InplaceParameterInit(Rule):
     def is_parameter(key, conds, params, layers, local_layers=frozenset()) -> bool:
         if not key:
             return False
+        for cond in conds:  # if isinstance(self.scale, nn.Parameter): ... else: (a buffer there)
+            if cond.kind == "isinstance" and cond.subject == key and any(
+                    torch_layer(t) in ("Parameter", "UninitializedParameter") for t in cond.types):
+                return not cond.negated
         parts = key.split(".")
         if len(parts) == 2 and parts[0] in local_layers and parts[1] in ("weight", "bias"):
             return True  # edge = nn.Conv2d(...); edge.weight[0, 0] = 1
@@ -257,3 +263,10 @@ def _called_only_without_grad(fn, file, index) -> bool:
         return without - with_grad
 
     return fn.name in index.cached("ini107-nograd-only", compute)
+
+
+def _plain_before(fn, item) -> bool:
+    """The last store of the attribute before the item store, in the same function, makes something other than
+    a Parameter (a plain tensor, wrapped into a Parameter only afterwards)."""
+    earlier = [s for s in fn.stores if s.attr == item.key[5:] and s.order < item.order]
+    return bool(earlier) and not _is_parameter_store(max(earlier, key=lambda s: s.order))

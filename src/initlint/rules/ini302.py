@@ -18,9 +18,12 @@ class InitLoopBeforeLayers(Rule):
             init_fn = info.methods.get("__init__")
             if init_fn is None:
                 continue
-            for stmt, loc, what in self.init_points(init_fn, info, file, index):
+            points = list(self.init_points(init_fn, info, file, index))
+            for stmt, loc, what in points:
                 later = []
                 for store in init_fn.stores:
+                    if any(other > store.stmt for other, _, _ in points):
+                        continue  # a later init over the model reaches it
                     if store.stmt > stmt and store.value == "call" and self.builds_module(store.call, file, index) \
                             and not self.initialized_later(init_fn, store) \
                             and not self.empty_container(init_fn, store):
