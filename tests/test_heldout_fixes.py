@@ -1085,6 +1085,30 @@ def init(m):
 
 Net().apply(init)
 """),
+    # layers bound to locals in a loop and appended to a plain list (fifth set's pytorch#21905)
+    "INI002-local-layers-appended": ("INI002", """
+import torch.nn as nn
+
+
+class Stacked(nn.Module):
+    def __init__(self, d, n):
+        super().__init__()
+        self.cells = []
+        for _ in range(n):
+            cell = nn.Linear(d, d)
+            self.cells.append(cell)
+""", """
+import torch.nn as nn
+
+
+class Stacked(nn.Module):
+    def __init__(self, d, n):
+        super().__init__()
+        self.cells = nn.ModuleList()
+        for _ in range(n):
+            cell = nn.Linear(d, d)
+            self.cells.append(cell)
+"""),
 }
 
 

@@ -53,7 +53,8 @@ class UnregisteredLayerContainer(Rule):
                             appended = [c for c in fn.calls if c.func == f"self.{store.attr}.append"
                                         and c.args and (index.module_kind(c.args[0].call, file) in PARAM_KINDS
                                                         or _known_module(c, file, index)
-                                                        or _holds_layer(c.args[0], file, index))]
+                                                        or _holds_layer(c.args[0], file, index)
+                                                        or _local_layer(c, fn, file, index))]
                         elif store.value == "dict" and not store.elements:  # self.d = {}; self.d[k] = nn.X(...)
                             appended = [i for i in fn.item_stores if i.key == f"self.{store.attr}"
                                         and i.order > store.order and i.value_call is not None
@@ -158,3 +159,15 @@ def _read_again(store, fns) -> bool:
         f"self.{attr}.append", f"self.{attr}.extend", f"self.{attr}.insert"))
     stores = sum(1 for fn in fns for i in fn.item_stores if i.key == f"self.{attr}" and i.order > store.order)
     return loads > fills + stores
+
+
+def _local_layer(append, fn, file, index) -> bool:
+    """``self.blocks.append(conv)`` where ``conv`` is a local the function binds to a torch layer with parameters
+    (``conv = nn.Conv2d(...)``) before the call."""
+    from ..events import layers_of
+    from ..summary import UNKNOWN
+
+    arg = append.args[0]
+    if len(append.args) != 1 or not arg.key or "." in arg.key or arg.key in fn.params:
+        return False
+    return layers_of(arg.key, fn, file, append.order, index) is not UNKNOWN

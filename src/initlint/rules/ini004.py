@@ -82,7 +82,9 @@ class ParameterNeverInitialized(Rule):
             for cls in mro for b in index.bases(cls))
         if _named_in_init_registry(attr, mro, family, index):
             return True
-        todo = ["__init__", creator, *(n for n in methods if n in called)]
+        # methods called on the module from outside, forward excepted: it hands the parameters to the ops that
+        # compute with them (F.linear(x, self.w)), which does not initialize them
+        todo = ["__init__", creator, *(n for n in methods if n in called and n not in ("forward", "__call__"))]
         if torch_base:
             todo += ["reset_parameters", "_reset_parameters"]
         seen: set = set()
