@@ -82,9 +82,10 @@ class ParameterNeverInitialized(Rule):
             for cls in mro for b in index.bases(cls))
         if _named_in_init_registry(attr, mro, family, index):
             return True
-        # methods called on the module from outside, forward excepted: it hands the parameters to the ops that
-        # compute with them (F.linear(x, self.w)), which does not initialize them
-        todo = ["__init__", creator, *(n for n in methods if n in called and n not in ("forward", "__call__"))]
+        # methods called on the module from outside; in forward, a parameter handed to a call is handed to the ops
+        # that compute with it (F.linear(x, self.w)), which does not initialize it (an init written there, a
+        # data-dependent init on the first batch, still counts)
+        todo = ["__init__", creator, *(n for n in methods if n in called)]
         if torch_base:
             todo += ["reset_parameters", "_reset_parameters"]
         seen: set = set()
@@ -105,7 +106,8 @@ class ParameterNeverInitialized(Rule):
                                 todo.append(arg.key[5:])
                         if call.func == "super().__init__" or call.func.endswith("__init__"):
                             todo.append("__init__")
-                        if any(a.key and (a.key == key or a.key.startswith(key + ".")) for a in call.args):
+                        if name not in ("forward", "__call__") and any(
+                                a.key and (a.key == key or a.key.startswith(key + ".")) for a in call.args):
                             return True  # handed to a helper that initializes it
                     for init in fn.inits:
                         if init.target_key and (init.target_key == key or init.target_key.startswith(key + ".")
