@@ -76,10 +76,7 @@ class PaddingIdxOverwritten(Rule):
             fn = file.function(ev.scope)
             if fn is None:
                 continue
-            scopes, builder = _scopes(ev.subject, fn, file, index)
-            if scopes is None:
-                continue
-            if not all(_padded(call, builder) for _, call, _ in built) or _row_written(ev.key, scopes):
+            if not _padding_row_lost(ev.subject, ev.key, [call for _, call, _ in built], fn, file, index):
                 continue
             seen.add(init.loc)
             yield self.finding(
@@ -109,8 +106,7 @@ class PaddingIdxOverwritten(Rule):
                 if not isinstance(sites, tuple) or not sites or any(
                         torch_layer(c.qual) != "Embedding" for c, _ in sites):
                     continue
-                scopes, builder = _scopes(subject, fn, file, index)
-                if scopes is None or not all(_padded(c, builder) for c, _ in sites) or _row_written(key, scopes):
+                if not _padding_row_lost(subject, key, [c for c, _ in sites], fn, file, index):
                     continue
                 yield self.finding(
                     file, call.loc,
@@ -170,6 +166,13 @@ def _scopes(subject: str, fn, file, index):
         return [s for cls in [*index.mro(ref), *index.subclasses(ref)]
                 for method in cls.info.methods.values() for s in iter_with_nested(method)], None
     return [fn], fn
+
+
+def _padding_row_lost(subject: str, key: str, built, fn, file, index) -> bool:
+    """Every construction ``subject`` is known to be (``built``) has a padding row, and no code of the class
+    family (or of the building function, for a local) writes a row of ``key`` or re-zeroes it."""
+    scopes, builder = _scopes(subject, fn, file, index)
+    return scopes is not None and all(_padded(call, builder) for call in built) and not _row_written(key, scopes)
 
 
 def _padding_arg(call):
