@@ -627,6 +627,36 @@ class Shared(Attn):
     def forward(self, x):
         return Attn.forward(self, x)
 """),
+    # parameters initialized slice by slice through a loop over a local list of them
+    "INI004-slices-through-a-local-list": ("INI004", """
+import torch
+import torch.nn as nn
+
+
+class CrossMix(nn.Module):
+    def __init__(self, layers, d, r):
+        super().__init__()
+        self.u = nn.Parameter(torch.Tensor(layers, d, r))
+        self.v = nn.Parameter(torch.Tensor(layers, d, r))
+        params = [self.u]
+        for p in params:
+            for i in range(layers):
+                nn.init.xavier_normal_(p[i])
+""", """
+import torch
+import torch.nn as nn
+
+
+class CrossMix(nn.Module):
+    def __init__(self, layers, d, r):
+        super().__init__()
+        self.u = nn.Parameter(torch.Tensor(layers, d, r))
+        self.v = nn.Parameter(torch.Tensor(layers, d, r))
+        params = [self.u, self.v]
+        for p in params:
+            for i in range(layers):
+                nn.init.xavier_normal_(p[i])
+"""),
 }
 
 

@@ -628,6 +628,8 @@ class _Extractor:
         self.aliases: dict[str, str] = {}
         self._predicates: dict = {}  # id(scope) -> the isinstance Cond of each return (None: not one)
         self.lookups: set = set()  # local names bound to a value looked up by key in the current function
+        #: local names of the current function bound to a list or tuple literal of keys (``ps = [self.u, self.v]``)
+        self.list_items: dict = {}
 
     # ---- names ------------------------------------------------------------------------------------
     def qualify(self, key: str | None) -> str | None:
@@ -1058,6 +1060,9 @@ class _Extractor:
                     self.scope.local_binds.setdefault(node.target.elements[0].value.value, []).append("?")
             items = tuple(key_of(el.value) for el in iterated.elements) if isinstance(
                 iterated, (cst.List, cst.Tuple)) else ()
+            if type(iterated) is cst.Name and iterated.value in self.list_items and self.scope is not None and \
+                    len(self.scope.local_binds.get(iterated.value, ())) == 1:
+                items = self.list_items[iterated.value]  # ps = [self.u, self.v]; for p in ps:
             loop = Loop(_target_names(target), key_of(iterated), path, ctx.stmt, items, _text(node.iter))
             if self.scope is not None:
                 self.scope.loops.append(loop)
@@ -1173,6 +1178,12 @@ class _Extractor:
             else:
                 bound = "?"
             self.scope.local_binds.setdefault(target, []).append(bound)
+            keys = tuple(key_of(e.value) for e in value.elements if type(e) is cst.Element) \
+                if type(value) in (cst.List, cst.Tuple) and value.elements else ()
+            if keys and all(keys) and len(self.scope.local_binds[target]) == 1:
+                self.list_items[target] = keys
+            else:
+                self.list_items.pop(target, None)
         if self.scope is not None and target is not None and "." not in target and _is_lookup(value):
             self.lookups.add(target)  # fn = self.inits[name] / fn = inits.get(name)
         # local aliases of classes: norm_layer = nn.BatchNorm2d
@@ -1393,8 +1404,10 @@ class _Extractor:
         self.scope = info
         self.aliases = dict(outer_aliases) if nested else {}
         outer_lookups, self.lookups = self.lookups, set()
+        outer_items, self.list_items = self.list_items, {}
         inner = _Ctx(ctx.conds if nested else (), (), False, no_grad)
         self.block(node.body.body, path + ("body", "body"), inner, top=True)
+        self.list_items = outer_items
         returned = self._predicates.pop(id(info), [])
         subject = params[1] if info.is_instance_method and len(params) > 1 else (params[0] if params else None)
         if returned and all(c is not None and c.subject == subject for c in returned):

@@ -116,8 +116,9 @@ class ParameterNeverInitialized(Rule):
                         if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
                                for lp in init.loops):
                             return True
-                        if any(key in lp.items and init.subject in lp.targets for lp in init.loops):
-                            return True  # for v in [self.b, self.w]: v.data.uniform_(-.01, .01)
+                        head = (init.target_key or "").split(".")[0].split("[")[0]
+                        if any(key in lp.items and head in lp.targets for lp in init.loops):
+                            return True  # for v in [self.b, self.w]: v.data.uniform_(-.01, .01), or v[i]
                     for item in fn.item_stores:
                         if item.key == key:
                             return True
