@@ -332,25 +332,18 @@ def _helper_events(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> 
 def _site_unit(fn: FunctionInfo, call, subject: str, file: FileSummary, index: ProjectIndex):
     """The init unit a helper call on ``subject`` belongs to: the ``modules()`` loop binding it, or the applied
     function whose module parameter it is; None otherwise."""
-    from .rules._units import Unit, units
+    from .rules._units import MODULE_LOOPS, applied_unit, loop_unit, module_param, units
 
     loop = next((lp for lp in reversed(call.loops) if lp.targets and lp.targets[-1] == subject), None)
     if loop is not None:
-        if loop.source not in ("modules", "named_modules"):
+        if loop.source not in MODULE_LOOPS:
             return None
-        for unit in units(file, index):
-            if unit.fn is fn and unit.loop is loop:
-                return unit
-        return Unit(fn, subject, loop, index.receiver_classes(loop.owner, fn.qualname, file, 10**9), loop.loc)
-    if call.loops:
+        known = next((u for u in units(file, index) if u.fn is fn and u.loop is loop), None)
+        return known or loop_unit(fn, loop, file, index)
+    if call.loops or subject != module_param(fn):
         return None
-    first = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0] if fn.params else None
-    if subject != first or (fn.is_instance_method and len(fn.params) < 2):
-        return None
-    for unit in units(file, index):
-        if unit.fn is fn and unit.loop is None:
-            return unit
-    return Unit(fn, subject, None, index.applied_reach(fn, file), fn.loc)
+    known = next((u for u in units(file, index) if u.fn is fn and u.loop is None), None)
+    return known or applied_unit(fn, file, index)
 
 
 def _init_function_names(index: ProjectIndex) -> frozenset:

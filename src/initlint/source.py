@@ -308,9 +308,13 @@ def parse(source: Source) -> "cst.Module | Problem":
 _MIXED_INDENT = re.compile(r"^[ \t]*(?: \t|\t )", re.M)
 
 
+def _mixed_indentation(text: str) -> bool:
+    return "\t" in text and _MIXED_INDENT.search(text) is not None
+
+
 def needs_normalizing(text: str) -> bool:
     """Whether libcst must read the text with its indentation rewritten (``normalized_indentation``)."""
-    return "\f" in text or _MIXED_INDENT.search(text) is not None
+    return "\f" in text or _mixed_indentation(text)
 
 
 def normalized_indentation(text: str) -> tuple[str, dict[int, int]]:
@@ -325,7 +329,7 @@ def normalized_indentation(text: str) -> tuple[str, dict[int, int]]:
     Returns the text and ``{line: characters removed}`` (negative where tabs were expanded) so that columns can
     be given back in the file's own terms."""
     shifts: dict[int, int] = {}
-    expand = _MIXED_INDENT.search(text) is not None
+    expand = _mixed_indentation(text)
     lines = re.split(r"(\r\n|\r|\n)", text)  # Python's line breaks only; separators kept at odd indices
     for i in range(0, len(lines), 2):
         line = lines[i]

@@ -1651,12 +1651,7 @@ def _caught_names(node) -> tuple:
 
 
 def _catches_attribute_error(node) -> bool:
-    if node is None:
-        return True  # bare except
-    if type(node) is cst.Tuple:
-        return any(_catches_attribute_error(el.value) for el in node.elements)
-    name = (key_of(node) or "").rsplit(".", 1)[-1]
-    return name in ("AttributeError", "Exception", "BaseException")
+    return bool(set(_caught_names(node)) & {"AttributeError", "Exception", "BaseException", "*"})
 
 
 def _sub_blocks(stmt, path: Loc) -> Iterator[tuple]:

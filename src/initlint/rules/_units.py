@@ -60,19 +60,35 @@ def _units(file: FileSummary, index: ProjectIndex) -> list[Unit]:
     out: list[Unit] = []
     for fn in file.scopes:
         for loop in fn.loops:
-            if loop.source in ("modules", "named_modules") and loop.targets:
-                subject = loop.targets[-1]
-                owner_classes = index.receiver_classes(loop.owner, fn.qualname, file, 10**9)
-                if any(i.subject and i.subject.split(".", 1)[0] == subject and loop in i.loops for i in fn.inits):
-                    out.append(Unit(fn, subject, loop, owner_classes, loop.loc))
-        if fn.qualname == "<module>" or not fn.params:
-            continue
-        first = fn.params[1] if fn.is_instance_method and len(fn.params) > 1 else fn.params[0]
-        if fn.is_instance_method and len(fn.params) < 2:
-            continue
-        if any(i.subject and i.subject.split(".", 1)[0] == first and not i.loops for i in fn.inits):
-            out.append(Unit(fn, first, None, index.applied_reach(fn, file), fn.loc))
+            if loop.source in MODULE_LOOPS and loop.targets and any(
+                    i.subject and i.subject.split(".", 1)[0] == loop.targets[-1] and loop in i.loops for i in fn.inits):
+                out.append(loop_unit(fn, loop, file, index))
+        first = module_param(fn)
+        if first is not None and any(i.subject and i.subject.split(".", 1)[0] == first and not i.loops
+                                     for i in fn.inits):
+            out.append(applied_unit(fn, file, index))
     return out
+
+
+#: the traversals an init loop runs over a model's modules
+MODULE_LOOPS = ("modules", "named_modules")
+
+
+def module_param(fn: FunctionInfo) -> str | None:
+    """The parameter an applied init function gets the module in (``m`` of ``init(m)`` or ``init(self, m)``)."""
+    if fn.qualname == "<module>" or not fn.params or (fn.is_instance_method and len(fn.params) < 2):
+        return None
+    return fn.params[1] if fn.is_instance_method else fn.params[0]
+
+
+def loop_unit(fn: FunctionInfo, loop, file: FileSummary, index: ProjectIndex) -> Unit:
+    """The unit of an init loop over a model's modules (``for m in self.modules():``)."""
+    return Unit(fn, loop.targets[-1], loop, index.receiver_classes(loop.owner, fn.qualname, file, 10**9), loop.loc)
+
+
+def applied_unit(fn: FunctionInfo, file: FileSummary, index: ProjectIndex) -> Unit:
+    """The unit of an init function applied to models (``model.apply(init)``, ``init(m)`` in a modules loop)."""
+    return Unit(fn, module_param(fn), None, index.applied_reach(fn, file), fn.loc)
 
 
 def models_or_owner(unit: Unit, file: FileSummary, index: ProjectIndex) -> list:
@@ -156,8 +172,13 @@ def lacks(layer: str, call, param: str) -> str | None:
 
 def is_guarded(init, param_key: str) -> bool:
     """An ``is not None`` (or truthiness / affine) guard on the initialized tensor dominates the call."""
+    return guarded_by(init.conds, init.loops, param_key)
+
+
+def guarded_by(conds, loops, param_key: str) -> bool:
+    """``is_guarded`` for the conditions and loops around a write (an init's own, or a helper's call site)."""
     subject = param_key.rsplit(".", 1)[0]
-    for cond in init.conds:
+    for cond in conds:
         if cond.subject == param_key and (
                 (cond.kind == "isnone" and cond.negated) or (cond.kind == "truthy" and not cond.negated)
                 or (cond.kind == "hasattr" and not cond.negated)  # hasattr(m.bias, "data"): None has none
@@ -169,8 +190,8 @@ def is_guarded(init, param_key: str) -> bool:
             return True
     # inside ``for name, _ in m.named_parameters(): if name in ["bias"]``: the parameter exists
     own = param_key.rsplit(".", 1)[-1]
-    names = {lp.targets[0] for lp in init.loops if lp.iter == f"{subject}.named_parameters()" and lp.targets}
-    return any(c.kind == "namein" and not c.negated and c.subject in names and own in c.types for c in init.conds)
+    names = {lp.targets[0] for lp in loops if lp.iter == f"{subject}.named_parameters()" and lp.targets}
+    return any(c.kind == "namein" and not c.negated and c.subject in names and own in c.types for c in conds)
 
 
 def attr_constructions(fn: FunctionInfo, file: FileSummary, index: ProjectIndex, attr: str) -> list | None:

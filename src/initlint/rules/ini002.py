@@ -165,7 +165,6 @@ def _local_layer(append, fn, file, index) -> bool:
     """``self.blocks.append(conv)`` where ``conv`` is a local the function binds to a torch layer with parameters
     (``conv = nn.Conv2d(...)``) before the call."""
     from ..events import layers_of
-    from ..summary import UNKNOWN
 
     arg = append.args[0]
     if len(append.args) != 1 or not arg.key or "." in arg.key or arg.key in fn.params:

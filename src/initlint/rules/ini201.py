@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..events import events, hook_models, predicate_types
 from ..torchnames import NN, NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
-from ._units import is_guarded, lacks, members, reach_of
+from ._units import guarded_by, is_guarded, lacks, members, reach_of
 
 
 def by_class_name(conds) -> set:
@@ -48,7 +48,7 @@ def unguarded_sites(file, index):
     for ev in events(file, index):
         init = ev.init
         if not _optional(ev.param) or any(is_guarded(init, key) for key in ev.keys if key) or (
-                ev.site_conds and is_guarded(_AtSite(ev.site_conds, init.loops), ev.key)):
+                ev.site_conds and guarded_by(ev.site_conds, init.loops, ev.key)):
             continue
         if (id(init), ev.key, ev.loc) in seen:
             continue
@@ -92,13 +92,6 @@ def unguarded_sites(file, index):
         if lacking and len(lacking) == len(built):
             seen.add((id(init), ev.key, ev.loc))
             yield ev, _reasons(lacking), _related(lacking)
-
-
-class _AtSite:
-    """The conditions at a helper's call site, read as an init's (for ``is_guarded``)."""
-
-    def __init__(self, conds, loops):
-        self.conds, self.loops = conds, loops
 
 
 def fn_class(ev) -> str:

@@ -68,12 +68,11 @@ class InitOverPretrainedSubmodule(Rule):
             if method is not None and method is not init:
                 runs.append((method, call))
         for fn, at in runs:
-            for event, what in cls.reinits(fn):
-                yield event, what, event.order if at is None else at.order, None, event.conds if at is None \
-                    else at.conds
-            for event, what, among in cls.list_reinits(fn, pretrained, file, index):
-                yield event, what, event.order if at is None else at.order, among, event.conds if at is None \
-                    else at.conds
+            found = [(event, what, None) for event, what in cls.reinits(fn)]
+            found += list(cls.list_reinits(fn, pretrained, file, index))
+            for event, what, among in found:
+                where = event if at is None else at  # a called method's re-inits run at (and under) the call
+                yield event, what, where.order, among, where.conds
 
     @staticmethod
     def list_reinits(fn, pretrained, file, index):
