@@ -533,7 +533,7 @@ class ProjectIndex:
                 out.layers.append((layer, call))
                 out.where[id(call)] = cls.file.path
             return
-        if qual is None or call.func.startswith("self.") or call.func == "super":
+        if qual is None or call.func.startswith(("self.", "super().")) or call.func == "super":
             return
         last = qual.rsplit(".", 1)[-1]
         ref = self.resolve_class(qual, cls.file)

@@ -565,6 +565,12 @@ _CONFIG_NAMES = re.compile(r"config|cfg|conf$|args|opt|hparams|hp$|settings|para
 _EXITS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
 
+#: functions and methods that return an array or tensor of data (never a size)
+ARRAY_MAKERS = frozenset({"array", "asarray", "arange", "linspace", "logspace", "reshape", "from_numpy", "numpy",
+                          "tolist", "astype", "stack", "concatenate", "vstack", "hstack", "meshgrid", "transpose",
+                          "flatten", "tensor", "load", "loadtxt", "eye", "identity", "outer"})
+
+
 def key_of(node: cst.BaseExpression) -> str | None:
     """Dotted key: ``a.b.c`` for names and attributes, ``f()`` for calls, ``x[]`` for subscripts."""
     t = type(node)  # exact types: libcst's node classes are ABCs, and isinstance on an ABC costs a Python call
@@ -694,7 +700,8 @@ class _Extractor:
             call = self.qualify(key_of(value.func))
             nargs = len(value.args)
             keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
-            data = bool(value.args) and type(value.args[0].value) in (cst.List, cst.Tuple, cst.ListComp)
+            data = bool(value.args) and (type(value.args[0].value) in (cst.List, cst.Tuple, cst.ListComp)
+                                         or self.bound_to_array(value.args[0].value))
             zero = any(a.keyword is None and not a.star and type(a.value) is cst.Integer and a.value.value == "0"
                        for a in value.args)
         items: tuple = ()
@@ -710,6 +717,14 @@ class _Extractor:
         return Arg(keyword, key_of(value), literal(value), call, nargs or 0,
                    _text(value) if keep_text else None, keywords, data,
                    _signature(value.params) if type(value) is cst.Lambda else None, items, forwards, zero)
+
+    def bound_to_array(self, node: cst.BaseExpression) -> bool:
+        """A local name every assignment of which binds an array (``t = np.arange(n).reshape(1, n)``): handed
+        to ``torch.FloatTensor(t)``, it is data, not a size."""
+        if type(node) is not cst.Name or self.scope is None:
+            return False
+        binds = self.scope.local_binds.get(node.value)
+        return bool(binds) and all(b.endswith("()") and b[:-2].rsplit(".", 1)[-1] in ARRAY_MAKERS for b in binds)
 
     def on_call(self, node: cst.Call, path: Loc, ctx: _Ctx, target: str | None) -> None:
         scope = self.scope
@@ -753,6 +768,8 @@ class _Extractor:
             or last[:1].isupper()
             or (qual is not None and qual.startswith(INIT))
             or (head == "self" and fkey.count(".") == 1)
+            # super().init_parameters(): a base's method (its __init__ and other dunders are not kept)
+            or (head == "super()" and fkey.count(".") == 1 and not last.startswith("__"))
             or ("." not in fkey and head not in _BUILTINS)
             or any(a.keyword is not None and a.keyword.value in ("pretrained", "weights") for a in node.args)
             or head in self.aliases
@@ -1064,6 +1081,12 @@ class _Extractor:
                     len(self.scope.local_binds.get(iterated.value, ())) == 1:
                 items = self.list_items[iterated.value]  # ps = [self.u, self.v]; for p in ps:
             loop = Loop(_target_names(target), key_of(iterated), path, ctx.stmt, items, _text(node.iter))
+            if self.scope is not None:
+                for k, el in enumerate(target.elements if type(target) in (cst.Tuple, cst.List) else (target,)):
+                    el = el.value if type(el) is cst.Element else el
+                    if type(el) is cst.Attribute and type(el.value) is cst.Name and el.value.value == "self":
+                        # for self.layer in range(n): each iteration assigns self.layer
+                        self.scope.stores.append(self.self_store(el.attr.value, None, path + ("target",), ctx))
             if self.scope is not None:
                 self.scope.loops.append(loop)
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))

@@ -70,9 +70,11 @@ class ParameterNeverInitialized(Rule):
         family = [*mro, *subs]
         called = _called_from_outside(index)
         methods: dict = {}
+        homes: dict = {}  # id(method) -> the class that holds it
         for cls in family:
             for name, method in cls.info.methods.items():
                 methods.setdefault(name, []).append(method)
+                homes[id(method)] = cls
         torch_base = any(isinstance(b, str) and b.startswith("torch.nn.") and b != "torch.nn.Module"
                          for cls in mro for b in index.bases(cls))
         # a torch base whose own reset_parameters initializes every parameter (RNNCellBase: uniform_ over
@@ -95,12 +97,18 @@ class ParameterNeverInitialized(Rule):
                 continue
             seen.add(name)
             for method in methods[name]:
+                home = homes[id(method)]
                 for fn in iter_with_nested(method):
                     for call in fn.calls:
                         if resets_all and call.func == "self.reset_parameters":
                             return True
                         if call.func.startswith("self.") and call.func.count(".") == 1:
                             todo.append(call.func[5:])
+                        if call.func.startswith("super().") and call.func.count(".") == 1:
+                            todo.append(call.func[8:])  # super().init_parameters(): a base's method
+                        if any(a.keyword is None and a.key == "self" for a in call.args) and \
+                                _initializes_parameters(call.func, home, index):
+                            return True  # weights_init(self): a function that initializes every parameter
                         for arg in call.args:  # self.apply(self._init), partial(self._init, ...)
                             if arg.key and arg.key.startswith("self.") and arg.key.count(".") == 1:
                                 todo.append(arg.key[5:])
@@ -125,6 +133,50 @@ class ParameterNeverInitialized(Rule):
                     if any(w == key or w.startswith(key + ".") for w in fn.writes):
                         return True  # self.w.data = torch.normal(...), torch.arange(n, out=self.w)
         return False
+
+
+def _initializes_parameters(key, home, index) -> bool:
+    """Whether the project function ``key`` (called with the module as its first argument) initializes the
+    module's parameters: a loop over ``m.parameters()`` / ``m.named_parameters()`` whose body initializes the loop
+    variable, itself or through a project helper that initializes its own first argument."""
+    resolved = index.resolve_function(key, home.file, home.info)
+    if resolved is None:
+        return False
+    fn, where = resolved
+    bound = 1 if fn.is_instance_method else 0
+    if len(fn.params) <= bound:
+        return False
+    module = fn.params[bound]
+    for inner in iter_with_nested(fn):
+        for loop in inner.loops:
+            if loop.owner != module or loop.source not in ("parameters", "named_parameters") or not loop.targets:
+                continue
+            var = loop.targets[-1]
+            if any(loop in init.loops and _root(init.target_key) == var for init in inner.inits):
+                return True
+            if any(loop in call.loops and any(a.keyword is None and _root(a.key) == var for a in call.args)
+                   and _initializes_argument(call.func, where, index, 3) for call in inner.calls):
+                return True
+    return False
+
+
+def _initializes_argument(key, file, index, depth) -> bool:
+    """Whether the project function ``key`` initializes (or hands on to one that does) its first argument."""
+    resolved = index.resolve_function(key, file)
+    if resolved is None or depth == 0:
+        return False
+    fn, where = resolved
+    if not fn.params or fn.is_instance_method:
+        return False
+    param = fn.params[0]
+    if any(_root(init.target_key) == param for init in fn.inits):
+        return True
+    return any(any(a.keyword is None and _root(a.key) == param for a in call.args)
+               and _initializes_argument(call.func, where, index, depth - 1) for call in fn.calls)
+
+
+def _root(key) -> str:
+    return (key or "").split(".")[0].split("[")[0]
 
 
 def _named_in_init_registry(attr, mro, family, index) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ..events import events
-from ..torchnames import FAN_INITS, NORM_TYPES, torch_layer
-from . import Rule
-from ._units import reach_of
+from .._torch_attrs import TORCH_ATTRS
+from ..torchnames import FAMILIES, FAN_INITS, NO_WEIGHT_ATTR, NORM_TYPES, PARAMETERIZED, torch_layer
+from . import Rule, iter_with_nested
+from ._units import lacks, reach_of
 
 _BIAS = re.compile(r"^bias(_[ih]h_l\d+(_reverse)?)?$|^bias_[ih]h")
 
@@ -103,8 +104,56 @@ class FanInitOnVector(Rule):
                     return None
                 return (f"the name filter still lets through the 1-D weights of {', '.join(norms)}"
                         f" in `{loop.iter}`")
+            owner = loop.owner or _state_dict_owner(loop)
+            if _only_matrices(index.receiver_classes(owner, fn.qualname, file, init.order), index, fn, init.order):
+                return None  # every tensor of the model is known to have 2 dimensions or more
             return f"the loop over `{loop.iter}` also yields 1-D biases and norm weights (no `p.dim() > 1` guard)"
         return None
+
+
+#: torch layers whose only parameter is a weight of 2 dimensions or more
+_WEIGHT_ONLY = frozenset({"Embedding", "EmbeddingBag"})
+#: torch layers whose parameters are a weight of 2 dimensions or more and an optional 1-D bias
+_WEIGHT_AND_BIAS = frozenset({"Linear", "Bilinear", *FAMILIES["conv"]})
+_PARAMETERS = frozenset({"Parameter", "ParameterList", "ParameterDict"})
+_REGISTERS = frozenset({"register_buffer", "register_parameter", "setattr", "__setattr__", "add_module",
+                        "register_module"})
+
+
+def _parameter_free(layer: str) -> bool:
+    """A torch layer known to hold no parameter or buffer (``ReLU``, ``Dropout``, ``ZeroPad2d``)."""
+    attrs = TORCH_ATTRS.get(layer)
+    return attrs is not None and layer not in PARAMETERIZED and layer not in NO_WEIGHT_ATTR and not (
+        attrs & {"weight", "bias", "reset_parameters", "running_mean", "in_proj_weight"})
+
+
+def _only_matrices(models, index, scope, before: int) -> bool:
+    """Whether every tensor the models hold is known to have 2 dimensions or more: all they build is known
+    (torch layers and project modules), each layer is parameter-free, an embedding, or a linear or convolution
+    layer built with a literal ``bias=False``, and no class of theirs registers a Parameter or buffer itself (in
+    ``scope``, the function that runs the loop, only before the loop: ``before``)."""
+    if not models:
+        return False
+    reach = reach_of(models, index)
+    if not reach.complete or reach.reparam:
+        return False
+    for layer, call in reach.layers:
+        if _parameter_free(layer) or layer in _WEIGHT_ONLY or layer in _PARAMETERS:
+            continue  # a Parameter: its store is looked at below
+        why = lacks(layer, call, "bias") if layer in _WEIGHT_AND_BIAS else None
+        if why is None or " may have " in why:
+            return False
+    for ref in {c.qual: c for c in [*models, *reach.classes]}.values():
+        for cls in index.mro(ref):
+            for method in cls.info.methods.values():
+                for fn in iter_with_nested(method):
+                    registers = fn.registered or fn.setattr_names if fn is not scope else any(
+                        c.method in _REGISTERS and c.order < before for c in fn.calls)
+                    if registers or fn.computed_setattr or any(
+                            s.value == "call" and (s.call or "").rsplit(".", 1)[-1] in _PARAMETERS
+                            and (fn is not scope or s.order < before) for s in fn.stores):
+                        return False
+    return True
 
 
 def _state_dict_owner(loop):

@@ -34,9 +34,11 @@ class InitFunctionNeverApplied(Rule):
             # a module's tensors (``m.weight``, ``self.fc.bias``), not a bare tensor argument
             owners = ("self", subject) if fn.is_instance_method else (subject,)
             # the tensors written, aliases resolved (w = m.weight; normal_(w) writes m.weight)
-            touches = [ev.init for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key
-                       and not _FRESH.search(ev.key) and (
+            # (a gradient zeroed, ``x.grad.data.zero_()``, is not a weight)
+            touched = [ev for i in fn.inits for ev in events.of(i, file, index) if ev.key and "." in ev.key
+                       and not _FRESH.search(ev.key) and "grad" not in ev.key.split(".") and (
                 ev.key.split(".")[0] in owners or any(lp.owner in owners for lp in i.loops))]
+            touches = [ev.init for ev in touched]
             # it applies an inner init function to its module itself (net.apply(init_func))
             walks = applied_nested_inits(fn, owners, file, index)
             touches += walks
@@ -45,6 +47,9 @@ class InitFunctionNeverApplied(Rule):
                 continue
             if fn.cls is not None and self.framework_hook(fn, file, index):
                 continue
+            if fn.cls is not None and not walks and touched and all(
+                    already_initialized(ev.key, fn, file, index) for ev in touched):
+                continue  # it repeats what the model's construction does: the model does not keep the default
             yield self.finding(
                 file, fn.loc,
                 f"`{fn.name}` initializes weights but nothing in the checked code calls or applies it, so the model"
@@ -87,6 +92,59 @@ class InitFunctionNeverApplied(Rule):
                 if "PreTrainedModel" in name or "BaseModule" in name:
                     return True
         return False
+
+
+def already_initialized(key: str, fn, file, index) -> bool:
+    """Whether the tensor ``key`` (``self.fc.weight``, ``self.w[k].data``) that an uncalled method writes is
+    initialized when the model is built anyway: by an init in code ``__init__`` runs (as INI004 finds it), or,
+    for a submodule's tensor, by the constructor of the project class that builds that submodule."""
+    from .ini004 import ParameterNeverInitialized
+
+    parts = key.split(".")
+    if parts[0] != "self" or len(parts) < 2:
+        return False
+    info = file.cls(fn.cls)
+    if info is None:
+        return False
+    ref = ClassRef(info, file)
+    attr = ".".join(p for p in parts[1:] if p != "data").split("[")[0]
+    if ParameterNeverInitialized.initialized_in_class(attr, index.mro(ref), index):
+        return True
+    if len(parts) < 3:
+        return False
+    sub = parts[1].split("[")[0]
+    for cls in index.mro(ref):
+        for method in cls.info.methods.values():
+            for store in method.stores:
+                if store.attr != sub or store.value != "call":
+                    continue
+                built = index.resolve_class(store.call, cls.file)
+                if built is None or index.is_module(built) is not True:
+                    return False
+                if not _constructor_initializes(built, index):
+                    return False
+                return True
+    return False
+
+
+def _constructor_initializes(ref, index) -> bool:
+    """A project module whose construction runs an init of its own tensors: ``__init__`` (or a method it calls
+    on ``self``) initializes a ``self.`` tensor."""
+    methods = {}
+    for cls in index.mro(ref):
+        for name, method in cls.info.methods.items():
+            methods.setdefault(name, method)
+    todo, seen = ["__init__"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in methods:
+            continue
+        seen.add(name)
+        for f in iter_with_nested(methods[name]):
+            if any((i.target_key or "").startswith("self.") for i in f.inits):
+                return True
+            todo += [c.func[5:] for c in f.calls if c.func.startswith("self.") and c.func.count(".") == 1]
+    return False
 
 
 def applied_nested_inits(fn, owners, file, index) -> list:

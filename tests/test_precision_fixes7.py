@@ -1,0 +1,269 @@
+"""False positives found on the seventh fresh precision set (docs/precision.md, "The seventh set"), each as a
+minimal pair in our own words: ``bad`` keeps the finding (the rule still sees the bug) and ``good`` is the idiom
+that was reported wrongly, now silent."""
+
+import pytest
+
+from initlint.engine import check_source
+from initlint.rules import select_rules
+
+DEFAULT = select_rules(None)
+
+PAIRS = {
+    # a base's init method reached through super().init_parameters() from the method that builds the tensors
+    "INI004-init-reached-through-super": ("INI004", """
+import torch
+import torch.nn as nn
+
+
+class Variational(nn.Module):
+    def __init__(self, rho):
+        super().__init__()
+        self.rho = rho
+
+    def init_parameters(self):
+        self.mu.data.normal_(0.0, 0.1)
+        self.rho_w.data.normal_(mean=self.rho, std=0.0)
+
+
+class Dense(Variational):
+    def __init__(self, n, rho=-3.0):
+        super().__init__(rho)
+        self.n = n
+        self.build()
+
+    def build(self):
+        self.mu = nn.Parameter(torch.Tensor(self.n, self.n))
+        self.rho_w = nn.Parameter(torch.Tensor(self.n, self.n))
+""", """
+import torch
+import torch.nn as nn
+
+
+class Variational(nn.Module):
+    def __init__(self, rho):
+        super().__init__()
+        self.rho = rho
+
+    def init_parameters(self):
+        self.mu.data.normal_(0.0, 0.1)
+        self.rho_w.data.normal_(mean=self.rho, std=0.0)
+
+
+class Dense(Variational):
+    def __init__(self, n, rho=-3.0):
+        super().__init__(rho)
+        self.n = n
+        self.build()
+
+    def build(self):
+        self.mu = nn.Parameter(torch.Tensor(self.n, self.n))
+        self.rho_w = nn.Parameter(torch.Tensor(self.n, self.n))
+        super().init_parameters()
+"""),
+    # the module handed to a function that initializes every parameter it holds, through two helpers
+    "INI004-module-handed-to-parameter-init": ("INI004", """
+import torch
+import torch.nn as nn
+
+
+def fill(t):
+    t.uniform_(-0.1, 0.1)
+
+
+def init_linear(model):
+    for m in model.modules():
+        if isinstance(m, nn.Linear):
+            fill(m.weight.data)
+
+
+class Scorer(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.proj = nn.Linear(d, d)
+        self.w = nn.Parameter(torch.Tensor(d, d))
+        init_linear(self)
+""", """
+import torch
+import torch.nn as nn
+
+
+def fill(t):
+    t.uniform_(-0.1, 0.1)
+
+
+def one(p):
+    fill(p.data)
+
+
+def init_all(model):
+    for name, p in model.named_parameters():
+        if "." not in name:
+            one(p)
+
+
+class Scorer(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.proj = nn.Linear(d, d)
+        self.w = nn.Parameter(torch.Tensor(d, d))
+        init_all(self)
+"""),
+    # torch.FloatTensor(x) of a local bound to an array is built from data, not a size
+    "INI004-floattensor-of-an-array": ("INI004", """
+import torch
+import torch.nn as nn
+
+
+class Wave(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.t = nn.Parameter(torch.FloatTensor(width))
+""", """
+import numpy as np
+import torch
+import torch.nn as nn
+
+
+class Wave(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        steps = np.arange(-width // 2, width // 2)
+        grid = steps.reshape(1, width, 1)
+        self.t = nn.Parameter(torch.FloatTensor(grid))
+"""),
+    # `for self.layer in ...` assigns the attribute on every iteration
+    "INI001-attribute-as-loop-target": ("INI001", """
+import torch.nn as nn
+
+
+class Stack(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.blocks = nn.ModuleList(nn.Linear(4, 4) for _ in range(n))
+
+    def step(self, x):
+        return self.blocks[self.layer](x)
+
+    def forward(self, x):
+        for i in range(len(self.blocks)):
+            x = self.step(x)
+        return x
+""", """
+import torch.nn as nn
+
+
+class Stack(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.blocks = nn.ModuleList(nn.Linear(4, 4) for _ in range(n))
+
+    def step(self, x):
+        return self.blocks[self.layer](x)
+
+    def forward(self, x):
+        for self.layer in range(len(self.blocks)):
+            x = self.step(x)
+        return x
+"""),
+    # every tensor in the state dict at the loop is a matrix: bias-free linears; what is registered after the
+    # loop is not in it
+    "INI102-state-dict-of-matrices-only": ("INI102", """
+import torch
+import torch.nn as nn
+
+
+class Mixer(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.pad = nn.ZeroPad2d((0, 0, 1, -1))
+        self.key = nn.Linear(d, d, bias=False)
+        self.value = nn.Linear(d, d)
+        with torch.no_grad():
+            for name, t in self.state_dict().items():
+                nn.init.orthogonal_(t)
+""", """
+import torch
+import torch.nn as nn
+
+
+class Mixer(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.pad = nn.ZeroPad2d((0, 0, 1, -1))
+        self.key = nn.Linear(d, d, bias=False)
+        self.value = nn.Linear(d, d, bias=False)
+        with torch.no_grad():
+            for name, t in self.state_dict().items():
+                nn.init.orthogonal_(t)
+            self.mix = nn.Parameter(torch.ones(d))
+            self.register_buffer("curve", torch.arange(d))
+"""),
+    # zeroing an input's gradient is not a weight init
+    "INI304-gradient-zeroing-is-not-init": ("INI304", """
+import torch.nn as nn
+
+
+def reset_head(model):
+    model.head.weight.data.zero_()
+""", """
+import torch.nn as nn
+
+
+def input_grad(image, model):
+    model(image).sum().backward()
+    out = image.grad.clone()
+    model.zero_grad()
+    image.grad.data.zero_()
+    return out
+"""),
+    # an uncalled method that repeats what building the model already does: the model does not keep the default
+    "INI304-method-repeats-construction-init": ("INI304", """
+import torch
+import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.out = nn.Linear(d, 1)
+
+    def zero_init(self):
+        nn.init.zeros_(self.out.weight)
+""", """
+import torch
+import torch.nn as nn
+
+
+class Linear(nn.Linear):
+    def __init__(self, d_in, d_out, init="default"):
+        super().__init__(d_in, d_out)
+        if init == "final":
+            self._zero()
+
+    def _zero(self):
+        with torch.no_grad():
+            self.weight.fill_(0.0)
+
+
+class Head(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.out = Linear(d, 1, init="final")
+        self.w = nn.Parameter(torch.empty(d, d))
+        nn.init.xavier_uniform_(self.w)
+
+    def zero_init(self):
+        nn.init.zeros_(self.out.weight)
+
+    def reinit(self):
+        nn.init.xavier_uniform_(self.w)
+"""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_pair(name):
+    code, bad, good = PAIRS[name]
+    assert code in {f.code for f in check_source(bad, "bad.py", DEFAULT)}
+    assert code not in {f.code for f in check_source(good, "good.py", DEFAULT)}
