@@ -500,9 +500,11 @@ class D(nn.Module):
         super().__init__()
         self.bn = nn.BatchNorm2d(8, affine=affine)
 
-net = D(True)
+net = D(False)
 net.apply(weights_init)
 '''
     assert [(f.code, f.line) for f in lint(src)] == [("INI201", 8), ("INI201", 9)]
+    # every construction passes affine=True: the layer has both tensors
+    assert [(f.code, f.line) for f in lint(src.replace("D(False)", "D(True)"))] == []
     assert [(f.code, f.line) for f in lint(src.replace("affine=affine", ""), extend=["INI209"])] == [
         ("INI209", 8), ("INI209", 9)]

@@ -319,6 +319,8 @@ class SelfLoad:
     guarded: bool
     loc: Loc
     order: int
+    #: the ``self.X`` flags whose truth the read runs under (``if self.use_mmd: ... self.beta``)
+    flags: tuple = ()
 
 
 @dataclass(slots=True)
@@ -897,7 +899,9 @@ class _Extractor:
         guarded = ctx.guard_attr or any(
             c.kind == "hasattr" and not c.negated and c.subject == "self" and c.attr == attr for c in ctx.conds
         )
-        self.scope.loads.append(SelfLoad(attr, guarded, path, self.next_order()))
+        flags = tuple(c.subject[5:] for c in ctx.conds if c.kind == "truthy" and not c.negated and c.subject
+                      and c.subject.startswith("self.") and c.subject.count(".") == 1)
+        self.scope.loads.append(SelfLoad(attr, guarded, path, self.next_order(), flags))
 
     # ---- conditions -------------------------------------------------------------------------------
     def conds_of(self, test: cst.BaseExpression, path: Loc = ()) -> list[Cond]:

@@ -48,6 +48,8 @@ class UndefinedLayer(Rule):
                         if load.guarded or attr in defined or attr in subclass_attrs or attr in external or (
                                 attr.startswith("__") and attr.endswith("__")) or _nfkc(attr) in folded:
                             continue
+                        if any(_never_true(flag, ref, index) for flag in load.flags):
+                            continue  # under `if self.flag:` with the flag only ever set to False: it never runs
                         close = difflib.get_close_matches(attr, sorted(n for n in own if not n.startswith("__")),
                                                           n=1)
                         hint = f"; did you mean `self.{close[0]}`?" if close else ""
@@ -56,6 +58,34 @@ class UndefinedLayer(Rule):
                             f"`self.{attr}` is read in `{method.name}` but `{info.name}` never defines it"
                             f" (AttributeError at run time){hint}",
                         )
+
+
+def _never_true(flag: str, ref, index) -> bool:
+    """``self.flag`` is only ever assigned ``False`` or ``None`` in the class, its bases and subclasses, and
+    nothing in the project sets it on another object or by name: a branch under it never runs."""
+    stores = [st for cls in [*index.mro(ref), *index.subclasses(ref)] for method in cls.info.methods.values()
+              for fn in iter_same_self(method) for st in fn.stores if st.attr == flag]
+    if not stores or any(st.value_key not in ("False", "None") for st in stores):
+        return False
+    return flag not in _set_elsewhere(index)
+
+
+def _set_elsewhere(index) -> frozenset:
+    """Attribute names the project assigns on objects other than ``self`` (``model.use_mmd = True``), or
+    by name (``setattr(m, "use_mmd", v)``, and any string handed to a call)."""
+    def compute():
+        out = set()
+        for summary in index.files:
+            for fn in summary.scopes:
+                for store in fn.attr_stores:
+                    if not store.key.startswith("self.") or store.key.count(".") > 1:
+                        out.add(store.key.rsplit(".", 1)[-1])
+                out |= fn.setattr_names
+                for call in fn.calls:
+                    out.update(a.value for a in call.args if isinstance(a.value, str))
+        return frozenset(out)
+
+    return index.cached("ini001-set-elsewhere", compute)
 
 
 def _nfkc(name: str) -> str:

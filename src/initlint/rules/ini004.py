@@ -45,6 +45,7 @@ class ParameterNeverInitialized(Rule):
                             continue  # explicit storage dtype: a quantized, load-only layer (int8, fp8 scales)
                         owners = touched.get(store.attr, set())
                         if "*" in owners or owners & {c.info.name for c in mro} or \
+                                _only_subclasses_built(ref, owners, index) or \
                                 self.initialized_in_class(store.attr, mro, index, method_name) or \
                                 ref.qual in _built_under_parameter_init(index):
                             continue
@@ -177,6 +178,17 @@ def _initializes_argument(key, file, index, depth) -> bool:
 
 def _root(key) -> str:
     return (key or "").split(".")[0].split("[")[0]
+
+
+def _only_subclasses_built(ref, owners, index) -> bool:
+    """Init code elsewhere writes the attribute on a subclass (``isinstance(module, Experts)`` for
+    ``class Experts(ExpertProjections)``) and nothing in the project builds the class itself: every instance is
+    one that code initializes."""
+    if not owners & {c.info.name for c in index.subclasses(ref)}:
+        return False
+    built = index.cached("ini004-built-names", lambda: frozenset(
+        call.method for summary in index.files for fn in summary.scopes for call in fn.calls))
+    return ref.info.name not in built
 
 
 def _named_in_init_registry(attr, mro, family, index) -> bool:

@@ -8,6 +8,7 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 from __future__ import annotations
 
 from ..events import events, hook_models, predicate_types
+from ..index import ClassRef
 from ..torchnames import NN, NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
 from ._units import guarded_by, is_guarded, lacks, members, reach_of
@@ -71,7 +72,8 @@ def unguarded_sites(file, index):
             seen.add((id(init), ev.key, ev.loc))
             reach = reach_of(models, index)
             lacking = [(why, call, reach.path_of(call)) for layer, call in reach.layers if layer in handled
-                       for why in [lacks(layer, call, ev.param)] if why]
+                       for why in [lacks(layer, call, ev.param)] if why
+                       and not _switch_true_at_every_site(layer, call, reach.path_of(call), ev.param, index)]
             yield ev, _reasons(lacking), _related(lacking)
             continue
         # a tensor of a module whose construction is known: self.fc.bias, conv.bias, [self.a, self.b]
@@ -92,6 +94,43 @@ def unguarded_sites(file, index):
         if lacking and len(lacking) == len(built):
             seen.add((id(init), ev.key, ev.loc))
             yield ev, _reasons(lacking), _related(lacking)
+
+
+def _switch_true_at_every_site(layer, call, path, param, index) -> bool:
+    """``nn.Linear(a, b, bias=bias)`` in a project class's ``__init__`` whose ``bias`` parameter every
+    construction of the class in the project passes as ``True`` (or leaves at a default of ``True``): the layer
+    has the tensor. Unknown (no construction seen, a subclass, ``*args``) is not known to be True."""
+    spec = PARAMETERIZED.get(layer, {}).get(param)
+    if spec is None or path is None:
+        return False
+    arg = call.kwarg(spec[0])
+    if arg is None or arg.key is None or "." in arg.key:
+        return False
+    summary = next((f for f in index.files if f.path == path), None)
+    if summary is None:
+        return False
+    home = next(((cls, m) for cls in summary.classes for m in cls.methods.values()
+                 if any(c is call for c in m.calls)), None)
+    if home is None or home[1].name != "__init__" or arg.key not in home[1].params:
+        return False
+    cls, init = home
+    ref = ClassRef(cls, summary)
+    if index.subclasses(ref):
+        return False
+    name = arg.key
+    position = init.params.index(name) - 1
+    sites = [(f, c) for f in index.files for fn in f.scopes for c in fn.calls if c.method == cls.name]
+    known = [c for f, c in sites if (r := index.resolve_class(c.qual or c.func, f)) is not None and r.qual == ref.qual]
+    if not known or len(known) != len(sites):
+        return False
+    for site in known:
+        if site.starred:
+            return False
+        given = site.argument(name, position)
+        value = init.defaults.get(name) if given is None else given.value
+        if value is not True:
+            return False
+    return True
 
 
 def fn_class(ev) -> str:

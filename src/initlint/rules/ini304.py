@@ -110,6 +110,8 @@ def already_initialized(key: str, fn, file, index) -> bool:
     attr = ".".join(p for p in parts[1:] if p != "data").split("[")[0]
     if ParameterNeverInitialized.initialized_in_class(attr, index.mro(ref), index):
         return True
+    if len([q for q in parts if q != "data"]) == 2 and _built_with_values(parts[1].split("[")[0], ref, index):
+        return True
     if len(parts) < 3:
         return False
     sub = parts[1].split("[")[0]
@@ -125,6 +127,18 @@ def already_initialized(key: str, fn, file, index) -> bool:
                     return False
                 return True
     return False
+
+
+def _built_with_values(attr: str, ref, index) -> bool:
+    """``self.attr = nn.Parameter(<values>)``: built from a tensor that holds values (``w.new_full((3,), 1e-3)``,
+    ``torch.zeros(n)``), not uninitialized memory, in every assignment the class makes."""
+    from .ini004 import PARAMETER, UNINITIALIZED
+
+    stores = [st for cls in index.mro(ref) for method in cls.info.methods.values() for st in method.stores
+              if st.attr == attr]
+    return bool(stores) and all(
+        st.value == "call" and st.call in PARAMETER and st.call_args and st.call_args[0].keyword is None
+        and st.call_args[0].call is not None and st.call_args[0].call not in UNINITIALIZED for st in stores)
 
 
 def _constructor_initializes(ref, index) -> bool:

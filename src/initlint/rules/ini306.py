@@ -29,7 +29,8 @@ class InitOnReparametrizedWeight(Rule):
                 # the module the init writes, aliases resolved (w = conv.weight; nn.init.normal_(w))
                 for ev in events.of(init, file, index):
                     call = wrapped.get(ev.subject or "")
-                    if call is not None and call.order < init.order and _writes_weight(init, ev):
+                    if call is not None and call.order < init.order and _writes_weight(init, ev) and \
+                            not _lands_before_forward(call, init, fn.name == "__init__"):
                         yield self.finding(file, init.loc, _message(ev.key, call), related=_wrap(file, call))
                         break
             # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
@@ -78,7 +79,8 @@ class InitOnReparametrizedWeight(Rule):
                     continue
                 for init in helper.inits:
                     wrap = wrapped.get(init.subject or "")
-                    if wrap is not None and wrap.order < call.order and _writes_weight(init):
+                    if wrap is not None and wrap.order < call.order and _writes_weight(init) and \
+                            not _lands_before_forward(wrap, init, True):
                         yield self.finding(file, init.loc, _message(init.target_key, wrap), related=_wrap(file, wrap))
 
     def _over_built(self, fn, file, index):
@@ -201,6 +203,20 @@ def _selects(init, subject: str, layer: str) -> bool:
             if not cond.negated and cond.attr in layer:
                 return True
     return not typed
+
+
+#: torch's original, hook-based spectral norm: until the first forward, ``X.weight`` is a plain attribute that
+#: shares storage with the parameter ``X.weight_orig``, so an in-place init written then reaches the parameter
+_HOOK_SPECTRAL_NORM = frozenset({"torch.nn.utils.spectral_norm", "torch.nn.utils.spectral_norm.spectral_norm"})
+#: inits that leave a weight whose spectral norm is 0 (sigma 0: NaN at the first forward)
+_ZEROING = frozenset({"zeros_", "zero_", "constant_", "fill_"})
+
+
+def _lands_before_forward(wrap, init, constructing: bool) -> bool:
+    """An init written while the model is built (in ``__init__`` or a method it calls: no forward has run) after
+    the hook-based ``spectral_norm``: it writes ``weight_orig`` through the shared storage, so it is not lost
+    (a zeroing init is kept reported: it makes the first forward divide by 0)."""
+    return constructing and canonical(wrap.qual) in _HOOK_SPECTRAL_NORM and init.name not in _ZEROING
 
 
 def _wrap(file, call) -> list:
