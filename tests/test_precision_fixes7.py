@@ -453,6 +453,44 @@ class Critic(nn.Module):
                 nn.init.normal_(m.weight, 0.0, 0.02)
                 nn.init.constant_(m.bias, 0.0)
 """),
+    # a module handed to the constructor and called (`self.backbone(x)`) builds what is not known here: the
+    # dispatch may well meet its layers (seventh recall set, mindee/doctr#689)
+    "INI202-module-handed-to-the-constructor": ("INI202", """
+import torch.nn as nn
+
+
+class Reader(nn.Module):
+    def __init__(self, vocab):
+        super().__init__()
+        self.decoder = nn.LSTM(32, 16, batch_first=True)
+        self.linear = nn.Linear(16, vocab)
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.ones_(m.weight)
+
+    def forward(self, x):
+        return self.linear(self.decoder(x)[0])
+""", """
+import torch.nn as nn
+
+
+class Reader(nn.Module):
+    def __init__(self, backbone, vocab):
+        super().__init__()
+        self.backbone = backbone
+        self.decoder = nn.LSTM(32, 16, batch_first=True)
+        self.linear = nn.Linear(16, vocab)
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.ones_(m.weight)
+
+    def forward(self, x):
+        return self.linear(self.decoder(self.backbone(x))[0])
+"""),
 }
 
 

@@ -514,6 +514,8 @@ class ProjectIndex:
         for cls in self.mro(ref):
             for call in _builder_calls(cls):
                 self._reach_call(call, cls, out, stack)
+            if _holds_given_module(cls):
+                out.complete = False  # self.backbone = backbone, a module handed in: what it builds is unknown
         for base in self.bases(ref):
             if isinstance(base, str) and base not in NEUTRAL_BASES and base != NN + "Module" and \
                     not self.is_module_base(base):
@@ -766,6 +768,19 @@ def _builder_calls(cls: ClassRef):
                     todo.append(call.func[5:])
                 else:
                     yield call
+
+
+def _holds_given_module(cls: ClassRef) -> bool:
+    """``__init__`` stores one of its parameters as an attribute (``self.feat_extractor = feature_extractor``)
+    that the class calls (``self.feat_extractor(x)``): a module handed to the constructor."""
+    init = cls.info.methods.get("__init__")
+    if init is None:
+        return False
+    given = {st.attr for st in init.stores if st.value_key in init.params[1:]}
+    if not given:
+        return False
+    return any(call.func[5:] in given for method in cls.info.methods.values() for fn in iter_with_nested(method)
+               for call in fn.calls if call.func.startswith("self.") and call.func.count(".") == 1)
 
 
 def _unique(refs: list[ClassRef]) -> list[ClassRef]:
