@@ -753,9 +753,9 @@ def reparametrized_name(call: Call):
     return "weight" if arg is None else arg.value
 
 
-def _builder_calls(cls: ClassRef):
-    """Calls made while building: ``__init__`` and the methods it calls on ``self``, transitively."""
-    methods = cls.info.methods
+def construction_functions(methods: dict):
+    """The functions that run while building: ``__init__`` and the methods it calls on ``self``, transitively
+    (``methods``: name -> FunctionInfo), nested functions included."""
     todo, seen = ["__init__"], set()
     while todo:
         name = todo.pop()
@@ -763,11 +763,17 @@ def _builder_calls(cls: ClassRef):
             continue
         seen.add(name)
         for fn in iter_with_nested(methods[name]):
-            for call in fn.calls:
-                if call.func.startswith("self.") and call.func.count(".") == 1:
-                    todo.append(call.func[5:])
-                else:
-                    yield call
+            yield fn
+            todo.extend(call.func[5:] for call in fn.calls
+                        if call.func.startswith("self.") and call.func.count(".") == 1)
+
+
+def _builder_calls(cls: ClassRef):
+    """Calls made while building, other than those to the class's own methods (followed instead)."""
+    for fn in construction_functions(cls.info.methods):
+        for call in fn.calls:
+            if not (call.func.startswith("self.") and call.func.count(".") == 1):
+                yield call
 
 
 def _holds_given_module(cls: ClassRef) -> bool:

@@ -383,7 +383,9 @@ class FunctionInfo:
     local_binds: dict = field(default_factory=dict)
     #: parameter -> its default when that is a literal (``gain=0.02``)
     defaults: dict = field(default_factory=dict)
-    #: local names updated by an augmented assignment (``std *= 0.5``)
+    #: keys of the parameter defaults that are names or attributes (``block=Bottleneck``)
+    default_keys: set = field(default_factory=set)
+    #: local names (and attribute keys: ``self.flag``) updated by an augmented assignment (``std *= 0.5``)
     aug_assigned: set = field(default_factory=set)
     #: the names of the functions and methods called under ``torch.no_grad()`` (every such call, kept or not)
     nograd_calls: set = field(default_factory=set)
@@ -570,7 +572,7 @@ _EXITS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 #: functions and methods that return an array or tensor of data (never a size)
 ARRAY_MAKERS = frozenset({"array", "asarray", "arange", "linspace", "logspace", "reshape", "from_numpy", "numpy",
                           "tolist", "astype", "stack", "concatenate", "vstack", "hstack", "meshgrid", "transpose",
-                          "flatten", "tensor", "load", "loadtxt", "eye", "identity", "outer"})
+                          "flatten", "tensor", "loadtxt", "eye", "identity", "outer"})
 
 
 def key_of(node: cst.BaseExpression) -> str | None:
@@ -1167,6 +1169,8 @@ class _Extractor:
             self.expr(node.target, path + ("target",), ctx)  # a read as well
             if type(node.target) is cst.Name and self.scope is not None:
                 self.scope.aug_assigned.add(node.target.value)
+            elif type(node.target) is cst.Attribute and self.scope is not None and key_of(node.target):
+                self.scope.aug_assigned.add(key_of(node.target))  # self.flag |= x: an attribute updated
         elif t is cst.Return or t is cst.Raise or t is cst.Assert or t is cst.Del:
             for name in ("value", "exc", "cause", "test", "msg"):
                 child = getattr(node, name, None)
@@ -1426,6 +1430,8 @@ class _Extractor:
         for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
             if p.default is not None and (value := literal(p.default)) is not UNKNOWN:
                 info.defaults[p.name.value] = value
+            elif p.default is not None and key_of(p.default) is not None:
+                info.default_keys.add(key_of(p.default))  # block=Bottleneck: a class handed on as a value
         self.summary.scopes.append(info)
         no_grad = any(d in ("no_grad", "inference_mode") for d in decorators) or (nested and ctx.no_grad)
         self.scope = info

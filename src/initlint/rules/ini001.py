@@ -63,27 +63,38 @@ class UndefinedLayer(Rule):
 def _never_true(flag: str, ref, index) -> bool:
     """``self.flag`` is only ever assigned ``False`` or ``None`` in the class, its bases and subclasses, and
     nothing in the project sets it on another object or by name: a branch under it never runs."""
-    stores = [st for cls in [*index.mro(ref), *index.subclasses(ref)] for method in cls.info.methods.values()
+    family = {c.qual: c for c in [*index.mro(ref)] + [k for sub in index.subclasses(ref) for k in index.mro(sub)]}
+    if any(flag in cls.info.attrs for cls in family.values()):
+        return False  # a class attribute: `use_mmd = True` in the class body
+    stores = [st for cls in family.values() for method in cls.info.methods.values()
               for fn in iter_same_self(method) for st in fn.stores if st.attr == flag]
     if not stores or any(st.value_key not in ("False", "None") for st in stores):
         return False
-    return flag not in _set_elsewhere(index)
+    names, computed = _set_elsewhere(index)
+    return not computed and flag not in names
 
 
-def _set_elsewhere(index) -> frozenset:
-    """Attribute names the project assigns on objects other than ``self`` (``model.use_mmd = True``), or
-    by name (``setattr(m, "use_mmd", v)``, and any string handed to a call)."""
+def _set_elsewhere(index) -> tuple[frozenset, bool]:
+    """Attribute names the project may set other than by a plain ``self.X = ...``: assigned on other objects
+    (``model.use_mmd = True``, in a tuple too), updated in place (``self.use_mmd |= on``), named by a string
+    (``setattr(m, "use_mmd", v)``, any string handed to a call); and whether anything sets attributes under
+    computed names (``setattr(model, k, v)``), which may set any."""
     def compute():
-        out = set()
+        out, computed = set(), False
         for summary in index.files:
+            out.update(summary.assigned_outside)
             for fn in summary.scopes:
                 for store in fn.attr_stores:
                     if not store.key.startswith("self.") or store.key.count(".") > 1:
                         out.add(store.key.rsplit(".", 1)[-1])
+                out.update(k.rsplit(".", 1)[-1] for k in fn.aug_assigned if "." in k)
                 out |= fn.setattr_names
+                computed = computed or fn.computed_setattr or bool(fn.param_writes)
                 for call in fn.calls:
                     out.update(a.value for a in call.args if isinstance(a.value, str))
-        return frozenset(out)
+                    if call.method == "setattr" and (len(call.args) < 2 or not isinstance(call.args[1].value, str)):
+                        computed = True
+        return frozenset(out), computed
 
     return index.cached("ini001-set-elsewhere", compute)
 

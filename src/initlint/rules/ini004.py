@@ -107,7 +107,7 @@ class ParameterNeverInitialized(Rule):
                             todo.append(call.func[5:])
                         if call.func.startswith("super().") and call.func.count(".") == 1:
                             todo.append(call.func[8:])  # super().init_parameters(): a base's method
-                        if any(a.keyword is None and a.key == "self" for a in call.args) and \
+                        if call.args and call.args[0].keyword is None and call.args[0].key == "self" and \
                                 _initializes_parameters(call.func, home, index):
                             return True  # weights_init(self): a function that initializes every parameter
                         for arg in call.args:  # self.apply(self._init), partial(self._init, ...)
@@ -148,17 +148,32 @@ def _initializes_parameters(key, home, index) -> bool:
     if len(fn.params) <= bound:
         return False
     module = fn.params[bound]
-    for inner in iter_with_nested(fn):
-        for loop in inner.loops:
-            if loop.owner != module or loop.source not in ("parameters", "named_parameters") or not loop.targets:
-                continue
-            var = loop.targets[-1]
-            if any(loop in init.loops and _root(init.target_key) == var for init in inner.inits):
-                return True
-            if any(loop in call.loops and any(a.keyword is None and _root(a.key) == var for a in call.args)
-                   and _initializes_argument(call.func, where, index, 3) for call in inner.calls):
-                return True
+    for loop in fn.loops:
+        if loop.owner != module or loop.source not in ("parameters", "named_parameters") or not loop.targets:
+            continue
+        var = loop.targets[-1]
+        name = loop.targets[0] if len(loop.targets) > 1 else None
+        if any(loop in init.loops and _root(init.target_key) == var and _every_top_level(init.conds, var, name)
+               for init in fn.inits):
+            return True
+        if any(loop in call.loops and call.args and call.args[0].keyword is None and _root(call.args[0].key) == var
+               and _every_top_level(call.conds, var, name) and _initializes_argument(call.func, where, index, 3)
+               for call in fn.calls):
+            return True
     return False
+
+
+def _every_top_level(conds, var, name) -> bool:
+    """The conditions hold for every top-level Parameter ``var`` named ``name``: none, ``"." not in name``, or
+    ``isinstance(var, nn.Parameter)``; a filter by shape or by another name (``p.dim() > 1``) may skip it."""
+    for c in conds:
+        if c.kind == "namehas" and c.subject == name and c.attr == "." and c.negated:
+            continue
+        if c.kind == "isinstance" and c.subject == var and not c.negated and any(
+                t.rsplit(".", 1)[-1] == "Parameter" for t in c.types):
+            continue
+        return False
+    return True
 
 
 def _initializes_argument(key, file, index, depth) -> bool:
@@ -170,9 +185,10 @@ def _initializes_argument(key, file, index, depth) -> bool:
     if not fn.params or fn.is_instance_method:
         return False
     param = fn.params[0]
-    if any(_root(init.target_key) == param for init in fn.inits):
+    if any(_root(init.target_key) == param and _every_top_level(init.conds, param, None) for init in fn.inits):
         return True
-    return any(any(a.keyword is None and _root(a.key) == param for a in call.args)
+    return any(call.args and call.args[0].keyword is None and _root(call.args[0].key) == param
+               and _every_top_level(call.conds, param, None)
                and _initializes_argument(call.func, where, index, depth - 1) for call in fn.calls)
 
 
@@ -186,9 +202,11 @@ def _only_subclasses_built(ref, owners, index) -> bool:
     one that code initializes."""
     if not owners & {c.info.name for c in index.subclasses(ref)}:
         return False
+    from .ini201 import handed_on
+
     built = index.cached("ini004-built-names", lambda: frozenset(
         call.method for summary in index.files for fn in summary.scopes for call in fn.calls))
-    return ref.info.name not in built
+    return ref.info.name not in built and ref.info.name not in handed_on(index)  # block=Proj; block(4)
 
 
 def _named_in_init_registry(attr, mro, family, index) -> bool:

@@ -116,6 +116,7 @@ _WEIGHT_ONLY = frozenset({"Embedding", "EmbeddingBag"})
 #: torch layers whose parameters are a weight of 2 dimensions or more and an optional 1-D bias
 _WEIGHT_AND_BIAS = frozenset({"Linear", "Bilinear", *FAMILIES["conv"]})
 _PARAMETERS = frozenset({"Parameter", "ParameterList", "ParameterDict"})
+_REPARAMETRIZE = frozenset({"spectral_norm", "weight_norm", "register_parametrization"})
 _REGISTERS = frozenset({"register_buffer", "register_parameter", "setattr", "__setattr__", "add_module",
                         "register_module"})
 
@@ -147,12 +148,14 @@ def _only_matrices(models, index, scope, before: int) -> bool:
         for cls in index.mro(ref):
             for method in cls.info.methods.values():
                 for fn in iter_with_nested(method):
+                    # before the loop, in the function that runs it; anywhere, elsewhere
+                    calls = [c for c in fn.calls if fn is not scope or c.order < before]
                     registers = fn.registered or fn.setattr_names if fn is not scope else any(
-                        c.method in _REGISTERS and c.order < before for c in fn.calls)
+                        c.method in _REGISTERS for c in calls)
                     if registers or fn.computed_setattr or any(
-                            s.value == "call" and (s.call or "").rsplit(".", 1)[-1] in _PARAMETERS
-                            and (fn is not scope or s.order < before) for s in fn.stores):
-                        return False
+                            c.method in _PARAMETERS or c.method in _REPARAMETRIZE for c in calls) or any(
+                            st.key.startswith("self.") for st in fn.attr_stores):
+                        return False  # a Parameter built, a reparametrization (its 1-D u/v), self.fc.bias = ...
     return True
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..index import ClassRef
+from ..index import ClassRef, construction_functions
 from .. import events
 from ..torchnames import INIT
 from . import Rule, iter_with_nested
@@ -115,49 +115,49 @@ def already_initialized(key: str, fn, file, index) -> bool:
     if len(parts) < 3:
         return False
     sub = parts[1].split("[")[0]
-    for cls in index.mro(ref):
-        for method in cls.info.methods.values():
-            for store in method.stores:
-                if store.attr != sub or store.value != "call":
-                    continue
-                built = index.resolve_class(store.call, cls.file)
-                if built is None or index.is_module(built) is not True:
-                    return False
-                if not _constructor_initializes(built, index):
-                    return False
-                return True
-    return False
+    # the tensor as the submodule's own code names it: self.block.fc1.weight -> self.fc1.weight
+    inner = "self." + ".".join(q for q in parts[2:] if q != "data")
+    stores = [(store, cls) for cls in index.mro(ref) for method in cls.info.methods.values()
+              for store in method.stores if store.attr == sub]
+    if not stores:
+        return False
+    for store, cls in stores:
+        built = index.resolve_class(store.call, cls.file) if store.value == "call" else None
+        if built is None or index.is_module(built) is not True or not _constructor_initializes(built, inner, index):
+            return False
+    return True
+
+
+#: tensor constructors whose values are chosen by the code (a constant other than zero, or a random draw)
+_VALUED = frozenset({"full", "new_full", "ones", "new_ones", "full_like", "ones_like", "randn", "rand", "normal",
+                     "randn_like", "rand_like", "tensor"})
 
 
 def _built_with_values(attr: str, ref, index) -> bool:
-    """``self.attr = nn.Parameter(<values>)``: built from a tensor that holds values (``w.new_full((3,), 1e-3)``,
-    ``torch.zeros(n)``), not uninitialized memory, in every assignment the class makes."""
-    from .ini004 import PARAMETER, UNINITIALIZED
+    """``self.attr = nn.Parameter(<values>)``: every assignment the class makes builds it from a tensor whose values
+    the code chose (``w.new_full((3,), 1e-3)``, ``torch.randn(n)``); not uninitialized memory, nor zeros."""
+    from .ini004 import PARAMETER
 
     stores = [st for cls in index.mro(ref) for method in cls.info.methods.values() for st in method.stores
               if st.attr == attr]
     return bool(stores) and all(
         st.value == "call" and st.call in PARAMETER and st.call_args and st.call_args[0].keyword is None
-        and st.call_args[0].call is not None and st.call_args[0].call not in UNINITIALIZED for st in stores)
+        and (st.call_args[0].call or "").rsplit(".", 1)[-1] in _VALUED for st in stores)
 
 
-def _constructor_initializes(ref, index) -> bool:
-    """A project module whose construction runs an init of its own tensors: ``__init__`` (or a method it calls
-    on ``self``) initializes a ``self.`` tensor."""
-    methods = {}
+def _constructor_initializes(ref, key: str, index) -> bool:
+    """A project module whose construction (``__init__`` or a method it calls on ``self``) initializes the
+    tensor ``key`` of its own (``self.weight``), or every parameter it holds."""
+    methods: dict = {}
     for cls in index.mro(ref):
         for name, method in cls.info.methods.items():
             methods.setdefault(name, method)
-    todo, seen = ["__init__"], set()
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in methods:
-            continue
-        seen.add(name)
-        for f in iter_with_nested(methods[name]):
-            if any((i.target_key or "").startswith("self.") for i in f.inits):
+    for f in construction_functions(methods):
+        for i in f.inits:
+            target = ".".join(q for q in (i.target_key or "").split(".") if q != "data")
+            if target == key or target.startswith(key + "[") or any(
+                    lp.owner == "self" and lp.source in ("parameters", "named_parameters") for lp in i.loops):
                 return True
-            todo += [c.func[5:] for c in f.calls if c.func.startswith("self.") and c.func.count(".") == 1]
     return False
 
 

@@ -30,7 +30,8 @@ class InitOnReparametrizedWeight(Rule):
                 for ev in events.of(init, file, index):
                     call = wrapped.get(ev.subject or "")
                     if call is not None and call.order < init.order and _writes_weight(init, ev) and \
-                            not _lands_before_forward(call, init, fn.name == "__init__"):
+                            not _lands_before_forward(call, init, fn.name == "__init__" and not _runs_forward(
+                                fn, ev.subject, call.order, init.order)):
                         yield self.finding(file, init.loc, _message(ev.key, call), related=_wrap(file, call))
                         break
             # X = weight_norm(...); X.apply(init_fn): the init function writes m.weight of the wrapped layer
@@ -80,7 +81,8 @@ class InitOnReparametrizedWeight(Rule):
                 for init in helper.inits:
                     wrap = wrapped.get(init.subject or "")
                     if wrap is not None and wrap.order < call.order and _writes_weight(init) and \
-                            not _lands_before_forward(wrap, init, True):
+                            not _lands_before_forward(wrap, init, not _runs_forward(
+                                init_fn, init.subject, wrap.order, call.order)):
                         yield self.finding(file, init.loc, _message(init.target_key, wrap), related=_wrap(file, wrap))
 
     def _over_built(self, fn, file, index):
@@ -217,6 +219,13 @@ def _lands_before_forward(wrap, init, constructing: bool) -> bool:
     the hook-based ``spectral_norm``: it writes ``weight_orig`` through the shared storage, so it is not lost
     (a zeroing init is kept reported: it makes the first forward divide by 0)."""
     return constructing and canonical(wrap.qual) in _HOOK_SPECTRAL_NORM and init.name not in _ZEROING
+
+
+def _runs_forward(fn, subject, after: int, before: int) -> bool:
+    """A forward between the wrap and the init, in ``fn``: the module or the model called (``self.conv(x)``,
+    ``self(x)``, ``self.forward(x)``), or any other method of the model (it may run one)."""
+    return any(after < c.order < before and (c.func in (subject, "self", "self.forward") or (
+        c.func.startswith("self.") and c.func.count(".") == 1)) for c in fn.calls)
 
 
 def _wrap(file, call) -> list:
