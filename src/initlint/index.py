@@ -789,6 +789,34 @@ def _holds_given_module(cls: ClassRef) -> bool:
                for call in fn.calls if call.func.startswith("self.") and call.func.count(".") == 1)
 
 
+def calls_by_name(index: "ProjectIndex") -> dict:
+    """Callee's last name -> the (file, call) pairs of the project that call it (``Block(4)``, ``m.reset()``)."""
+    def compute():
+        out: dict = {}
+        for f in index.files:
+            for fn in f.scopes:
+                for c in fn.calls:
+                    out.setdefault(c.method, []).append((f, c))
+        return out
+
+    return index.cached("calls-by-name", compute)
+
+
+def handed_on(index: "ProjectIndex") -> frozenset:
+    """Last names of what the project passes as a value: call arguments (``partial(Block, bias=False)``) and
+    parameter defaults (``block=Block``); a class passed so may be built anywhere, with any argument."""
+    def compute():
+        out = set()
+        for f in index.files:
+            for fn in f.scopes:
+                out.update(k.rsplit(".", 1)[-1] for k in fn.default_keys)
+                for c in fn.calls:
+                    out.update(a.key.rsplit(".", 1)[-1] for a in c.args if a.key)
+        return frozenset(out)
+
+    return index.cached("handed-on", compute)
+
+
 def _unique(refs: list[ClassRef]) -> list[ClassRef]:
     seen, out = set(), []
     for ref in refs:

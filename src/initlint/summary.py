@@ -1088,12 +1088,11 @@ class _Extractor:
                 items = self.list_items[iterated.value]  # ps = [self.u, self.v]; for p in ps:
             loop = Loop(_target_names(target), key_of(iterated), path, ctx.stmt, items, _text(node.iter))
             if self.scope is not None:
-                for k, el in enumerate(target.elements if type(target) in (cst.Tuple, cst.List) else (target,)):
+                for el in target.elements if type(target) in (cst.Tuple, cst.List) else (target,):
                     el = el.value if type(el) is cst.Element else el
                     if type(el) is cst.Attribute and type(el.value) is cst.Name and el.value.value == "self":
                         # for self.layer in range(n): each iteration assigns self.layer
                         self.scope.stores.append(self.self_store(el.attr.value, None, path + ("target",), ctx))
-            if self.scope is not None:
                 self.scope.loops.append(loop)
             self.suite(node.body, path + ("body",), ctx.add(loop=loop))
             if node.orelse is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..index import ClassRef
+from ..index import ClassRef, calls_by_name, handed_on
 from ..summary import dispatch_types
 from ..torchnames import canonical, torch_layer
 from . import Rule, iter_with_nested
@@ -70,12 +70,10 @@ class ParameterNeverInitialized(Rule):
             subs.extend(index.subclasses(cls))
         family = [*mro, *subs]
         called = _called_from_outside(index)
-        methods: dict = {}
-        homes: dict = {}  # id(method) -> the class that holds it
+        methods: dict = {}  # name -> (method, the class that holds it) in the family
         for cls in family:
             for name, method in cls.info.methods.items():
-                methods.setdefault(name, []).append(method)
-                homes[id(method)] = cls
+                methods.setdefault(name, []).append((method, cls))
         torch_base = any(isinstance(b, str) and b.startswith("torch.nn.") and b != "torch.nn.Module"
                          for cls in mro for b in index.bases(cls))
         # a torch base whose own reset_parameters initializes every parameter (RNNCellBase: uniform_ over
@@ -97,8 +95,7 @@ class ParameterNeverInitialized(Rule):
             if name in seen or name not in methods:
                 continue
             seen.add(name)
-            for method in methods[name]:
-                home = homes[id(method)]
+            for method, home in methods[name]:
                 for fn in iter_with_nested(method):
                     for call in fn.calls:
                         if resets_all and call.func == "self.reset_parameters":
@@ -125,8 +122,7 @@ class ParameterNeverInitialized(Rule):
                         if any(lp.owner == "self" and lp.source in ("parameters", "named_parameters")
                                for lp in init.loops):
                             return True
-                        head = (init.target_key or "").split(".")[0].split("[")[0]
-                        if any(key in lp.items and head in lp.targets for lp in init.loops):
+                        if any(key in lp.items and _root(init.target_key) in lp.targets for lp in init.loops):
                             return True  # for v in [self.b, self.w]: v.data.uniform_(-.01, .01), or v[i]
                     for item in fn.item_stores:
                         if item.key == key:
@@ -202,11 +198,7 @@ def _only_subclasses_built(ref, owners, index) -> bool:
     one that code initializes."""
     if not owners & {c.info.name for c in index.subclasses(ref)}:
         return False
-    from .ini201 import handed_on
-
-    built = index.cached("ini004-built-names", lambda: frozenset(
-        call.method for summary in index.files for fn in summary.scopes for call in fn.calls))
-    return ref.info.name not in built and ref.info.name not in handed_on(index)  # block=Proj; block(4)
+    return ref.info.name not in calls_by_name(index) and ref.info.name not in handed_on(index)  # block=Proj
 
 
 def _named_in_init_registry(attr, mro, family, index) -> bool:

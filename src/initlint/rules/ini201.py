@@ -8,7 +8,7 @@ branch for a layer type. INI201: a model the code reaches builds that type witho
 from __future__ import annotations
 
 from ..events import events, hook_models, predicate_types
-from ..index import ClassRef
+from ..index import ClassRef, calls_by_name, handed_on
 from ..torchnames import NN, NORM_TYPES, PARAMETERIZED
 from . import Fix, Related, Rule
 from ._units import guarded_by, is_guarded, lacks, members, reach_of
@@ -119,7 +119,7 @@ def _switch_true_at_every_site(layer, call, path, param, index) -> bool:
     if index.subclasses(ref) or init.rebinds(name) or cls.name in handed_on(index):
         return False  # a subclass, `bias = False` in __init__, partial(Block, bias=False): not known
     position = init.params.index(name) - 1
-    sites = _constructions(index).get(cls.name, [])
+    sites = calls_by_name(index).get(cls.name, [])
     known = [c for f, c in sites if (r := index.resolve_class(c.qual or c.func, f)) is not None and r.qual == ref.qual]
     if not known or len(known) != len(sites):
         return False
@@ -131,34 +131,6 @@ def _switch_true_at_every_site(layer, call, path, param, index) -> bool:
         if value is not True:
             return False
     return True
-
-
-def _constructions(index) -> dict:
-    """Callee's last name -> the (file, call) pairs of the project that call it."""
-    def compute():
-        out: dict = {}
-        for f in index.files:
-            for fn in f.scopes:
-                for c in fn.calls:
-                    out.setdefault(c.method, []).append((f, c))
-        return out
-
-    return index.cached("ini201-constructions", compute)
-
-
-def handed_on(index) -> frozenset:
-    """Last names of what the project passes as a value: call arguments (``partial(Block, bias=False)``) and
-    parameter defaults (``block=Block``); a class passed so may be built with any argument."""
-    def compute():
-        out = set()
-        for f in index.files:
-            for fn in f.scopes:
-                out.update(k.rsplit(".", 1)[-1] for k in fn.default_keys)
-                for c in fn.calls:
-                    out.update(a.key.rsplit(".", 1)[-1] for a in c.args if a.key)
-        return frozenset(out)
-
-    return index.cached("ini201-handed-on", compute)
 
 
 def fn_class(ev) -> str:

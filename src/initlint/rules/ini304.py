@@ -100,23 +100,20 @@ def already_initialized(key: str, fn, file, index) -> bool:
     for a submodule's tensor, by the constructor of the project class that builds that submodule."""
     from .ini004 import ParameterNeverInitialized
 
-    parts = key.split(".")
+    parts = _without_data(key).split(".")
     if parts[0] != "self" or len(parts) < 2:
         return False
     info = file.cls(fn.cls)
     if info is None:
         return False
     ref = ClassRef(info, file)
-    attr = ".".join(p for p in parts[1:] if p != "data").split("[")[0]
-    if ParameterNeverInitialized.initialized_in_class(attr, index.mro(ref), index):
-        return True
-    if len([q for q in parts if q != "data"]) == 2 and _built_with_values(parts[1].split("[")[0], ref, index):
-        return True
-    if len(parts) < 3:
-        return False
     sub = parts[1].split("[")[0]
+    if ParameterNeverInitialized.initialized_in_class(".".join(parts[1:]).split("[")[0], index.mro(ref), index):
+        return True
+    if len(parts) == 2:
+        return _built_with_values(sub, ref, index)
     # the tensor as the submodule's own code names it: self.block.fc1.weight -> self.fc1.weight
-    inner = "self." + ".".join(q for q in parts[2:] if q != "data")
+    inner = "self." + ".".join(parts[2:])
     stores = [(store, cls) for cls in index.mro(ref) for method in cls.info.methods.values()
               for store in method.stores if store.attr == sub]
     if not stores:
@@ -154,11 +151,16 @@ def _constructor_initializes(ref, key: str, index) -> bool:
             methods.setdefault(name, method)
     for f in construction_functions(methods):
         for i in f.inits:
-            target = ".".join(q for q in (i.target_key or "").split(".") if q != "data")
+            target = _without_data(i.target_key or "")
             if target == key or target.startswith(key + "[") or any(
                     lp.owner == "self" and lp.source in ("parameters", "named_parameters") for lp in i.loops):
                 return True
     return False
+
+
+def _without_data(key: str) -> str:
+    """``self.w[k].data`` -> ``self.w[k]``: the tensor a key names, ``.data`` being the same storage."""
+    return ".".join(q for q in key.split(".") if q != "data")
 
 
 def applied_nested_inits(fn, owners, file, index) -> list:

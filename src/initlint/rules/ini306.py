@@ -224,7 +224,7 @@ def _lands_before_forward(wrap, init, constructing: bool) -> bool:
 def _runs_forward(fn, subject, after: int, before: int) -> bool:
     """A forward between the wrap and the init, in ``fn``: the module or the model called (``self.conv(x)``,
     ``self(x)``, ``self.forward(x)``), or any other method of the model (it may run one)."""
-    return any(after < c.order < before and (c.func in (subject, "self", "self.forward") or (
+    return any(after < c.order < before and (c.func in (subject, "self") or (
         c.func.startswith("self.") and c.func.count(".") == 1)) for c in fn.calls)
 
 
